@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The one list of Debian 12 packages munisim needs; installs whichever are missing.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config git
+  # C++ libraries
+  libboost-graph-dev libtbb-dev libhdf5-dev libyaml-cpp-dev librandom123-dev
+  libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
+  # Python side: Debian's /usr/bin/python3 and its packages (no PyPI here)
+  python3 python3-numpy python3-h5py python3-pytest python3-yaml hdf5-tools
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "deps: all ${#packages[@]} Debian packages present"
+  exit 0
+fi
+
+echo "deps: installing ${missing[*]}"
+sudo_cmd=()
+[[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -q
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

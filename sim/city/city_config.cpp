@@ -1,0 +1,56 @@
+#include "sim/city/city_config.hpp"
+
+#include <cmath>
+#include <set>
+
+namespace munisim {
+namespace {
+
+constexpr std::size_t kAgeGroups = 5;
+constexpr std::size_t kIncomeGroups = 3;
+
+void check_sums_to_one(schema::Checks& checks, std::string_view key, const std::vector<double>& shares) {
+  double sum = 0;
+  for (double share : shares) sum += share;
+  if (std::abs(sum - 1.0) > 1e-6) checks.fail(key, "shares sum to " + std::to_string(sum) + "; expected 1");
+}
+
+void check_length(schema::Checks& checks, std::string_view key, const std::vector<double>& values,
+                  std::size_t expected, std::string_view what) {
+  if (values.size() != expected) {
+    checks.fail(key, "has " + std::to_string(values.size()) + " values; expected " + std::to_string(expected) +
+                         " (" + std::string(what) + ")");
+  }
+}
+
+}  // namespace
+
+void DistrictConfig::check(schema::Checks& checks) const {
+  if (households > population) checks.fail("households", "exceeds population; expected at most population");
+}
+
+void PopulationConfig::check(schema::Checks& checks) const {
+  check_length(checks, "age_group_shares", age_group_shares, kAgeGroups, "0-14, 15-29, 30-44, 45-64, 65+");
+  if (age_group_shares.size() == kAgeGroups) check_sums_to_one(checks, "age_group_shares", age_group_shares);
+  check_length(checks, "digital_access_by_income", digital_access_by_income, kIncomeGroups, "low, middle, high");
+  check_length(checks, "high_income_share_by_level", high_income_share_by_level, kIncomeGroups,
+               "low, middle, high");
+}
+
+void CityConfig::check(schema::Checks& checks) const {
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < districts.size(); ++i) {
+    if (!names.insert(districts[i].name).second) {
+      checks.fail("districts[" + std::to_string(i) + "].name",
+                  "'" + districts[i].name + "' appears twice; expected unique district names");
+    }
+  }
+  for (std::size_t i = 0; i < facilities.size(); ++i) {
+    if (!names.contains(facilities[i].district)) {
+      checks.fail("facilities[" + std::to_string(i) + "].district",
+                  "'" + facilities[i].district + "' is not a district of this city; expected one of city.districts");
+    }
+  }
+}
+
+}  // namespace munisim

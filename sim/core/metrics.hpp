@@ -1,0 +1,73 @@
+// The metrics registry: every observable quantity is a named daily series with unit and dimensions.
+// The HDF5 writer, the CLI summary, Python and the viewer all read this one registry.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace munisim {
+
+struct Dimension {
+  std::string name;                 // e.g. "district", "gender", "age_group"
+  std::vector<std::string> labels;  // one per index along this dimension
+};
+
+// How the KPI summary condenses a series over the run's days (before summing over cells).
+enum class Summary { none, total, mean, last };
+
+struct SeriesSpec {
+  std::string name;  // snake_case with a unit suffix where it has one: collected_t, wait_min
+  std::string unit;  // "t", "persons", "soles", "1" for shares in [0,1], ...
+  std::string description;
+  std::vector<Dimension> dims;  // empty: one value per day
+  Summary summary = Summary::none;
+};
+
+// Values are stored day-major: value(day, cell) with cell the row-major index over dims.
+class Series {
+ public:
+  Series(SeriesSpec spec, int days);
+
+  [[nodiscard]] const SeriesSpec& spec() const noexcept { return spec_; }
+  [[nodiscard]] std::size_t cells() const noexcept { return cells_; }
+  [[nodiscard]] int days() const noexcept { return days_; }
+
+  [[nodiscard]] std::span<double> day(int day);
+  [[nodiscard]] std::span<const double> day(int day) const;
+  [[nodiscard]] std::span<const double> values() const noexcept { return values_; }
+  void set(int day, std::size_t cell, double value) { day(day)[cell] = value; }
+  [[nodiscard]] double get(int day, std::size_t cell) const { return day(day)[cell]; }
+
+  // Summary over days `[0, days_run)` summed over all cells, as the KPI table shows it.
+  [[nodiscard]] double summarise(int days_run) const;
+
+ private:
+  SeriesSpec spec_;
+  int days_;
+  std::size_t cells_;
+  std::vector<double> values_;
+};
+
+using SeriesId = std::size_t;
+
+class MetricsRegistry {
+ public:
+  explicit MetricsRegistry(int days);
+
+  // Throws Error on a duplicate name or an empty unit.
+  SeriesId add(SeriesSpec spec);
+
+  [[nodiscard]] Series& series(SeriesId id) { return series_.at(id); }
+  [[nodiscard]] const Series& series(SeriesId id) const { return series_.at(id); }
+  [[nodiscard]] const Series* find(const std::string& name) const;
+  [[nodiscard]] const std::vector<Series>& all() const noexcept { return series_; }
+  [[nodiscard]] int days() const noexcept { return days_; }
+
+ private:
+  int days_;
+  std::vector<Series> series_;
+};
+
+}  // namespace munisim

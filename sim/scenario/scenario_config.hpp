@@ -1,0 +1,33 @@
+// The root of a scenario: run settings plus one config struct per domain.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "sim/city/city_config.hpp"
+#include "sim/core/calendar.hpp"
+#include "sim/scenario/schema.hpp"
+
+namespace munisim {
+
+struct ScenarioConfig {
+  std::string name;
+  std::string description;
+  Date start_date{2025, 1, 1};
+  std::int64_t days = 365;
+  std::int64_t seed = 1;
+  CityConfig city;
+
+  template <class V>
+  void visit(V& v) {
+    v.field("name", name, {.meaning = "scenario name, used in outputs", .required = true});
+    v.field("description", description, {.meaning = "free text"});
+    v.field("start_date", start_date, {.unit = "date", .meaning = "first simulated day, YYYY-MM-DD"});
+    v.field("days", days, {.unit = "days", .meaning = "number of simulated days", .min = 1, .max = 36500});
+    v.field("seed", seed, {.meaning = "random seed; same seed, same results", .min = 0,
+                           .max = 9007199254740991.0});
+    v.object("city", city, {.meaning = "the city: districts, network, facilities, population"});
+  }
+};
+
+}  // namespace munisim
