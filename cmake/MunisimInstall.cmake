@@ -1,9 +1,10 @@
 # Installs munisim as a CMake package: find_package(munisim) gives munisim::munisim.
 include(CMakePackageConfigHelpers)
-install(DIRECTORY sim/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/munisim
+# Headers keep their in-tree paths ("sim/core/rng.hpp") under include/munisim/.
+install(DIRECTORY sim DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/munisim
         FILES_MATCHING PATTERN "*.hpp" PATTERN "app" EXCLUDE)
 install(FILES "${PROJECT_BINARY_DIR}/generated/munisim/version.hpp"
-        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/munisim/core)
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/munisim/munisim)
 install(EXPORT munisimTargets NAMESPACE munisim::
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/munisim)
 configure_package_config_file(cmake/munisimConfig.cmake.in

@@ -13,6 +13,40 @@ std::size_t cell_count(const std::vector<Dimension>& dims) {
 
 }  // namespace
 
+const char* summary_name(Summary summary) {
+  switch (summary) {
+    case Summary::none:
+      return "none";
+    case Summary::total:
+      return "total";
+    case Summary::mean:
+      return "mean";
+    case Summary::last:
+      return "last";
+  }
+  return "none";
+}
+
+std::optional<Summary> summary_from_name(std::string_view name) {
+  for (Summary summary : {Summary::none, Summary::total, Summary::mean, Summary::last}) {
+    if (name == summary_name(summary)) return summary;
+  }
+  return std::nullopt;
+}
+
+double summarise(Summary summary, std::span<const double> values, std::size_t cells, int days) {
+  if (days <= 0 || summary == Summary::none) return 0;
+  auto day_sum = [&](int day) {
+    double sum = 0;
+    for (double value : values.subspan(static_cast<std::size_t>(day) * cells, cells)) sum += value;
+    return sum;
+  };
+  if (summary == Summary::last) return day_sum(days - 1);
+  double total = 0;
+  for (int day = 0; day < days; ++day) total += day_sum(day);
+  return summary == Summary::total ? total : total / days;
+}
+
 Series::Series(SeriesSpec spec, int days)
     : spec_(std::move(spec)),
       days_(days),
@@ -25,28 +59,6 @@ std::span<double> Series::day(int day) {
 
 std::span<const double> Series::day(int day) const {
   return std::span<const double>(values_).subspan(static_cast<std::size_t>(day) * cells_, cells_);
-}
-
-double Series::summarise(int days_run) const {
-  if (days_run <= 0) return 0;
-  auto sum_day = [this](int d) {
-    double sum = 0;
-    for (double value : day(d)) sum += value;
-    return sum;
-  };
-  switch (spec_.summary) {
-    case Summary::none:
-      return 0;
-    case Summary::last:
-      return sum_day(days_run - 1);
-    case Summary::total:
-    case Summary::mean: {
-      double total = 0;
-      for (int d = 0; d < days_run; ++d) total += sum_day(d);
-      return spec_.summary == Summary::total ? total : total / days_run;
-    }
-  }
-  return 0;
 }
 
 MetricsRegistry::MetricsRegistry(int days) : days_(days) {}

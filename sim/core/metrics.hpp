@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,12 @@ struct Dimension {
 
 // How the KPI summary condenses a series over the run's days (before summing over cells).
 enum class Summary { none, total, mean, last };
+
+[[nodiscard]] const char* summary_name(Summary summary);  // "none", "total", "mean", "last"
+[[nodiscard]] std::optional<Summary> summary_from_name(std::string_view name);
+
+// Condenses day-major values ([days][cells]) over the first `days` days, summed over cells.
+[[nodiscard]] double summarise(Summary summary, std::span<const double> values, std::size_t cells, int days);
 
 struct SeriesSpec {
   std::string name;  // snake_case with a unit suffix where it has one: collected_t, wait_min
@@ -41,7 +49,9 @@ class Series {
   [[nodiscard]] double get(int day, std::size_t cell) const { return day(day)[cell]; }
 
   // Summary over days `[0, days_run)` summed over all cells, as the KPI table shows it.
-  [[nodiscard]] double summarise(int days_run) const;
+  [[nodiscard]] double summarise(int days_run) const {
+    return munisim::summarise(spec_.summary, values_, cells_, days_run);
+  }
 
  private:
   SeriesSpec spec_;

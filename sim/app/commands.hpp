@@ -1,0 +1,30 @@
+// The munisim subcommands; each returns the process exit code.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace munisim::app {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInternal = 1;
+inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitInterrupted = 130;  // the shell's convention for SIGINT
+
+struct RunOptions {
+  std::string scenario;
+  std::string out;  // empty: out/<scenario name>.h5
+  std::optional<std::int64_t> seed;
+  std::optional<std::int64_t> days;
+  int threads = 0;  // 0: all hardware threads
+  std::vector<std::string> overrides;
+  bool quiet = false;
+};
+
+int run_command(const RunOptions& options);
+int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved);
+int info_command(const std::string& output);
+int reference_command();
+
+}  // namespace munisim::app

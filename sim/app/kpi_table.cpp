@@ -1,0 +1,52 @@
+#include "sim/app/kpi_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace munisim::app {
+namespace {
+
+const char* how(Summary summary) {
+  switch (summary) {
+    case Summary::total:
+      return "total over the run";
+    case Summary::mean:
+      return "mean per day";
+    case Summary::last:
+      return "on the last day";
+    case Summary::none:
+      break;
+  }
+  return "";
+}
+
+// Large values as rounded integers with thousands separators (1,223,977), small ones with 4 digits.
+std::string with_thousands(double value) {
+  if (std::abs(value) < 1000) return fmt::format("{:.4g}", value);
+  std::string digits = fmt::format("{}", std::llabs(std::llround(value)));
+  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+  return (value < 0 ? "-" : "") + digits;
+}
+
+}  // namespace
+
+void print_kpi_table(std::FILE* stream, const std::vector<Kpi>& rows) {
+  std::size_t name_width = 3;
+  std::size_t value_width = 5;
+  std::size_t unit_width = 4;
+  for (const Kpi& row : rows) {
+    name_width = std::max(name_width, row.name.size());
+    value_width = std::max(value_width, with_thousands(row.value).size());
+    unit_width = std::max(unit_width, row.unit.size());
+  }
+  fmt::print(stream, "{:<{}}  {:>{}}  {:<{}}  {}\n", "KPI", name_width, "value", value_width, "unit", unit_width, "as");
+  for (const Kpi& row : rows) {
+    fmt::print(stream, "{:<{}}  {:>{}}  {:<{}}  {}\n", row.name, name_width, with_thousands(row.value), value_width,
+               row.unit, unit_width, how(row.summary));
+  }
+}
+
+}  // namespace munisim::app

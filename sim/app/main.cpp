@@ -1,0 +1,63 @@
+// munisim command line: run a scenario, validate one, inspect an output.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "munisim/version.hpp"
+#include "sim/app/commands.hpp"
+#include "sim/core/error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace munisim::app;
+  CLI::App cli{"munisim: agent-based simulation of municipal services"};
+  cli.set_version_flag("--version", std::string(munisim::kVersion) + " (" + munisim::kGitDescribe + ")");
+  cli.require_subcommand(1);
+
+  RunOptions run;
+  CLI::App* run_cli = cli.add_subcommand("run", "run a scenario and write its HDF5 output");
+  run_cli->add_option("scenario", run.scenario, "scenario YAML file")->required();
+  run_cli->add_option("--out,-o", run.out, "output file (default: out/<scenario name>.h5)");
+  run_cli->add_option("--seed", run.seed, "random seed (overrides the scenario's)");
+  run_cli->add_option("--days", run.days, "number of days to simulate (overrides the scenario's)");
+  run_cli->add_option("--threads", run.threads, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  run_cli->add_option("--set", run.overrides, "override a scenario key: --set city.sampling=10");
+  run_cli->add_flag("--quiet,-q", run.quiet, "print only errors");
+
+  std::string scenario;
+  std::vector<std::string> overrides;
+  bool print_resolved = false;
+  CLI::App* validate_cli = cli.add_subcommand("validate", "check a scenario without running it");
+  validate_cli->add_option("scenario", scenario, "scenario YAML file")->required();
+  validate_cli->add_option("--set", overrides, "override a scenario key");
+  validate_cli->add_flag("--print", print_resolved, "print the fully resolved scenario as YAML");
+
+  std::string output;
+  CLI::App* info_cli = cli.add_subcommand("info", "describe an output file and print its KPI summary");
+  info_cli->add_option("output", output, "munisim HDF5 output")->required();
+
+  CLI::App* reference_cli = cli.add_subcommand("reference", "print the scenario key reference (Markdown)");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = cli.exit(error);
+    return code == 0 ? kExitOk : kExitBadInput;
+  }
+
+  try {
+    if (*run_cli) return run_command(run);
+    if (*validate_cli) return validate_command(scenario, overrides, print_resolved);
+    if (*info_cli) return info_command(output);
+    if (*reference_cli) return reference_command();
+  } catch (const munisim::InputError& error) {
+    std::fprintf(stderr, "error: %s\n", error.what());
+    return kExitBadInput;
+  } catch (const munisim::Interrupted&) {
+    std::fprintf(stderr, "interrupted: no output written\n");
+    return kExitInterrupted;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "internal error: %s\n", error.what());
+    return kExitInternal;
+  }
+  return kExitInternal;
+}

@@ -1,0 +1,50 @@
+#include "sim/app/progress.hpp"
+
+#include <unistd.h>
+
+#include <string>
+
+namespace munisim::app {
+namespace {
+
+constexpr int kBarWidth = 30;
+// Log readers want a line now and then, not one per simulated day.
+constexpr auto kLineInterval = std::chrono::seconds(2);
+constexpr auto kBarInterval = std::chrono::milliseconds(100);
+
+}  // namespace
+
+ProgressReporter::ProgressReporter(std::FILE* stream, bool quiet)
+    : stream_(stream),
+      quiet_(quiet),
+      terminal_(isatty(fileno(stream)) != 0),
+      start_(std::chrono::steady_clock::now()),
+      last_print_(start_) {}
+
+void ProgressReporter::operator()(int days_done, int days_total) {
+  if (quiet_) return;
+  const auto now = std::chrono::steady_clock::now();
+  const bool first_or_last = days_done == 1 || days_done == days_total;
+  if (!first_or_last && now - last_print_ < (terminal_ ? kBarInterval : kLineInterval)) return;
+  last_print_ = now;
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
+  const double rate = elapsed > 0 ? days_done / elapsed : 0;
+  const double eta = rate > 0 ? (days_total - days_done) / rate : 0;
+  if (terminal_) {
+    const int filled = days_total > 0 ? kBarWidth * days_done / days_total : kBarWidth;
+    std::fprintf(stream_, "\r[%s%s] %d/%d days  %.1f days/s  ETA %.0f s ", std::string(filled, '#').c_str(),
+                 std::string(kBarWidth - filled, '.').c_str(), days_done, days_total, rate, eta);
+    bar_drawn_ = true;
+  } else {
+    std::fprintf(stream_, "progress: day %d/%d (%d%%), %.1f days/s, ETA %.0f s\n", days_done, days_total,
+                 days_total > 0 ? 100 * days_done / days_total : 100, rate, eta);
+  }
+  std::fflush(stream_);
+}
+
+void ProgressReporter::finish() {
+  if (bar_drawn_) std::fputc('\n', stream_);
+  bar_drawn_ = false;
+}
+
+}  // namespace munisim::app

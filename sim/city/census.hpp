@@ -1,0 +1,13 @@
+// The daily census: who lives in the city, by district, gender, age and income, as named series.
+#pragma once
+
+#include "sim/city/city.hpp"
+#include "sim/core/metrics.hpp"
+#include "sim/core/scheduler.hpp"
+
+namespace munisim {
+
+// Registers the census series and the daily system that fills them from the citizen table.
+void register_census(Scheduler& scheduler, MetricsRegistry& metrics, const City& city);
+
+}  // namespace munisim

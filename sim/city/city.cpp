@@ -1,0 +1,126 @@
+#include "sim/city/city.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/city/population.hpp"
+#include "sim/city/synthetic_network.hpp"
+
+namespace munisim {
+namespace {
+
+IncomeLevel income_level_from(const std::string& name) {
+  if (name == "low") return IncomeLevel::low;
+  if (name == "high") return IncomeLevel::high;
+  return IncomeLevel::middle;
+}
+
+void place_districts(City& city) {
+  for (District& district : city.districts) district.nodes.clear();
+  for (std::size_t node = 0; node < city.node_district.size(); ++node) {
+    city.districts[city.node_district[node]].nodes.push_back(static_cast<NodeId>(node));
+  }
+  for (District& district : city.districts) {
+    double x = 0;
+    double y = 0;
+    for (NodeId node : district.nodes) {
+      x += city.network.node_x(node);
+      y += city.network.node_y(node);
+    }
+    district.centroid_x_m = x / static_cast<double>(district.nodes.size());
+    district.centroid_y_m = y / static_cast<double>(district.nodes.size());
+  }
+}
+
+double squared_distance(const RoadNetwork& network, NodeId node, double x, double y) {
+  const double dx = network.node_x(node) - x;
+  const double dy = network.node_y(node) - y;
+  return dx * dx + dy * dy;
+}
+
+// "centre": the district node nearest its centroid; "edge": the one farthest from the
+// population-weighted city centre (where a dump or landfill usually lies).
+NodeId facility_node(const City& city, const District& district, const std::string& position) {
+  double centre_x = district.centroid_x_m;
+  double centre_y = district.centroid_y_m;
+  if (position == "edge") {
+    double population = 0;
+    centre_x = centre_y = 0;
+    for (const District& other : city.districts) {
+      const auto weight = static_cast<double>(other.population);
+      centre_x += weight * other.centroid_x_m;
+      centre_y += weight * other.centroid_y_m;
+      population += weight;
+    }
+    centre_x /= population;
+    centre_y /= population;
+  }
+  const double sign = position == "edge" ? -1.0 : 1.0;
+  return *std::min_element(district.nodes.begin(), district.nodes.end(), [&](NodeId a, NodeId b) {
+    return sign * squared_distance(city.network, a, centre_x, centre_y) <
+           sign * squared_distance(city.network, b, centre_x, centre_y);
+  });
+}
+
+}  // namespace
+
+std::vector<std::string> district_labels(const City& city) {
+  std::vector<std::string> labels;
+  for (const District& district : city.districts) labels.push_back(district.name);
+  return labels;
+}
+
+const std::vector<std::string>& gender_labels() {
+  static const std::vector<std::string> labels = {"female", "male"};
+  return labels;
+}
+
+const std::vector<std::string>& age_group_labels() {
+  static const std::vector<std::string> labels = {"0-14", "15-29", "30-44", "45-64", "65+"};
+  return labels;
+}
+
+const std::vector<std::string>& income_group_labels() {
+  static const std::vector<std::string> labels = {"low", "middle", "high"};
+  return labels;
+}
+
+City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallelism& parallel) {
+  City city;
+  city.name = config.name;
+  city.source = "synthetic";
+  city.sampling = config.sampling;
+  std::vector<double> areas;
+  for (const DistrictConfig& entry : config.districts) {
+    District district;
+    district.name = entry.name;
+    district.ubigeo = entry.ubigeo;
+    district.population = entry.population;
+    district.households = entry.households;
+    district.area_km2 = entry.area_km2;
+    district.income_level = income_level_from(entry.income_level);
+    district.poverty_share = entry.poverty_share;
+    district.latitude = entry.latitude;
+    district.longitude = entry.longitude;
+    city.districts.push_back(std::move(district));
+    areas.push_back(entry.area_km2);
+  }
+
+  SyntheticNetwork grid = build_synthetic_network(config.network, areas);
+  city.network = std::move(grid.network);
+  city.node_district = std::move(grid.node_district);
+  place_districts(city);
+
+  for (const FacilityConfig& entry : config.facilities) {
+    const auto found = std::find_if(city.districts.begin(), city.districts.end(),
+                                    [&](const District& d) { return d.name == entry.district; });
+    const auto index = static_cast<std::uint32_t>(found - city.districts.begin());
+    city.facilities.push_back({entry.name, entry.kind, index, facility_node(city, *found, entry.position)});
+  }
+
+  synthesise_population(city, config.population, seed, parallel);
+  return city;
+}
+
+}  // namespace munisim

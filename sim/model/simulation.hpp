@@ -1,0 +1,60 @@
+// A scenario turned into a running world: builds the city and registers every domain's systems,
+// steps the days, and gathers what the output writer and the KPI summary need.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "sim/city/city.hpp"
+#include "sim/core/calendar.hpp"
+#include "sim/core/metrics.hpp"
+#include "sim/io/output.hpp"
+#include "sim/scenario/loader.hpp"
+
+namespace munisim {
+
+class Parallelism;
+class Scheduler;
+
+// Called after each simulated day with (days done, days planned).
+using ProgressFn = std::function<void(int, int)>;
+
+class Simulation {
+ public:
+  Simulation(Scenario scenario, int threads);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Advances up to `days` days (not past the end). Throws Interrupted when *stop becomes true
+  // between two days; the days already run stay valid.
+  void step(int days, const std::atomic<bool>* stop = nullptr, const ProgressFn& progress = {});
+  void run(const std::atomic<bool>* stop = nullptr, const ProgressFn& progress = {});
+
+  [[nodiscard]] int days_planned() const noexcept { return metrics_.days(); }
+  [[nodiscard]] int days_run() const noexcept { return days_run_; }
+  [[nodiscard]] bool finished() const noexcept { return days_run_ == days_planned(); }
+  [[nodiscard]] int threads() const noexcept { return threads_; }
+  [[nodiscard]] const Scenario& scenario() const noexcept { return scenario_; }
+  [[nodiscard]] const City& city() const noexcept { return city_; }
+  [[nodiscard]] const MetricsRegistry& metrics() const noexcept { return metrics_; }
+
+  // Everything the HDF5 writer needs, describing the days run so far.
+  [[nodiscard]] OutputContent output() const;
+
+ private:
+  Scenario scenario_;
+  int threads_;
+  std::unique_ptr<Parallelism> parallel_;
+  Calendar calendar_;
+  City city_;
+  MetricsRegistry metrics_;
+  std::unique_ptr<Scheduler> scheduler_;
+  int days_run_ = 0;
+  std::chrono::system_clock::time_point wall_start_;
+};
+
+}  // namespace munisim

@@ -1,0 +1,126 @@
+"""The munisim command line end to end: exit codes, messages, outputs, Ctrl-C."""
+import signal
+import subprocess
+import time
+
+import h5py
+import numpy as np
+import pytest
+
+
+def run(munisim_bin, *args, timeout=120):
+    return subprocess.run([str(munisim_bin), *map(str, args)], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture
+def demo(repo_root):
+    return repo_root / "scenarios" / "demo.yaml"
+
+
+def leftovers(directory):
+    return [p.name for p in directory.iterdir() if ".tmp" in p.name]
+
+
+def test_run_writes_output_and_prints_kpis(munisim_bin, demo, tmp_path):
+    out = tmp_path / "demo.h5"
+    result = run(munisim_bin, "run", demo, "--out", out, "--days", 3)
+    assert result.returncode == 0, result.stderr
+    assert out.exists()
+    assert "population_persons" in result.stdout and "persons" in result.stdout
+    assert f"wrote {out}" in result.stdout
+    assert leftovers(tmp_path) == []
+
+
+def test_quiet_prints_nothing_and_logs_get_plain_progress_lines(munisim_bin, demo, tmp_path):
+    quiet = run(munisim_bin, "run", demo, "--out", tmp_path / "q.h5", "--days", 2, "--quiet")
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
+    loud = run(munisim_bin, "run", demo, "--out", tmp_path / "l.h5", "--days", 2)
+    assert "progress: day 2/2 (100%)" in loud.stderr  # not a terminal: plain lines, no bar
+
+
+def test_threads_do_not_change_results(munisim_bin, demo, tmp_path):
+    for threads in (1, 2, 4):
+        assert run(munisim_bin, "run", demo, "--out", tmp_path / f"t{threads}.h5", "--days", 3,
+                   "--threads", threads, "--quiet").returncode == 0
+    with h5py.File(tmp_path / "t1.h5") as one:
+        for threads in (2, 4):
+            with h5py.File(tmp_path / f"t{threads}.h5") as other:
+                assert set(one["series"]) == set(other["series"])
+                for name in one["series"]:
+                    a, b = one["series"][name][()], other["series"][name][()]
+                    assert a.tobytes() == b.tobytes(), name
+
+
+def test_seed_changes_results(munisim_bin, demo, tmp_path):
+    for seed in (1, 2):
+        assert run(munisim_bin, "run", demo, "--out", tmp_path / f"s{seed}.h5", "--days", 1, "--seed", seed,
+                   "--quiet").returncode == 0
+    with h5py.File(tmp_path / "s1.h5") as a, h5py.File(tmp_path / "s2.h5") as b:
+        assert not np.array_equal(a["series/population_persons"][()], b["series/population_persons"][()])
+        assert a["meta"].attrs["seed"] == 1 and b["meta"].attrs["seed"] == 2
+
+
+def test_validate_accepts_shipped_scenarios(munisim_bin, repo_root):
+    for name in ("demo", "trujillo", "arequipa"):
+        result = run(munisim_bin, "validate", repo_root / "scenarios" / f"{name}.yaml")
+        assert result.returncode == 0, result.stderr
+        assert ": ok (" in result.stdout
+
+
+def test_validate_print_gives_resolved_yaml_that_validates_again(munisim_bin, demo, tmp_path):
+    result = run(munisim_bin, "validate", demo, "--print", "--set", "city.sampling=3")
+    assert result.returncode == 0
+    assert "sampling: 3" in result.stdout
+    resolved = tmp_path / "resolved.yaml"
+    resolved.write_text(result.stdout)
+    again = run(munisim_bin, "validate", resolved, "--print")
+    assert again.returncode == 0 and again.stdout == result.stdout
+
+
+def test_bad_scenario_exits_2_with_location_and_writes_nothing(munisim_bin, tmp_path):
+    scenario = tmp_path / "bad.yaml"
+    scenario.write_text("name: bad\ncity:\n  name: X\n  samplng: 3\n  districts:\n    - {name: A, population: 10, area_km2: 1}\n")
+    out = tmp_path / "bad.h5"
+    result = run(munisim_bin, "run", scenario, "--out", out)
+    assert result.returncode == 2
+    assert f"{scenario}:4:3: city.samplng: unknown key" in result.stderr
+    assert "did you mean 'sampling'" in result.stderr
+    assert not out.exists() and leftovers(tmp_path) == []
+
+
+def test_bad_set_and_bad_options_exit_2(munisim_bin, demo, tmp_path):
+    bad_set = run(munisim_bin, "run", demo, "--out", tmp_path / "x.h5", "--set", "city.sampling=0")
+    assert bad_set.returncode == 2 and "--set" in bad_set.stderr and "city.sampling" in bad_set.stderr
+    assert run(munisim_bin, "run", demo, "--no-such-option").returncode == 2
+    assert run(munisim_bin, "run", tmp_path / "missing.yaml").returncode == 2
+    assert not (tmp_path / "x.h5").exists()
+
+
+def test_unwritable_output_exits_2_before_running(munisim_bin, demo):
+    result = run(munisim_bin, "run", demo, "--out", "/proc/munisim/out.h5")
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr
+
+
+def test_info_lists_series_and_kpis(munisim_bin, demo, tmp_path):
+    out = tmp_path / "demo.h5"
+    assert run(munisim_bin, "run", demo, "--out", out, "--days", 2, "--quiet").returncode == 0
+    info = run(munisim_bin, "info", out)
+    assert info.returncode == 0, info.stderr
+    assert "population_persons" in info.stdout and "district[3] x gender[2] x age_group[5]" in info.stdout
+    assert "KPI" in info.stdout and "on the last day" in info.stdout
+    missing = run(munisim_bin, "info", tmp_path / "nothing.h5")
+    assert missing.returncode == 2 and "nothing.h5" in missing.stderr
+
+
+def test_ctrl_c_stops_cleanly_and_leaves_no_output(munisim_bin, demo, tmp_path):
+    out = tmp_path / "long.h5"
+    process = subprocess.Popen([str(munisim_bin), "run", str(demo), "--out", str(out), "--days", "36500",
+                                "--threads", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first_line = process.stderr.readline()  # the first progress line: the run is under way
+    assert first_line.startswith("progress:"), first_line
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "interrupted: no output written" in stderr
+    assert not out.exists() and leftovers(tmp_path) == []
