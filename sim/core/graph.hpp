@@ -1,0 +1,68 @@
+// A directed road network in compact (CSR) adjacency: nodes in local metric coordinates, edges with
+// length, free speed and lanes. Built once through RoadNetworkBuilder, then read-only.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace munisim {
+
+using NodeId = std::uint32_t;
+using EdgeId = std::uint32_t;
+
+class RoadNetwork {
+ public:
+  [[nodiscard]] std::size_t node_count() const noexcept { return x_m_.size(); }
+  [[nodiscard]] std::size_t edge_count() const noexcept { return to_.size(); }
+
+  [[nodiscard]] double node_x(NodeId node) const { return x_m_[node]; }
+  [[nodiscard]] double node_y(NodeId node) const { return y_m_[node]; }
+
+  // Edge ids leaving `node`: edges are stored grouped by origin, so these are consecutive.
+  [[nodiscard]] std::span<const EdgeId> out_edges(NodeId node) const {
+    return std::span<const EdgeId>(edge_ids_).subspan(first_edge_[node], first_edge_[node + 1] - first_edge_[node]);
+  }
+  [[nodiscard]] NodeId edge_from(EdgeId edge) const { return from_[edge]; }
+  [[nodiscard]] NodeId edge_to(EdgeId edge) const { return to_[edge]; }
+  [[nodiscard]] double edge_length_m(EdgeId edge) const { return length_m_[edge]; }
+  [[nodiscard]] double edge_free_speed_kmh(EdgeId edge) const { return speed_kmh_[edge]; }
+  [[nodiscard]] int edge_lanes(EdgeId edge) const { return lanes_[edge]; }
+  [[nodiscard]] double edge_free_time_min(EdgeId edge) const { return length_m_[edge] / speed_kmh_[edge] * 0.06; }
+
+  [[nodiscard]] double total_length_m() const;
+  [[nodiscard]] double max_free_speed_kmh() const;
+  // Component id of every node; two nodes share an id when each can reach the other.
+  [[nodiscard]] std::vector<std::uint32_t> strongly_connected_components() const;
+  // The node closest to (x, y) in straight-line distance.
+  [[nodiscard]] NodeId nearest_node(double x_m, double y_m) const;
+
+ private:
+  friend class RoadNetworkBuilder;
+  std::vector<double> x_m_, y_m_;
+  std::vector<std::size_t> first_edge_;  // node_count + 1 offsets into edge_ids_
+  std::vector<EdgeId> edge_ids_;         // 0..edge_count-1, grouped by origin
+  std::vector<NodeId> from_, to_;
+  std::vector<double> length_m_, speed_kmh_;
+  std::vector<std::uint8_t> lanes_;
+};
+
+class RoadNetworkBuilder {
+ public:
+  NodeId add_node(double x_m, double y_m);
+  void add_edge(NodeId from, NodeId to, double length_m, double free_speed_kmh, int lanes);
+  void add_two_way(NodeId a, NodeId b, double length_m, double free_speed_kmh, int lanes);
+  // Edge ids are assigned grouped by origin node, in the order edges were added for that node.
+  [[nodiscard]] RoadNetwork build() const;
+
+ private:
+  struct PendingEdge {
+    NodeId from, to;
+    double length_m, speed_kmh;
+    int lanes;
+  };
+  std::vector<double> x_m_, y_m_;
+  std::vector<PendingEdge> edges_;
+};
+
+}  // namespace munisim

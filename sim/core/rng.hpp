@@ -1,0 +1,54 @@
+// Counter-based random streams (Philox4x64-10 from Random123). A stream is addressed by
+// (seed, entity, day, purpose) and its draws are numbered inside it, so a draw never depends on
+// which thread handles which agent or in which order entities are visited.
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace munisim {
+
+// A stable 32-bit tag for a named use of randomness ("waste.generation"), so different uses of
+// the same entity and day draw from independent streams. FNV-1a, fixed forever.
+constexpr std::uint32_t stream_purpose(std::string_view name) {
+  std::uint32_t hash = 2166136261u;
+  for (char c : name) {
+    hash ^= static_cast<std::uint8_t>(c);
+    hash *= 16777619u;
+  }
+  return hash;
+}
+
+class RandomStream {
+ public:
+  RandomStream(std::uint64_t seed, std::uint64_t entity, std::uint32_t day, std::uint32_t purpose);
+
+  std::uint64_t next_u64();
+  double uniform();  // [0, 1) with 53 random bits
+  bool bernoulli(double p) { return uniform() < p; }
+  double normal(double mean, double sd);        // Box-Muller, two uniforms per draw
+  double lognormal(double mu, double sigma);    // exp(normal(mu, sigma))
+  std::uint32_t poisson(double mean);           // exact inversion, searched outward from the mode
+  std::uint32_t binomial(std::uint32_t n, double p);  // exact inversion, searched outward from the mode
+  std::size_t categorical(std::span<const double> weights);  // weights >= 0, need not sum to 1
+
+ private:
+  using Philox = r123::Philox4x64;
+  Philox::key_type key_;
+  Philox::ctr_type counter_;
+  Philox::ctr_type block_;
+  unsigned used_ = 4;  // words of block_ already handed out
+};
+
+// out[i] = the first uniform() of the stream (seed, first_entity + i, day, purpose).
+void fill_uniform(std::uint64_t seed, std::uint64_t first_entity, std::uint32_t day, std::uint32_t purpose,
+                  std::span<double> out);
+// out[i] = the first normal(0, 1) of the stream (seed, first_entity + i, day, purpose).
+void fill_normal(std::uint64_t seed, std::uint64_t first_entity, std::uint32_t day, std::uint32_t purpose,
+                 std::span<double> out);
+
+}  // namespace munisim
