@@ -53,12 +53,12 @@ Series::Series(SeriesSpec spec, int days)
       cells_(cell_count(spec_.dims)),
       values_(static_cast<std::size_t>(days) * cells_, 0.0) {}
 
-std::span<double> Series::day(int day) {
-  return std::span<double>(values_).subspan(static_cast<std::size_t>(day) * cells_, cells_);
+std::span<double> Series::day(int day_index) {
+  return std::span<double>(values_).subspan(static_cast<std::size_t>(day_index) * cells_, cells_);
 }
 
-std::span<const double> Series::day(int day) const {
-  return std::span<const double>(values_).subspan(static_cast<std::size_t>(day) * cells_, cells_);
+std::span<const double> Series::day(int day_index) const {
+  return std::span<const double>(values_).subspan(static_cast<std::size_t>(day_index) * cells_, cells_);
 }
 
 MetricsRegistry::MetricsRegistry(int days) : days_(days) {}

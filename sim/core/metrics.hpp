@@ -42,11 +42,11 @@ class Series {
   [[nodiscard]] std::size_t cells() const noexcept { return cells_; }
   [[nodiscard]] int days() const noexcept { return days_; }
 
-  [[nodiscard]] std::span<double> day(int day);
-  [[nodiscard]] std::span<const double> day(int day) const;
+  [[nodiscard]] std::span<double> day(int day_index);
+  [[nodiscard]] std::span<const double> day(int day_index) const;
   [[nodiscard]] std::span<const double> values() const noexcept { return values_; }
-  void set(int day, std::size_t cell, double value) { day(day)[cell] = value; }
-  [[nodiscard]] double get(int day, std::size_t cell) const { return day(day)[cell]; }
+  void set(int day_index, std::size_t cell, double value) { day(day_index)[cell] = value; }
+  [[nodiscard]] double get(int day_index, std::size_t cell) const { return day(day_index)[cell]; }
 
   // Summary over days `[0, days_run)` summed over all cells, as the KPI table shows it.
   [[nodiscard]] double summarise(int days_run) const {

@@ -6,9 +6,9 @@
 //   template <class V> void visit(V& v) { v.field("block_m", block_m, {.unit = "m", ...}); ... }
 // and optionally
 //   void check(schema::Checks& checks) const;   // cross-field rules, reported at their key
-// Visitors provide field() for bool, int, std::int64_t, double, std::string, Date,
-// std::vector<double> and std::vector<std::string>; object() for a nested struct; list() for a
-// sequence of structs.
+// Visitors provide field() for int, std::int64_t, double, std::string, Date and
+// std::vector<double>; object() for a nested struct; list() for a sequence of structs. A new field
+// type is added to every visitor in sim/scenario/ at once.
 #pragma once
 
 #include <optional>
@@ -19,8 +19,8 @@
 namespace munisim::schema {
 
 struct Field {
-  std::string_view unit;     // "m", "t/yr", "1" for shares in [0,1]; empty for names and codes
-  std::string_view meaning;  // one line for the reference document
+  std::string_view unit{};   // "m", "t/yr", "1" for shares in [0,1]; empty for names and codes
+  std::string_view meaning{};  // one line for the reference document
   std::optional<double> min{};  // inclusive; for lists of structs: the minimum number of entries
   std::optional<double> max{};  // inclusive
   std::vector<std::string_view> choices{};  // allowed values of a string

@@ -1,0 +1,36 @@
+// Loading scenarios: YAML files (with `extends:`) and `--set key.path=value` overrides become a
+// validated ScenarioConfig. The CLI, experiments and Python all come through here, so a scenario
+// means the same thing whoever runs it. Every error is an InputError naming file:line:col, the
+// key path and what was expected.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/scenario/scenario_config.hpp"
+
+namespace munisim {
+
+struct Scenario {
+  ScenarioConfig config;      // typed, validated, defaults filled in
+  std::string source;         // the main file's path, or the name given to text input
+  std::string text;           // the main file's text as the user wrote it
+  std::string resolved_yaml;  // every key with its final value (defaults included)
+};
+
+[[nodiscard]] Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});
+
+// `name` stands for the file in messages; `base_dir` resolves `extends:`.
+[[nodiscard]] Scenario load_scenario_text(std::string_view yaml, std::string_view name,
+                                          const std::filesystem::path& base_dir,
+                                          const std::vector<std::string>& overrides = {});
+
+// The resolved config as YAML; loading it again gives the same config.
+[[nodiscard]] std::string to_yaml(const ScenarioConfig& config);
+
+// docs/scenario-reference.md: every key with type, unit, default, range and meaning.
+[[nodiscard]] std::string scenario_reference_markdown();
+
+}  // namespace munisim
