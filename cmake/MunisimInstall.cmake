@@ -2,7 +2,7 @@
 include(CMakePackageConfigHelpers)
 # Headers keep their in-tree paths ("sim/core/rng.hpp") under include/munisim/.
 install(DIRECTORY sim DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/munisim
-        FILES_MATCHING PATTERN "*.hpp" PATTERN "app" EXCLUDE)
+        FILES_MATCHING PATTERN "*.hpp" PATTERN "app" EXCLUDE PATTERN "detail" EXCLUDE)
 install(FILES "${PROJECT_BINARY_DIR}/generated/munisim/version.hpp"
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/munisim/munisim)
 install(EXPORT munisimTargets NAMESPACE munisim::

@@ -10,14 +10,14 @@
 namespace munisim {
 
 Simulation::Simulation(Scenario scenario, int threads)
-    : scenario_(std::move(scenario)),
+    : wall_start_(std::chrono::system_clock::now()),
+      scenario_(std::move(scenario)),
       threads_(threads),
       parallel_(std::make_unique<Parallelism>(threads)),
       calendar_(scenario_.config.start_date),
       city_(build_synthetic_city(scenario_.config.city, static_cast<std::uint64_t>(scenario_.config.seed), *parallel_)),
       metrics_(static_cast<int>(scenario_.config.days)),
-      scheduler_(std::make_unique<Scheduler>(calendar_)),
-      wall_start_(std::chrono::system_clock::now()) {
+      scheduler_(std::make_unique<Scheduler>(calendar_)) {
   register_census(*scheduler_, metrics_, city_);
 }
 

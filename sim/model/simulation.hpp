@@ -46,6 +46,7 @@ class Simulation {
   [[nodiscard]] OutputContent output() const;
 
  private:
+  std::chrono::system_clock::time_point wall_start_;  // first: the wall time includes building the city
   Scenario scenario_;
   int threads_;
   std::unique_ptr<Parallelism> parallel_;
@@ -54,7 +55,6 @@ class Simulation {
   MetricsRegistry metrics_;
   std::unique_ptr<Scheduler> scheduler_;
   int days_run_ = 0;
-  std::chrono::system_clock::time_point wall_start_;
 };
 
 }  // namespace munisim

@@ -75,6 +75,7 @@ TEST(Population, SharesMatchTheConfiguration) {
   const auto district = city.citizens.column<std::uint32_t>("district");
   const auto employed = city.citizens.column<std::uint8_t>("employed");
   const std::size_t n = city.citizens.size();
+  auto share = [](std::size_t count, std::size_t of) { return static_cast<double>(count) / static_cast<double>(of); };
   std::size_t women = 0, north = 0, north_poor = 0;
   std::vector<std::size_t> ages(kAgeGroups);
   for (std::size_t p = 0; p < n; ++p) {
@@ -84,16 +85,18 @@ TEST(Population, SharesMatchTheConfiguration) {
       ++north;
       north_poor += income[p] == 0;
     }
-    if (age[p] == 0 || age[p] == 4) ASSERT_EQ(employed[p], 0) << "only ages 15-64 are employed";
+    if (age[p] == 0 || age[p] == 4) {
+      ASSERT_EQ(employed[p], 0) << "only ages 15-64 are employed";
+    }
   }
   const PopulationConfig& shares = config.population;
-  EXPECT_NEAR(static_cast<double>(women) / n, shares.female_share, tolerance(shares.female_share, n));
+  EXPECT_NEAR(share(women, n), shares.female_share, tolerance(shares.female_share, n));
   for (std::size_t g = 0; g < kAgeGroups; ++g) {
     // Household sizes vary, so the head correction is exact only in expectation: allow 2 points.
-    EXPECT_NEAR(static_cast<double>(ages[g]) / n, shares.age_group_shares[g], 0.02) << age_group_labels()[g];
+    EXPECT_NEAR(share(ages[g], n), shares.age_group_shares[g], 0.02) << age_group_labels()[g];
   }
   // Income is drawn per household (mean size 3.5), so the effective sample is smaller.
-  EXPECT_NEAR(static_cast<double>(north_poor) / north, 0.3, tolerance(0.3, north / 4));
+  EXPECT_NEAR(share(north_poor, north), 0.3, tolerance(0.3, north / 4));
 }
 
 TEST(Population, HouseholdHeadsAreAdults) {
@@ -101,7 +104,9 @@ TEST(Population, HouseholdHeadsAreAdults) {
   const auto household = city.citizens.column<std::uint32_t>("household");
   const auto age = city.citizens.column<std::uint8_t>("age_group");
   for (std::size_t p = 0; p < city.citizens.size(); ++p) {
-    if (p == 0 || household[p] != household[p - 1]) ASSERT_NE(age[p], 0) << "person " << p;
+    if (p == 0 || household[p] != household[p - 1]) {
+      ASSERT_NE(age[p], 0) << "person " << p;
+    }
   }
 }
 

@@ -1,0 +1,44 @@
+// Small helpers over the HDF5 C API: every call checked, every handle closed. Private to sim/io.
+#pragma once
+
+#include <hdf5.h>
+
+#include <string>
+#include <vector>
+
+namespace munisim::io_detail {
+
+// Turns HDF5's negative return codes into munisim::Error naming the operation.
+hid_t checked(hid_t id, const std::string& what);
+void checked(herr_t status, const std::string& what);
+
+// Owns one HDF5 identifier and closes it with the right H5*close.
+class Handle {
+ public:
+  Handle() = default;
+  Handle(hid_t id, const std::string& what);
+  ~Handle();
+  Handle(Handle&& other) noexcept : id_(other.id_) { other.id_ = H5I_INVALID_HID; }
+  Handle& operator=(Handle&& other) noexcept;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  [[nodiscard]] hid_t get() const noexcept { return id_; }
+  operator hid_t() const noexcept { return id_; }  // NOLINT: handles stand in for hid_t in API calls
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+};
+
+// A variable-length UTF-8 string type.
+Handle text_type();
+
+void write_text_attribute(hid_t object, const std::string& name, const std::string& value);
+void write_number_attribute(hid_t object, const std::string& name, double value);
+void write_integer_attribute(hid_t object, const std::string& name, long long value);
+void write_text_list_attribute(hid_t object, const std::string& name, const std::vector<std::string>& values);
+
+[[nodiscard]] bool has_attribute(hid_t object, const std::string& name);
+[[nodiscard]] std::string read_text_attribute(hid_t object, const std::string& name);
+[[nodiscard]] std::vector<std::string> read_text_list_attribute(hid_t object, const std::string& name);
+
+}  // namespace munisim::io_detail

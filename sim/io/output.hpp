@@ -1,0 +1,89 @@
+// The HDF5 output of a run (layout: docs/output-format.md) and reading it back. An output is
+// complete or absent: it is written under a temporary name and renamed only when whole.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/core/metrics.hpp"
+
+namespace munisim {
+
+struct RunMeta {
+  std::string scenario_name;
+  std::string scenario_source;
+  std::int64_t seed = 0;
+  int threads = 1;
+  int ranks = 1;
+  std::string start_date;  // first simulated day, YYYY-MM-DD
+  int days_planned = 0;
+  int days_run = 0;
+  std::string wall_start_utc;
+  std::string wall_end_utc;
+  double wall_seconds = 0;
+  std::vector<std::pair<std::string, std::string>> text_attrs;  // e.g. {"city_source", "synthetic"}
+  std::vector<std::pair<std::string, double>> number_attrs;     // e.g. {"network_nodes", 1234}
+};
+
+// A table written under /geometry/<name>/, one dataset per column; columns have equal length.
+struct Table {
+  struct NumberColumn {
+    std::string name;
+    std::string unit;
+    std::vector<double> values;
+  };
+  struct IntColumn {
+    std::string name;
+    std::vector<std::int64_t> values;
+  };
+  struct TextColumn {
+    std::string name;
+    std::vector<std::string> values;
+  };
+  std::string name;  // "districts", "network/nodes", ...
+  std::vector<NumberColumn> numbers{};
+  std::vector<IntColumn> ints{};
+  std::vector<TextColumn> texts{};
+};
+
+struct OutputContent {
+  RunMeta meta;
+  std::string scenario_text;
+  std::string resolved_yaml;
+  const MetricsRegistry* metrics = nullptr;
+  std::vector<Table> geometry;
+};
+
+// Throws Error (with the path and what failed) and leaves neither the final nor a temporary file
+// when anything goes wrong, including a full disk or a file-size limit.
+void write_output(const std::filesystem::path& path, const OutputContent& content);
+
+struct SeriesData {
+  std::string name;
+  std::string unit;
+  std::string description;
+  std::string summary;
+  std::vector<std::string> dims;                 // "day" first
+  std::vector<std::vector<std::string>> labels;  // per dimension after "day"
+  std::vector<std::size_t> shape;
+  std::vector<double> values;  // row-major over shape
+};
+
+struct OutputFile {
+  std::map<std::string, std::string> text_meta;
+  std::map<std::string, double> number_meta;
+  std::string scenario_text;
+  std::string resolved_yaml;
+  std::vector<std::string> dates;
+  std::vector<SeriesData> series;
+  std::vector<std::string> geometry_tables;
+};
+
+// InputError when the file is missing or not a munisim output.
+[[nodiscard]] OutputFile read_output(const std::filesystem::path& path);
+
+}  // namespace munisim
