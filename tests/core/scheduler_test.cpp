@@ -1,0 +1,39 @@
+#include "sim/core/scheduler.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sim/core/error.hpp"
+#include "sim/core/parallel.hpp"
+
+namespace munisim {
+namespace {
+
+TEST(Scheduler, RunsSystemsInDeclaredOrderOnTheirCycles) {
+  Scheduler scheduler(Calendar(Date{2025, 1, 1}));  // a Wednesday
+  std::vector<std::string> log;
+  scheduler.add("b.daily", Cycle::daily(), [&](const StepContext& step) { log.push_back("b" + std::to_string(step.day)); });
+  scheduler.add("a.weekly", Cycle::weekly(Weekday::friday),
+                [&](const StepContext& step) { log.push_back("a" + std::to_string(step.day)); });
+  scheduler.add("c.monthly", Cycle::monthly(1), [&](const StepContext& step) {
+    EXPECT_EQ(step.date.day, 1);
+    log.push_back("c" + std::to_string(step.day));
+  });
+  Parallelism parallel(1);
+  for (int day = 0; day < 3; ++day) scheduler.run_day(day, parallel, 7);
+  EXPECT_EQ(log, (std::vector<std::string>{"b0", "c0", "b1", "b2", "a2"}));
+  EXPECT_EQ(scheduler.order(), (std::vector<std::string>{"b.daily", "a.weekly", "c.monthly"}));
+}
+
+TEST(Scheduler, PassesSeedAndDateAndRejectsDuplicates) {
+  Scheduler scheduler(Calendar(Date{2025, 6, 30}));
+  scheduler.add("check", Cycle::daily(), [](const StepContext& step) {
+    EXPECT_EQ(step.seed, 99u);
+    EXPECT_EQ(step.date, (Date{2025, 7, 1}));
+  });
+  Parallelism parallel(1);
+  scheduler.run_day(1, parallel, 99);
+  EXPECT_THROW(scheduler.add("check", Cycle::daily(), [](const StepContext&) {}), Error);
+}
+
+}  // namespace
+}  // namespace munisim
