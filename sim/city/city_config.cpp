@@ -1,6 +1,7 @@
 #include "sim/city/city_config.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace munisim {
@@ -12,7 +13,11 @@ constexpr std::size_t kIncomeGroups = 3;
 void check_sums_to_one(schema::Checks& checks, std::string_view key, const std::vector<double>& shares) {
   double sum = 0;
   for (double share : shares) sum += share;
-  if (std::abs(sum - 1.0) > 1e-6) checks.fail(key, "shares sum to " + std::to_string(sum) + "; expected 1");
+  if (std::abs(sum - 1.0) > 1e-6) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", sum);
+    checks.fail(key, "shares sum to " + std::string(text) + "; expected 1");
+  }
 }
 
 void check_length(schema::Checks& checks, std::string_view key, const std::vector<double>& values,

@@ -45,11 +45,11 @@ void apply_text(const std::string& text, const std::string& name, const std::fil
   const YAML::Node root = parse(text, name);
   if (const YAML::Node extends = root[std::string(kExtendsKey)]) {
     const std::string key(kExtendsKey);
-    const std::string base_name = read_value(ValueSite{name, key}, extends, {}, std::string());
-    const std::filesystem::path base = base_dir / base_name;
+    const std::string base_name = read_value(ValueSite{name, key, location_of(name, extends)}, extends, {}, std::string());
+    const std::filesystem::path base = (base_dir / base_name).lexically_normal();
     const std::filesystem::path canonical = std::filesystem::weakly_canonical(base);
     if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
-      throw InputError(location_of(name, extends), key, "'" + base_name + "' extends itself through a cycle");
+      throw InputError(location_of(name, extends), key, "'" + base_name + "' leads back to a file already being read; extends must not form a cycle");
     }
     chain.push_back(canonical);
     apply_text(read_text(base, location_of(name, extends)), base.string(), base.parent_path(), chain, config, context);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/core/error.hpp"
 #include "sim/scenario/scenario_config.hpp"
 
 namespace munisim {

@@ -12,7 +12,7 @@ void fail_unknown_key(const SourceLocation& where, const std::string& path, cons
   throw InputError(where, path, "unknown key '" + key + "'; expected one of: " + listed);
 }
 
-void check_keys(const std::string& file, const YAML::Node& node, const std::string& path,
+void check_keys(ReadContext& context, const std::string& file, const YAML::Node& node, const std::string& path,
                 const std::vector<std::string>& allowed, std::string_view extra_key) {
   std::set<std::string> seen;
   for (const auto& entry : node) {
@@ -27,6 +27,7 @@ void check_keys(const std::string& file, const YAML::Node& node, const std::stri
     }
     const bool known = std::find(allowed.begin(), allowed.end(), key) != allowed.end() || key == extra_key;
     if (!known) fail_unknown_key(location_of(file, key_node), key_path, key, allowed);
+    context.key_locations[key_path] = location_of(file, key_node);
   }
 }
 

@@ -15,8 +15,8 @@ std::string number_text(double value) {
   return buffer;
 }
 
-[[noreturn]] void fail(const ValueSite& site, const YAML::Node& node, std::string problem) {
-  throw InputError(location_of(site.file, node), site.path, std::move(problem));
+[[noreturn]] void fail(const ValueSite& site, const YAML::Node&, std::string problem) {
+  throw InputError(site.where, site.path, std::move(problem));
 }
 
 const std::string& scalar(const ValueSite& site, const YAML::Node& node, std::string_view expected) {
@@ -69,7 +69,9 @@ std::vector<Element> read_sequence(const ValueSite& site, const YAML::Node& node
   if (!node.IsSequence()) fail(site, node, "expected " + std::string(expected) + ", got " + describe(node));
   std::vector<Element> values;
   for (std::size_t i = 0; i < node.size(); ++i) {
-    values.push_back(read_element(ValueSite{site.file, site.path + "[" + std::to_string(i) + "]"}, node[i]));
+    values.push_back(
+        read_element(ValueSite{site.file, site.path + "[" + std::to_string(i) + "]", location_of(site.file, node[i])},
+                     node[i]));
   }
   return values;
 }

@@ -46,7 +46,7 @@ std::vector<std::string> key_names() {
 
 // Every key in `node` must be allowed (plus `extra_key`, e.g. `extends` at a file's root) and
 // appear once.
-void check_keys(const std::string& file, const YAML::Node& node, const std::string& path,
+void check_keys(ReadContext& context, const std::string& file, const YAML::Node& node, const std::string& path,
                 const std::vector<std::string>& allowed, std::string_view extra_key);
 
 template <class S>
@@ -56,7 +56,10 @@ void read_mapping(ReadContext& context, const std::string& file, const YAML::Nod
 template <class T>
 void read_into(ReadContext& context, const std::string& file, const YAML::Node& node, const std::string& path,
                T& value, const schema::Field& field) {
-  value = read_value(ValueSite{file, path}, node, field, value);
+  // An empty value ("days:") has no position of its own: point at its key instead.
+  const auto key = context.key_locations.find(path);
+  const bool use_key = node.IsNull() && key != context.key_locations.end();
+  value = read_value(ValueSite{file, path, use_key ? key->second : location_of(file, node)}, node, field, value);
   context.given.insert(path);
   context.value_locations[path] = location_of(file, node);
 }
@@ -110,7 +113,7 @@ template <class S>
 void read_mapping(ReadContext& context, const std::string& file, const YAML::Node& node, const std::string& path,
                   S& target, std::string_view extra_key) {
   if (!node.IsMap()) throw InputError(location_of(file, node), path, "expected a mapping, got " + describe(node));
-  check_keys(file, node, path, key_names<S>(), extra_key);
+  check_keys(context, file, node, path, key_names<S>(), extra_key);
   context.value_locations[path] = location_of(file, node);
   Reader reader(context, file, node, path);
   target.visit(reader);

@@ -21,6 +21,7 @@ namespace munisim::scenario_detail {
 struct ValueSite {
   std::string file;
   std::string path;
+  SourceLocation where;  // reported in messages
 };
 
 std::int64_t read_value(const ValueSite& site, const YAML::Node& node, const schema::Field& field, std::int64_t);
