@@ -44,7 +44,7 @@ struct Table {
     std::string name;
     std::vector<std::string> values;
   };
-  std::string name;  // "districts", "network/nodes", ...
+  std::string name;  // "districts", "network_nodes", ...
   std::vector<NumberColumn> numbers{};
   std::vector<IntColumn> ints{};
   std::vector<TextColumn> texts{};

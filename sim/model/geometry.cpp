@@ -28,7 +28,7 @@ Table district_table(const City& city) {
 }
 
 Table node_table(const City& city) {
-  Table table{.name = "network/nodes"};
+  Table table{.name = "network_nodes"};
   Table::NumberColumn x{"x", "m", {}}, y{"y", "m", {}};
   Table::IntColumn district{"district", {}};
   for (std::size_t node = 0; node < city.network.node_count(); ++node) {
@@ -43,7 +43,7 @@ Table node_table(const City& city) {
 
 Table edge_table(const City& city) {
   const RoadNetwork& network = city.network;
-  Table table{.name = "network/edges"};
+  Table table{.name = "network_edges"};
   Table::IntColumn from{"from", {}}, to{"to", {}}, lanes{"lanes", {}};
   Table::NumberColumn length{"length", "m", {}}, speed{"free_speed", "km/h", {}};
   for (std::size_t edge = 0; edge < network.edge_count(); ++edge) {

@@ -1,0 +1,29 @@
+"""Shared fixtures: the repository, the munisim binary under test, one demo output per session."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def repo_root():
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def munisim_bin():
+    binary = pathlib.Path(os.environ.get("MUNISIM_BIN", REPO_ROOT / "build" / "bin" / "munisim"))
+    if not binary.exists():
+        pytest.fail(f"munisim binary not found at {binary}; build first or set MUNISIM_BIN")
+    return binary
+
+
+@pytest.fixture(scope="session")
+def demo_output(munisim_bin, tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "demo.h5"
+    subprocess.run([str(munisim_bin), "run", str(REPO_ROOT / "scenarios" / "demo.yaml"), "--out", str(out),
+                    "--days", "7", "--quiet"], check=True)
+    return out
