@@ -1,0 +1,137 @@
+// Engine core throughput: random draws, a parallel per-agent update, shortest-path queries.
+// Run: cmake --build build --target benchmarks && build/bin/core_bench
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <vector>
+
+#include "sim/core/parallel.hpp"
+#include "sim/core/rng.hpp"
+#include "sim/core/shortest_path.hpp"
+
+namespace munisim {
+namespace {
+
+void BM_StreamUniform(benchmark::State& state) {
+  RandomStream stream(1, 2, 3, 4);
+  for (auto _ : state) benchmark::DoNotOptimize(stream.uniform());
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_StreamUniform);
+
+void BM_StreamNormal(benchmark::State& state) {
+  RandomStream stream(1, 2, 3, 4);
+  for (auto _ : state) benchmark::DoNotOptimize(stream.normal(0, 1));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_StreamNormal);
+
+void BM_StreamPoisson(benchmark::State& state) {
+  RandomStream stream(1, 2, 3, 4);
+  const double mean = static_cast<double>(state.range(0)) / 10;
+  for (auto _ : state) benchmark::DoNotOptimize(stream.poisson(mean));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_StreamPoisson)->Arg(25)->Arg(1000);
+
+// A fresh stream per entity, as agent loops use them.
+void BM_NewStreamPerEntity(benchmark::State& state) {
+  std::uint64_t entity = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(RandomStream(1, entity++, 3, 4).uniform());
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NewStreamPerEntity);
+
+void BM_FillUniformBlock(benchmark::State& state) {
+  std::vector<double> block(kBlockSize);
+  std::uint64_t first = 0;
+  for (auto _ : state) {
+    fill_uniform(1, first, 3, 4, block);
+    first += kBlockSize;
+    benchmark::DoNotOptimize(block.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kBlockSize));
+}
+BENCHMARK(BM_FillUniformBlock);
+
+// 10^6 agents: one lognormal draw each (block-filled normals), then two column updates.
+void BM_ParallelAgentUpdate(benchmark::State& state) {
+  constexpr std::size_t kAgents = 1'000'000;
+  Parallelism parallel(static_cast<int>(state.range(0)));
+  std::vector<double> stock(kAgents, 0.0), generated(kAgents, 0.0);
+  std::uint32_t day = 0;
+  for (auto _ : state) {
+    for_each_block(parallel, kAgents, [&](std::size_t begin, std::size_t end, std::size_t) {
+      double normals[kBlockSize];
+      fill_normal(7, begin, day, 1, std::span<double>(normals, end - begin));
+      for (std::size_t i = begin; i < end; ++i) {
+        const double kg = 0.75 * std::exp(0.3 * normals[i - begin] - 0.045);
+        generated[i] = kg;
+        stock[i] = 0.9 * stock[i] + kg;
+      }
+    });
+    ++day;
+    benchmark::DoNotOptimize(stock.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kAgents));
+  state.counters["threads"] = static_cast<double>(state.range(0));
+}
+BENCHMARK(BM_ParallelAgentUpdate)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+RoadNetwork grid(int side) {
+  RoadNetworkBuilder builder;
+  for (int y = 0; y < side; ++y) {
+    for (int x = 0; x < side; ++x) builder.add_node(100.0 * x, 100.0 * y);
+  }
+  RandomStream speeds(3, 0, 0, 0);
+  auto id = [side](int x, int y) { return static_cast<NodeId>(y * side + x); };
+  for (int y = 0; y < side; ++y) {
+    for (int x = 0; x < side; ++x) {
+      if (x + 1 < side) builder.add_two_way(id(x, y), id(x + 1, y), 100, 20 + 40 * speeds.uniform(), 1);
+      if (y + 1 < side) builder.add_two_way(id(x, y), id(x, y + 1), 100, 20 + 40 * speeds.uniform(), 1);
+    }
+  }
+  return builder.build();
+}
+
+const RoadNetwork& ten_thousand_nodes() {
+  static const RoadNetwork network = grid(100);
+  return network;
+}
+
+template <class Query>
+void shortest_paths(benchmark::State& state, Query query) {
+  RandomStream pick(5, 0, 0, 0);
+  for (auto _ : state) {
+    const auto from = static_cast<NodeId>(pick.uniform() * 10000);
+    const auto to = static_cast<NodeId>(pick.uniform() * 10000);
+    benchmark::DoNotOptimize(query(from, to));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
+void BM_DijkstraPointToPoint(benchmark::State& state) {
+  shortest_paths(state, [](NodeId from, NodeId to) {
+    return dijkstra_path(ten_thousand_nodes(), from, to, PathWeight::free_time_min)->cost;
+  });
+}
+BENCHMARK(BM_DijkstraPointToPoint);
+
+void BM_AStarPointToPoint(benchmark::State& state) {
+  shortest_paths(state, [](NodeId from, NodeId to) {
+    return astar_path(ten_thousand_nodes(), from, to, PathWeight::free_time_min)->cost;
+  });
+}
+BENCHMARK(BM_AStarPointToPoint);
+
+// Collection routes ask many destinations from few origins: the cache's case.
+void BM_CachedFewOrigins(benchmark::State& state) {
+  PathCache cache(ten_thousand_nodes(), PathWeight::free_time_min, 64);
+  shortest_paths(state, [&](NodeId from, NodeId to) { return cache.cost(from % 50, to); });
+}
+BENCHMARK(BM_CachedFewOrigins);
+
+}  // namespace
+}  // namespace munisim
+
+BENCHMARK_MAIN();
