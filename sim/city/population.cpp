@@ -39,6 +39,12 @@ AgeShares age_shares_for(const std::vector<double>& shares, double mean_househol
   return result;
 }
 
+template <class T>
+std::span<T> new_column(AgentTable& table, const char* name) {
+  table.add_column<T>(name);
+  return table.column<T>(name);
+}
+
 std::uint8_t income_group_for(double draw, double poverty_share, double high_share) {
   if (draw < poverty_share) return 0;
   if (draw < poverty_share + std::min(high_share, 1.0 - poverty_share)) return 2;
@@ -65,17 +71,12 @@ void synthesise_population(City& city, const PopulationConfig& config, std::uint
   }
 
   AgentTable& households = city.households;
-  households.add_column<std::uint32_t>("district");
-  households.add_column<std::uint32_t>("home_node");
-  households.add_column<std::uint32_t>("size");
-  households.add_column<std::uint8_t>("income_group");
-  households.add_column<double>("weight_households");
   households.add(household_total);
-  auto hh_district = households.column<std::uint32_t>("district");
-  auto hh_node = households.column<std::uint32_t>("home_node");
-  auto hh_size = households.column<std::uint32_t>("size");
-  auto hh_income = households.column<std::uint8_t>("income_group");
-  auto hh_weight = households.column<double>("weight_households");
+  auto hh_district = new_column<std::uint32_t>(households, "district");
+  auto hh_node = new_column<std::uint32_t>(households, "home_node");
+  auto hh_size = new_column<std::uint32_t>(households, "size");
+  auto hh_income = new_column<std::uint8_t>(households, "income_group");
+  auto hh_weight = new_column<double>(households, "weight_households");
 
   for (std::size_t d = 0; d < plans.size(); ++d) {
     const double weight = static_cast<double>(city.districts[d].households) / static_cast<double>(plans[d].sampled_households);
@@ -111,25 +112,16 @@ void synthesise_population(City& city, const PopulationConfig& config, std::uint
   }
 
   AgentTable& citizens = city.citizens;
-  citizens.add_column<std::uint32_t>("household");
-  citizens.add_column<std::uint32_t>("district");
-  citizens.add_column<std::uint32_t>("home_node");
-  citizens.add_column<std::uint8_t>("gender");
-  citizens.add_column<std::uint8_t>("age_group");
-  citizens.add_column<std::uint8_t>("income_group");
-  citizens.add_column<std::uint8_t>("employed");
-  citizens.add_column<std::uint8_t>("digital_access");
-  citizens.add_column<double>("weight_persons");
   citizens.add(person_total);
-  auto c_household = citizens.column<std::uint32_t>("household");
-  auto c_district = citizens.column<std::uint32_t>("district");
-  auto c_node = citizens.column<std::uint32_t>("home_node");
-  auto c_gender = citizens.column<std::uint8_t>("gender");
-  auto c_age = citizens.column<std::uint8_t>("age_group");
-  auto c_income = citizens.column<std::uint8_t>("income_group");
-  auto c_employed = citizens.column<std::uint8_t>("employed");
-  auto c_digital = citizens.column<std::uint8_t>("digital_access");
-  auto c_weight = citizens.column<double>("weight_persons");
+  auto c_household = new_column<std::uint32_t>(citizens, "household");
+  auto c_district = new_column<std::uint32_t>(citizens, "district");
+  auto c_node = new_column<std::uint32_t>(citizens, "home_node");
+  auto c_gender = new_column<std::uint8_t>(citizens, "gender");
+  auto c_age = new_column<std::uint8_t>(citizens, "age_group");
+  auto c_income = new_column<std::uint8_t>(citizens, "income_group");
+  auto c_employed = new_column<std::uint8_t>(citizens, "employed");
+  auto c_digital = new_column<std::uint8_t>(citizens, "digital_access");
+  auto c_weight = new_column<double>(citizens, "weight_persons");
 
   std::vector<AgeShares> district_ages;
   for (const DistrictPlan& plan : plans) district_ages.push_back(age_shares_for(config.age_group_shares, plan.mean_size));
