@@ -101,6 +101,9 @@ City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallel
     district.area_km2 = entry.area_km2;
     district.income_level = income_level_from(entry.income_level);
     district.poverty_share = entry.poverty_share;
+    district.urban_population = entry.urban_population;
+    district.rural_population = entry.rural_population;
+    district.msw_t_per_yr = entry.msw_t_per_yr;
     district.latitude = entry.latitude;
     district.longitude = entry.longitude;
     city.districts.push_back(std::move(district));

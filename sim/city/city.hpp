@@ -27,6 +27,9 @@ struct District {
   double area_km2 = 0;
   IncomeLevel income_level = IncomeLevel::middle;
   double poverty_share = 0;
+  std::int64_t urban_population = 0;  // in the waste table's year
+  std::int64_t rural_population = 0;
+  double msw_t_per_yr = 0;
   double latitude = 0;
   double longitude = 0;
   std::vector<NodeId> nodes;  // network nodes inside the district

@@ -6,6 +6,7 @@
 #include "sim/core/scheduler.hpp"
 #include "sim/model/geometry.hpp"
 #include "sim/model/wall_clock.hpp"
+#include "sim/waste/waste_service.hpp"
 
 namespace munisim {
 
@@ -19,6 +20,7 @@ Simulation::Simulation(Scenario scenario, int threads)
       metrics_(static_cast<int>(scenario_.config.days)),
       scheduler_(std::make_unique<Scheduler>(calendar_)) {
   register_census(*scheduler_, metrics_, city_);
+  register_waste_service(*scheduler_, metrics_, city_, scenario_.config.waste, scenario_.config.climate);
 }
 
 Simulation::~Simulation() = default;

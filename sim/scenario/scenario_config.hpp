@@ -5,8 +5,10 @@
 #include <string>
 
 #include "sim/city/city_config.hpp"
+#include "sim/climate/climate_config.hpp"
 #include "sim/core/calendar.hpp"
 #include "sim/scenario/schema.hpp"
+#include "sim/waste/waste_config.hpp"
 
 namespace munisim {
 
@@ -17,6 +19,8 @@ struct ScenarioConfig {
   std::int64_t days = 365;
   std::int64_t seed = 1;
   CityConfig city;
+  WasteConfig waste;
+  ClimateConfig climate;
 
   template <class V>
   void visit(V& v) {
@@ -27,7 +31,11 @@ struct ScenarioConfig {
     v.field("seed", seed, {.meaning = "random seed; same seed, same results", .min = 0,
                            .max = 9007199254740991.0});
     v.object("city", city, {.meaning = "the city: districts, network, facilities, population"});
+    v.object("waste", waste, {.meaning = "the solid-waste service"});
+    v.object("climate", climate, {.meaning = "emission factors shared by all services"});
   }
+  // Rules across domains: the waste service's facilities must exist in the city.
+  void check(schema::Checks& checks) const;
 };
 
 }  // namespace munisim

@@ -1,0 +1,152 @@
+// What a scenario says about the solid-waste service: how much households generate, how the
+// collection works and the fleet that does it. Defaults cite FACTS.md; [EST] marks estimates to
+// calibrate with local data.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/scenario/schema.hpp"
+
+namespace munisim {
+
+// Waste fractions in the order every composition vector uses.
+inline constexpr int kWasteFractions = 6;
+
+struct WasteGenerationConfig {
+  double kg_per_capita_day = 0.757;
+  std::vector<double> income_factor = {0.85, 1.0, 1.25};
+  std::vector<double> weekday_factor = {1.1, 1.0, 1.0, 1.0, 1.0, 0.95, 0.95};
+  double variation_sigma = 0.3;
+  std::vector<double> composition = {0.706, 0.105, 0.089, 0.03, 0.01, 0.06};
+
+  template <class V>
+  void visit(V& v) {
+    v.field("kg_per_capita_day", kg_per_capita_day,
+            {.unit = "kg/person/day", .meaning = "municipal waste per resident where a district gives no msw_t_per_yr",
+             .min = 0, .max = 10, .source = "MINAM 2022, Trujillo province [DER] (FACTS.md §1.1)"});
+    v.field("income_factor", income_factor,
+            {.unit = "1", .meaning = "relative generation of low, middle, high income households (district totals "
+                                     "are kept)",
+             .min = 0, .max = 10, .source = "[EST]"});
+    v.field("weekday_factor", weekday_factor,
+            {.unit = "1", .meaning = "relative generation Monday..Sunday (mean 1)", .min = 0, .max = 7,
+             .source = "[EST]"});
+    v.field("variation_sigma", variation_sigma,
+            {.unit = "1", .meaning = "log-scale standard deviation of a household's daily generation", .min = 0,
+             .max = 3, .source = "[EST]"});
+    v.field("composition", composition,
+            {.unit = "1", .meaning = "shares of organic, paper_cardboard, plastic, glass, metal, other (sum 1)",
+             .min = 0, .max = 1, .source = "Valiente Saldaña et al. 2023, Trujillo district (FACTS.md §1.2)"});
+  }
+  void check(schema::Checks& checks) const;
+};
+
+struct CollectionConfig {
+  std::string depot;
+  std::string disposal_site;
+  int days_per_week = 6;
+  double collection_speed_kmh = 8;
+  double loading_min_per_t = 10;
+  double unloading_min = 20;
+  int illegal_dump_after_days = 3;
+  double illegal_dump_share_per_day = 0.2;
+  double gate_fee_soles_per_t = 0;
+
+  template <class V>
+  void visit(V& v) {
+    v.field("depot", depot, {.meaning = "depot facility the trucks start from (empty: the first depot)"});
+    v.field("disposal_site", disposal_site,
+            {.meaning = "open dump or sanitary landfill receiving collected waste (empty: the first of either)"});
+    v.field("days_per_week", days_per_week,
+            {.unit = "days/week", .meaning = "collection days per week in every zone, spread over the week",
+             .min = 1, .max = 7, .source = "[EST]"});
+    v.field("collection_speed_kmh", collection_speed_kmh,
+            {.unit = "km/h", .meaning = "truck speed along the streets of a zone while collecting", .min = 1,
+             .max = 60, .source = "[EST]"});
+    v.field("loading_min_per_t", loading_min_per_t,
+            {.unit = "min/t", .meaning = "crew time to load one tonne", .min = 0, .max = 600, .source = "[EST]"});
+    v.field("unloading_min", unloading_min,
+            {.unit = "min", .meaning = "time at the disposal site per trip", .min = 0, .max = 600, .source = "[EST]"});
+    v.field("illegal_dump_after_days", illegal_dump_after_days,
+            {.unit = "days", .meaning = "age after which uncollected street waste starts to be dumped illegally",
+             .min = 0, .max = 365, .source = "[EST]"});
+    v.field("illegal_dump_share_per_day", illegal_dump_share_per_day,
+            {.unit = "1/day", .meaning = "share of old street waste dumped illegally each day (puntos críticos)",
+             .min = 0, .max = 1, .source = "[EST]"});
+    v.field("gate_fee_soles_per_t", gate_fee_soles_per_t,
+            {.unit = "soles/t", .meaning = "fee paid per tonne at the disposal site", .min = 0,
+             .source = "[NF] no Peruvian figure found; 0 at open dumps"});
+  }
+};
+
+struct FleetConfig {
+  int trucks = 0;
+  double capacity_t = 7;
+  std::string fuel = "diesel";
+  double diesel_l_per_km = 0.78;
+  double cng_kg_per_km = 0.65;
+  double electric_kwh_per_km = 1.8;
+  double shift_h = 8;
+  int crew = 3;
+  double cost_per_km_soles = 2.0;
+  double crew_cost_per_h_soles = 9.0;
+  double breakdown_probability = 0.02;
+  int repair_days = 2;
+
+  template <class V>
+  void visit(V& v) {
+    v.field("trucks", trucks, {.unit = "trucks", .meaning = "collection trucks", .min = 0, .max = 100000,
+                               .source = "[NF] fleet inventories not found; 0 means no collection service"});
+    v.field("capacity_t", capacity_t, {.unit = "t", .meaning = "payload per trip", .min = 0.1, .max = 60,
+                                       .source = "compactor 15-21 m3 at 400-500 kg/m3 [EST] (FACTS.md §1.5)"});
+    v.field("fuel", fuel, {.meaning = "what the trucks run on", .choices = {"diesel", "cng", "electric"}});
+    v.field("diesel_l_per_km", diesel_l_per_km,
+            {.unit = "L/km", .meaning = "diesel use of a refuse truck in stop-and-go", .min = 0, .max = 5,
+             .source = "US refuse trucks, 3 mpg [EST]"});
+    v.field("cng_kg_per_km", cng_kg_per_km,
+            {.unit = "kg/km", .meaning = "natural gas use of a CNG refuse truck", .min = 0, .max = 5, .source = "[EST]"});
+    v.field("electric_kwh_per_km", electric_kwh_per_km,
+            {.unit = "kWh/km", .meaning = "electricity use of an electric refuse truck", .min = 0, .max = 10,
+             .source = "[EST]"});
+    v.field("shift_h", shift_h, {.unit = "h", .meaning = "working time per truck and day; zones not reached are "
+                                                         "missed",
+                                 .min = 0.5, .max = 24, .source = "[EST]"});
+    v.field("crew", crew, {.unit = "persons", .meaning = "driver and loaders per truck", .min = 1, .max = 10,
+                           .source = "[EST]"});
+    v.field("cost_per_km_soles", cost_per_km_soles,
+            {.unit = "soles/km", .meaning = "fuel-independent running cost: maintenance, tyres, wear", .min = 0,
+             .source = "[EST]"});
+    v.field("crew_cost_per_h_soles", crew_cost_per_h_soles,
+            {.unit = "soles/h/person", .meaning = "labour cost of one crew member", .min = 0, .source = "[EST]"});
+    v.field("breakdown_probability", breakdown_probability,
+            {.unit = "1/day", .meaning = "chance that a working truck breaks down at the start of a day", .min = 0,
+             .max = 1, .source = "[EST]"});
+    v.field("repair_days", repair_days, {.unit = "days", .meaning = "days a broken truck stays out of service",
+                                         .min = 1, .max = 365, .source = "[EST]"});
+  }
+};
+
+struct WasteConfig {
+  WasteGenerationConfig generation;
+  CollectionConfig collection;
+  FleetConfig fleet;
+  double diesel_price_soles_per_l = 4.2;
+  double cng_price_soles_per_kg = 2.0;
+  double electricity_price_soles_per_kwh = 0.6;
+
+  template <class V>
+  void visit(V& v) {
+    v.object("generation", generation, {.meaning = "household waste generation"});
+    v.object("collection", collection, {.meaning = "collection service"});
+    v.object("fleet", fleet, {.meaning = "collection trucks"});
+    v.field("diesel_price_soles_per_l", diesel_price_soles_per_l,
+            {.unit = "soles/L", .meaning = "price of diesel paid by the service", .min = 0, .source = "[EST]"});
+    v.field("cng_price_soles_per_kg", cng_price_soles_per_kg,
+            {.unit = "soles/kg", .meaning = "price of natural gas for vehicles", .min = 0, .source = "[EST]"});
+    v.field("electricity_price_soles_per_kwh", electricity_price_soles_per_kwh,
+            {.unit = "soles/kWh", .meaning = "price of electricity for charging", .min = 0, .source = "[EST]"});
+  }
+};
+
+}  // namespace munisim
