@@ -1,0 +1,48 @@
+// Scaling benchmark: whole-city simulated days (census + waste) at 1 and 2 threads, reported in
+// citizen-days per second, with build time and peak memory per citizen.
+// Run: cmake --build build --target benchmarks && build/bin/scaling_bench [scenario] [days]
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "sim/model/simulation.hpp"
+
+namespace {
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string scenario = argc > 1 ? argv[1] : MUNISIM_SOURCE_DIR "/scenarios/trujillo.yaml";
+  const std::string days = argc > 2 ? argv[2] : "30";
+  std::printf("%-10s %8s %12s %10s %10s %16s %14s\n", "sampling", "threads", "citizens", "build_s", "run_s",
+              "citizen_days/s", "peak_MB");
+  for (const char* sampling : {"10", "1"}) {
+    for (int threads : {1, 2}) {
+      const auto build_start = std::chrono::steady_clock::now();
+      munisim::Simulation simulation(
+          munisim::load_scenario(scenario, {std::string("city.sampling=") + sampling, "days=" + days}), threads);
+      const double build_s = seconds_since(build_start);
+      const auto run_start = std::chrono::steady_clock::now();
+      simulation.run();
+      const double run_s = seconds_since(run_start);
+      const auto citizens = static_cast<double>(simulation.city().citizens.size());
+      std::printf("%-10s %8d %12.0f %10.2f %10.2f %16.3g %14.0f\n", sampling, threads, citizens, build_s, run_s,
+                  citizens * simulation.days_run() / run_s, peak_rss_mb());
+    }
+  }
+  std::printf("peak memory per citizen at sampling 1: %.0f bytes (whole process, includes the metrics)\n",
+              peak_rss_mb() * 1024 * 1024 / 1223977.0);
+  return 0;
+}
