@@ -1,11 +1,12 @@
 #include "sim/scenario/loader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "sim/scenario/detail/overrides.hpp"
+#include "sim/scenario/detail/reader.hpp"
 #include "sim/scenario/detail/validation.hpp"
-#include "sim/scenario/detail/yaml_reader.hpp"
 
 namespace munisim {
 namespace {
@@ -16,7 +17,7 @@ constexpr std::string_view kExtendsKey = "extends";
 
 std::string read_text(const std::filesystem::path& file, const SourceLocation& referenced_from) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) {
+  if (!in || !std::filesystem::is_regular_file(file)) {
     throw InputError(referenced_from.file.empty() ? SourceLocation{file.string(), 0, 0} : referenced_from,
                      referenced_from.file.empty() ? "" : std::string(kExtendsKey),
                      "cannot read scenario file '" + file.string() + "'");
@@ -26,36 +27,36 @@ std::string read_text(const std::filesystem::path& file, const SourceLocation& r
   return text.str();
 }
 
-YAML::Node parse(const std::string& text, const std::string& name) {
-  try {
-    YAML::Node root = YAML::Load(text);
-    if (root.IsNull()) throw InputError({name, 1, 1}, "", "the file is empty; expected a mapping of scenario keys");
-    if (!root.IsMap()) {
-      throw InputError(location_of(name, root), "", "expected a mapping of scenario keys, got " + describe(root));
-    }
-    return root;
-  } catch (const YAML::ParserException& error) {
-    throw InputError({name, error.mark.line + 1, error.mark.column + 1}, "", "YAML syntax error: " + error.msg);
+Node parse_root(const std::string& text, const std::string& name) {
+  Node root = parse_yaml(text, name);
+  if (root.kind == Node::Kind::null) {
+    throw InputError({name, 1, 1}, "", "the file is empty; expected a mapping of scenario keys");
   }
+  if (root.kind != Node::Kind::mapping) {
+    throw InputError(root.where, "", "expected a mapping of scenario keys, got " + describe(root));
+  }
+  return root;
 }
 
 // Applies one file, after the files it extends, onto `config`.
 void apply_text(const std::string& text, const std::string& name, const std::filesystem::path& base_dir,
                 std::vector<std::filesystem::path>& chain, ScenarioConfig& config, ReadContext& context) {
-  const YAML::Node root = parse(text, name);
-  if (const YAML::Node extends = root[std::string(kExtendsKey)]) {
+  const Node root = parse_root(text, name);
+  if (const Node* extends = root.find(kExtendsKey)) {
     const std::string key(kExtendsKey);
-    const std::string base_name = read_value(ValueSite{name, key, location_of(name, extends)}, extends, {}, std::string());
+    std::string base_name;
+    read_value(*extends, key, {}, base_name);
     const std::filesystem::path base = (base_dir / base_name).lexically_normal();
     const std::filesystem::path canonical = std::filesystem::weakly_canonical(base);
     if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
-      throw InputError(location_of(name, extends), key, "'" + base_name + "' leads back to a file already being read; extends must not form a cycle");
+      throw InputError(extends->where, key,
+                       "'" + base_name + "' leads back to a file already being read; extends must not form a cycle");
     }
     chain.push_back(canonical);
-    apply_text(read_text(base, location_of(name, extends)), base.string(), base.parent_path(), chain, config, context);
+    apply_text(read_text(base, extends->where), base.string(), base.parent_path(), chain, config, context);
     chain.pop_back();
   }
-  read_mapping(context, name, root, "", config, kExtendsKey);
+  read_mapping(context, root, "", config, kExtendsKey);
 }
 
 void apply_override(const std::string& assignment, ScenarioConfig& config, ReadContext& context) {
@@ -64,13 +65,9 @@ void apply_override(const std::string& assignment, ScenarioConfig& config, ReadC
     throw InputError({kOverrideSource, 0, 0}, assignment, "expected key.path=value");
   }
   const std::string path = assignment.substr(0, equals);
-  YAML::Node value;
-  try {
-    value = YAML::Load(assignment.substr(equals + 1));
-  } catch (const YAML::ParserException& error) {
-    throw InputError({kOverrideSource, 0, 0}, path, "the value is not valid YAML: " + error.msg);
-  }
-  OverrideApplier::apply(context, value, parse_key_path(path), 0, "", config);
+  const std::vector<PathSegment> segments = parse_key_path(path);
+  const Node value = parse_override_value(std::string_view(assignment).substr(equals + 1), path);
+  OverrideApplier::apply(context, value, segments, 0, "", config);
 }
 
 Scenario finish(Scenario scenario, const std::vector<std::string>& overrides, ReadContext& context) {

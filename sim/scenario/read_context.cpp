@@ -16,7 +16,6 @@ void ReadContext::forget_under(const std::string& path) {
     }
   };
   erase_prefix(given);
-  erase_prefix(key_locations);
   erase_prefix(value_locations);
 }
 

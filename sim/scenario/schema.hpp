@@ -6,9 +6,10 @@
 //   template <class V> void visit(V& v) { v.field("block_m", block_m, {.unit = "m", ...}); ... }
 // and optionally
 //   void check(schema::Checks& checks) const;   // cross-field rules, reported at their key
-// Visitors provide field() for int, std::int64_t, double, std::string, Date and
-// std::vector<double>; object() for a nested struct; list() for a sequence of structs. A new field
-// type is added to every visitor in sim/scenario/ at once.
+// Visitors provide field() for bool, int, std::int64_t, double, std::string, Date,
+// std::vector<double> and std::vector<std::string> (min, max and choices apply to each element);
+// object() for a nested struct; list() for a sequence of structs (min: fewest entries). A new
+// field type is added to sim/scenario/values.cpp, yaml_writer.cpp and reference_doc.cpp at once.
 #pragma once
 
 #include <optional>

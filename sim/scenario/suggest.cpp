@@ -1,6 +1,7 @@
 #include "sim/scenario/suggest.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace munisim {
 namespace {
@@ -23,12 +24,14 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::size_t tolerance = std::max<std::size_t>(1, word.size() / 3);
+  // About one edit in three of the longer word, so that a dropped suffix ("block" for "block_m")
+  // still counts as a typo while unrelated short words do not.
   std::optional<std::string> best;
-  std::size_t best_distance = tolerance + 1;
+  std::size_t best_distance = std::numeric_limits<std::size_t>::max();
   for (const std::string& candidate : candidates) {
     const std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
+    const std::size_t tolerance = std::max<std::size_t>(1, std::max(word.size(), candidate.size()) / 3);
+    if (distance <= tolerance && distance < best_distance) {
       best_distance = distance;
       best = candidate;
     }

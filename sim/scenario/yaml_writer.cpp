@@ -2,43 +2,43 @@
 // shortest exact form so that reading the text back gives the same config.
 #include <yaml-cpp/yaml.h>
 
-#include <charconv>
-
+#include "sim/scenario/detail/values.hpp"
+#include "sim/scenario/detail/yaml_text.hpp"
 #include "sim/scenario/loader.hpp"
 
 namespace munisim {
 namespace {
 
-std::string exact(double value) {
-  char buffer[32];
-  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, end);
+void emit(YAML::Emitter& out, bool value) { out << value; }
+void emit(YAML::Emitter& out, int value) { out << value; }
+void emit(YAML::Emitter& out, std::int64_t value) { out << value; }
+void emit(YAML::Emitter& out, double value) { out << scenario_detail::number_text(value); }
+void emit(YAML::Emitter& out, const std::string& value) { out << YAML::DoubleQuoted << value; }
+void emit(YAML::Emitter& out, const Date& value) { out << value.to_string(); }
+template <class T>
+void emit(YAML::Emitter& out, const std::vector<T>& values) {
+  out << YAML::Flow << YAML::BeginSeq;
+  for (const T& value : values) emit(out, value);
+  out << YAML::EndSeq;
 }
 
 class Writer {
  public:
   explicit Writer(YAML::Emitter& out) : out_(out) {}
 
-  void field(std::string_view key, int value, const schema::Field&) { entry(key) << value; }
-  void field(std::string_view key, std::int64_t value, const schema::Field&) { entry(key) << value; }
-  void field(std::string_view key, double value, const schema::Field&) { entry(key) << exact(value); }
-  void field(std::string_view key, const std::string& value, const schema::Field&) {
-    entry(key) << YAML::DoubleQuoted << value;
-  }
-  void field(std::string_view key, const Date& value, const schema::Field&) { entry(key) << value.to_string(); }
-  void field(std::string_view key, const std::vector<double>& values, const schema::Field&) {
-    entry(key) << YAML::Flow << YAML::BeginSeq;
-    for (double value : values) out_ << exact(value);
-    out_ << YAML::EndSeq;
+  template <class T>
+  void field(std::string_view key, const T& value, const schema::Field&) {
+    key_of(key);
+    emit(out_, value);
   }
   template <class S>
   void object(std::string_view key, S& value, const schema::Field&) {
-    entry(key);
+    key_of(key);
     mapping(value);
   }
   template <class S>
   void list(std::string_view key, std::vector<S>& values, const schema::Field&) {
-    entry(key);
+    key_of(key);
     if (values.empty()) {
       out_ << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
       return;
@@ -56,7 +56,7 @@ class Writer {
   }
 
  private:
-  YAML::Emitter& entry(std::string_view key) { return out_ << YAML::Key << std::string(key) << YAML::Value; }
+  void key_of(std::string_view key) { out_ << YAML::Key << std::string(key) << YAML::Value; }
   YAML::Emitter& out_;
 };
 
@@ -69,5 +69,21 @@ std::string to_yaml(const ScenarioConfig& config) {
   writer.mapping(copy);
   return std::string(out.c_str()) + "\n";
 }
+
+template <class T>
+std::string scenario_detail::yaml_text(const T& value) {
+  YAML::Emitter out;
+  emit(out, value);
+  return out.c_str();
+}
+
+template std::string scenario_detail::yaml_text(const bool&);
+template std::string scenario_detail::yaml_text(const int&);
+template std::string scenario_detail::yaml_text(const std::int64_t&);
+template std::string scenario_detail::yaml_text(const double&);
+template std::string scenario_detail::yaml_text(const std::string&);
+template std::string scenario_detail::yaml_text(const Date&);
+template std::string scenario_detail::yaml_text(const std::vector<double>&);
+template std::string scenario_detail::yaml_text(const std::vector<std::string>&);
 
 }  // namespace munisim

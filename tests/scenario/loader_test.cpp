@@ -27,6 +27,7 @@ TEST(Loader, ReadsEveryKindOfFieldAndFillsDefaults) {
   EXPECT_EQ(config.city.network.arterial_every, StreetNetworkConfig{}.arterial_every);
   EXPECT_EQ(config.city.facilities.at(0).position, "centre");
   EXPECT_EQ(config.city.population.age_group_shares, PopulationConfig{}.age_group_shares);
+  EXPECT_EQ(config.city.population.digital_access_by_income, (std::vector<double>{0.5, 0.7, 0.9}));
   EXPECT_NE(scenario.text.find("A small valid scenario"), std::string::npos) << "text is kept as written";
 }
 
@@ -37,6 +38,8 @@ TEST(Loader, ExtendsMergesMappingsAndReplacesLists) {
   EXPECT_DOUBLE_EQ(variant.city.network.block_m, 200);  // sibling key kept by the merge
   EXPECT_EQ(variant.city.network.arterial_every, 3);
   EXPECT_DOUBLE_EQ(variant.city.population.female_share, 0.55);
+  EXPECT_EQ(variant.city.population.digital_access_by_income, (std::vector<double>{0.5, 0.7, 0.9}))
+      << "a sibling in a merged mapping keeps the base's value";
   EXPECT_EQ(variant.city.districts.size(), 2u);
 
   const ScenarioConfig second = load_scenario(good("variant_of_variant.yaml")).config;
@@ -87,7 +90,14 @@ INSTANTIATE_TEST_SUITE_P(
         BadOverride{"city.districts.population=1", "--set: city.districts: is a list; name an entry like city.districts[0]"},
         BadOverride{"days.value=1", "--set: days: is a single value; it has no entries or keys below it"},
         BadOverride{"city..name=x", "--set: city..name: is not a key path; expected e.g. city.districts[0].population"},
-        BadOverride{"days=[1", "--set: days: the value is not valid YAML: end of sequence flow not found"}));
+        BadOverride{"days=[1", "--set: days: the value is not valid YAML: end of sequence flow not found"},
+        BadOverride{"city.districts[0].households=5000",
+                    "--set: city.districts[0].households: exceeds population; expected at most population"},
+        BadOverride{"city.districts=[]", "--set: city.districts: has 0 entries; expected at least 1"},
+        BadOverride{"city.population.age_group_shares=[0.5, x]",
+                    "--set: city.population.age_group_shares[1]: expected a number, got 'x'"},
+        BadOverride{"city.network={block: 100}",
+                    "--set: city.network.block: unknown key 'block'; did you mean 'block_m'?"}));
 
 TEST(Loader, ResolvedYamlRoundTrips) {
   const Scenario first = load_scenario(good("variant_of_variant.yaml"), {"city.population.female_share=0.123456789"});
@@ -95,6 +105,14 @@ TEST(Loader, ResolvedYamlRoundTrips) {
   EXPECT_EQ(second.resolved_yaml, first.resolved_yaml);
   EXPECT_DOUBLE_EQ(second.config.city.population.female_share, 0.123456789);
   EXPECT_EQ(to_yaml(second.config), first.resolved_yaml);
+}
+
+TEST(Loader, FileAndTextInputGiveTheSameResult) {
+  const std::vector<std::string> overrides{"seed=9"};
+  const Scenario from_file = load_scenario(good("variant.yaml"), overrides);
+  const Scenario from_text = load_scenario_text(from_file.text, "variant", good("").parent_path(), overrides);
+  EXPECT_EQ(from_text.resolved_yaml, from_file.resolved_yaml);
+  EXPECT_EQ(from_text.text, from_file.text);
 }
 
 TEST(Loader, TextInputResolvesExtendsFromItsBaseDirectory) {

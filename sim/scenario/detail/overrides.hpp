@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario/detail/yaml_reader.hpp"
+#include "sim/scenario/detail/reader.hpp"
 
 namespace munisim::scenario_detail {
 
@@ -18,16 +18,14 @@ struct PathSegment {
 // Splits "city.districts[2].population" into segments; InputError on malformed paths.
 [[nodiscard]] std::vector<PathSegment> parse_key_path(const std::string& path);
 
-inline const std::string kOverrideSource = "--set";
-
 class OverrideApplier {
  public:
-  OverrideApplier(ReadContext& context, const YAML::Node& value, const std::vector<PathSegment>& segments,
+  OverrideApplier(ReadContext& context, const Node& value, const std::vector<PathSegment>& segments,
                   std::size_t position, std::string path)
       : context_(context), value_(value), segments_(segments), position_(position), path_(std::move(path)) {}
 
   template <class S>
-  static void apply(ReadContext& context, const YAML::Node& value, const std::vector<PathSegment>& segments,
+  static void apply(ReadContext& context, const Node& value, const std::vector<PathSegment>& segments,
                     std::size_t position, const std::string& path, S& target) {
     OverrideApplier applier(context, value, segments, position, path);
     target.visit(applier);
@@ -41,14 +39,14 @@ class OverrideApplier {
   void field(std::string_view key, T& value, const schema::Field& field) {
     if (!matches(key)) return;
     if (segment().index || !last()) fail("is a single value; it has no entries or keys below it");
-    read_into(context_, kOverrideSource, value_, here(), value, field);
+    read_field(context_, value_, here(), value, field);
   }
   template <class S>
   void object(std::string_view key, S& value, const schema::Field&) {
     if (!matches(key)) return;
     if (segment().index) fail("is a mapping, not a list");
     if (last()) {
-      read_mapping(context_, kOverrideSource, value_, here(), value);
+      read_mapping(context_, value_, here(), value);
     } else {
       apply(context_, value_, segments_, position_ + 1, here(), value);
     }
@@ -58,7 +56,7 @@ class OverrideApplier {
     if (!matches(key)) return;
     if (!segment().index) {
       if (!last()) fail("is a list; name an entry like " + here() + "[0]");
-      read_list_into(context_, kOverrideSource, value_, here(), values, field);
+      read_list(context_, value_, here(), values, field);
       return;
     }
     const std::size_t index = *segment().index;
@@ -67,7 +65,7 @@ class OverrideApplier {
     }
     const std::string entry = element_path(here(), index);
     if (last()) {
-      read_mapping(context_, kOverrideSource, value_, entry, values[index]);
+      read_mapping(context_, value_, entry, values[index]);
     } else {
       apply(context_, value_, segments_, position_ + 1, entry, values[index]);
     }
@@ -87,7 +85,7 @@ class OverrideApplier {
   }
 
   ReadContext& context_;
-  const YAML::Node& value_;
+  const Node& value_;
   const std::vector<PathSegment>& segments_;
   std::size_t position_;
   std::string path_;

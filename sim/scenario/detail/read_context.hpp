@@ -11,8 +11,7 @@
 namespace munisim::scenario_detail {
 
 struct ReadContext {
-  std::map<std::string, SourceLocation> key_locations;    // where a key's name stands
-  std::map<std::string, SourceLocation> value_locations;  // where its value (or mapping) stands
+  std::map<std::string, SourceLocation> value_locations;  // where a key's value (or mapping) stands
   std::set<std::string> given;
 
   // A later layer replaced a whole list: what earlier layers said below it no longer counts.

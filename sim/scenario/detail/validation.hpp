@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/scenario/detail/read_context.hpp"
+#include "sim/scenario/detail/values.hpp"
 #include "sim/scenario/schema.hpp"
 
 namespace munisim::scenario_detail {
@@ -25,7 +26,8 @@ class Validator final : public schema::Checks {
   void field(std::string_view key, T&, const schema::Field& field) {
     const std::string path = child_path(path_, key);
     if (field.required && !context_.given.contains(path)) {
-      throw InputError(context_.nearest(path_), path, "required key is missing (" + std::string(field.meaning) + ")");
+      const std::string meaning = field.meaning.empty() ? "" : " (" + std::string(field.meaning) + ")";
+      throw InputError(context_.nearest(path_), path, "required key is missing" + meaning);
     }
   }
   template <class S>
@@ -35,11 +37,7 @@ class Validator final : public schema::Checks {
   template <class S>
   void list(std::string_view key, std::vector<S>& values, const schema::Field& field) {
     const std::string path = child_path(path_, key);
-    if (field.min && static_cast<double>(values.size()) < *field.min) {
-      throw InputError(context_.nearest(path), path,
-                       "has " + std::to_string(values.size()) + " entries; expected at least " +
-                           std::to_string(static_cast<long>(*field.min)));
-    }
+    check_entry_count(values.size(), field, context_.nearest(path), path);
     for (std::size_t i = 0; i < values.size(); ++i) validate(context_, element_path(path, i), values[i]);
   }
 

@@ -1,4 +1,9 @@
-#include "sim/scenario/detail/yaml_reader.hpp"
+#include "sim/scenario/detail/reader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "sim/scenario/suggest.hpp"
 
 namespace munisim::scenario_detail {
 
@@ -12,22 +17,20 @@ void fail_unknown_key(const SourceLocation& where, const std::string& path, cons
   throw InputError(where, path, "unknown key '" + key + "'; expected one of: " + listed);
 }
 
-void check_keys(ReadContext& context, const std::string& file, const YAML::Node& node, const std::string& path,
-                const std::vector<std::string>& allowed, std::string_view extra_key) {
+void check_keys(const Node& node, const std::string& path, const std::vector<std::string>& allowed,
+                std::string_view extra_key) {
   std::set<std::string> seen;
-  for (const auto& entry : node) {
-    const YAML::Node& key_node = entry.first;
-    if (!key_node.IsScalar()) {
-      throw InputError(location_of(file, key_node), path, "keys must be plain names, got " + describe(key_node));
+  for (const Node& key_node : node.keys) {
+    if (key_node.kind != Node::Kind::scalar) {
+      throw InputError(key_node.where, path, "keys must be plain names, got " + describe(key_node));
     }
-    const std::string& key = key_node.Scalar();
+    const std::string& key = key_node.text;
     const std::string key_path = child_path(path, key);
     if (!seen.insert(key).second) {
-      throw InputError(location_of(file, key_node), key_path, "duplicate key; each key may appear once per mapping");
+      throw InputError(key_node.where, key_path, "duplicate key; each key may appear once per mapping");
     }
     const bool known = std::find(allowed.begin(), allowed.end(), key) != allowed.end() || key == extra_key;
-    if (!known) fail_unknown_key(location_of(file, key_node), key_path, key, allowed);
-    context.key_locations[key_path] = location_of(file, key_node);
+    if (!known) fail_unknown_key(key_node.where, key_path, key, allowed);
   }
 }
 
