@@ -50,7 +50,13 @@ void CityConfig::check(schema::Checks& checks) const {
                   "'" + districts[i].name + "' appears twice; expected unique district names");
     }
   }
+  std::set<std::string> facility_names;
   for (std::size_t i = 0; i < facilities.size(); ++i) {
+    // Services pick facilities by name, so a name must say which one.
+    if (!facility_names.insert(facilities[i].name).second) {
+      checks.fail("facilities[" + std::to_string(i) + "].name",
+                  "'" + facilities[i].name + "' appears twice; expected unique facility names");
+    }
     if (!names.contains(facilities[i].district)) {
       checks.fail("facilities[" + std::to_string(i) + "].district",
                   "'" + facilities[i].district + "' is not a district of this city; expected one of city.districts");

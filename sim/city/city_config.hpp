@@ -45,9 +45,9 @@ struct DistrictConfig {
             {.unit = "persons", .meaning = "rural residents in the waste table's year", .min = 0});
     v.field("msw_t_per_yr", msw_t_per_yr,
             {.unit = "t/yr", .meaning = "municipal solid waste generated (0: unknown)", .min = 0});
-    v.field("latitude", latitude, {.unit = "deg", .meaning = "latitude of the district capital (WGS84)",
+    v.field("latitude", latitude, {.unit = "deg", .meaning = "latitude of the district capital (WGS84); 0 with longitude 0: unknown",
                                    .min = -90, .max = 90});
-    v.field("longitude", longitude, {.unit = "deg", .meaning = "longitude of the district capital (WGS84)",
+    v.field("longitude", longitude, {.unit = "deg", .meaning = "longitude of the district capital (WGS84); 0 with latitude 0: unknown",
                                      .min = -180, .max = 180});
   }
   void check(schema::Checks& checks) const;

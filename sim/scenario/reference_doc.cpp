@@ -63,7 +63,7 @@ class ReferenceWriter {
   }
   template <class S>
   void list(std::string_view key, std::vector<S>&, const schema::Field& field) {
-    row(key, "list of mappings", "`[]`", field.min ? "at least " + number_text(*field.min) + " entries" : "", field);
+    row(key, "list of mappings", "`[]`", field.min ? "at least " + number_text(*field.min) + (*field.min == 1 ? " entry" : " entries") : "", field);
     S element{};
     ReferenceWriter inner(out_, path(key) + "[].");
     element.visit(inner);
