@@ -1,5 +1,5 @@
 // Engine core throughput: random draws, a parallel per-agent update, shortest-path queries.
-// Run: cmake --build build --target benchmarks && build/bin/core_bench
+// Run: ninja -C build core_bench && build/bin/core_bench
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -32,7 +32,16 @@ void BM_StreamPoisson(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(stream.poisson(mean));
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_StreamPoisson)->Arg(25)->Arg(1000);
+BENCHMARK(BM_StreamPoisson)->Arg(25)->Arg(1000)->Arg(1000000);
+
+// Binomial draws stay O(1) for large n p (BTRD) as Poisson ones do (PTRS).
+void BM_StreamBinomial(benchmark::State& state) {
+  RandomStream stream(1, 2, 3, 4);
+  const auto n = static_cast<std::uint32_t>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(stream.binomial(n, 0.3));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_StreamBinomial)->Arg(20)->Arg(100000);
 
 // A fresh stream per entity, as agent loops use them.
 void BM_NewStreamPerEntity(benchmark::State& state) {
@@ -123,6 +132,15 @@ void BM_AStarPointToPoint(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_AStarPointToPoint);
+
+// Snapping positions to the network, as address and facility placement does.
+void BM_NearestNode(benchmark::State& state) {
+  RandomStream pick(6, 0, 0, 0);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(ten_thousand_nodes().nearest_node(pick.uniform() * 9900, pick.uniform() * 9900));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_NearestNode);
 
 // Collection routes ask many destinations from few origins: the cache's case.
 void BM_CachedFewOrigins(benchmark::State& state) {

@@ -45,6 +45,7 @@ RoadNetwork RoadNetworkBuilder::build() const {
   network.to_.resize(count);
   network.length_m_.resize(count);
   network.speed_kmh_.resize(count);
+  network.free_time_min_.resize(count);
   network.lanes_.resize(count);
   std::vector<std::size_t> next(network.first_edge_.begin(), network.first_edge_.end() - 1);
   for (const PendingEdge& edge : edges_) {
@@ -53,10 +54,12 @@ RoadNetwork RoadNetworkBuilder::build() const {
     network.to_[id] = edge.to;
     network.length_m_[id] = edge.length_m;
     network.speed_kmh_[id] = edge.speed_kmh;
+    network.free_time_min_[id] = edge.length_m / edge.speed_kmh * 0.06;  // 60 min/h over 1000 m/km
     network.lanes_[id] = static_cast<std::uint8_t>(std::min(edge.lanes, 255));
   }
   network.edge_ids_.resize(count);
   std::iota(network.edge_ids_.begin(), network.edge_ids_.end(), EdgeId{0});
+  network.node_grid_ = PointGrid(network.x_m_, network.y_m_);
   return network;
 }
 
@@ -118,19 +121,8 @@ std::vector<std::uint32_t> RoadNetwork::strongly_connected_components() const {
 }
 
 NodeId RoadNetwork::nearest_node(double x_m, double y_m) const {
-  if (x_m_.empty()) throw Error("nearest_node on an empty network");
-  NodeId best = 0;
-  double best_distance = std::numeric_limits<double>::infinity();
-  for (NodeId node = 0; node < x_m_.size(); ++node) {
-    const double dx = x_m_[node] - x_m;
-    const double dy = y_m_[node] - y_m;
-    const double distance = dx * dx + dy * dy;
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = node;
-    }
-  }
-  return best;
+  if (node_grid_.empty()) throw Error("nearest_node on an empty network");
+  return node_grid_.nearest(x_m, y_m);
 }
 
 }  // namespace munisim

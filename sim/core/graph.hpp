@@ -6,6 +6,8 @@
 #include <span>
 #include <vector>
 
+#include "sim/core/point_grid.hpp"
+
 namespace munisim {
 
 using NodeId = std::uint32_t;
@@ -28,13 +30,16 @@ class RoadNetwork {
   [[nodiscard]] double edge_length_m(EdgeId edge) const { return length_m_[edge]; }
   [[nodiscard]] double edge_free_speed_kmh(EdgeId edge) const { return speed_kmh_[edge]; }
   [[nodiscard]] int edge_lanes(EdgeId edge) const { return lanes_[edge]; }
-  [[nodiscard]] double edge_free_time_min(EdgeId edge) const { return length_m_[edge] / speed_kmh_[edge] * 0.06; }
+  [[nodiscard]] double edge_free_time_min(EdgeId edge) const { return free_time_min_[edge]; }
+  // Whole columns, indexed by edge id, for searches and writers.
+  [[nodiscard]] std::span<const double> edge_lengths_m() const noexcept { return length_m_; }
+  [[nodiscard]] std::span<const double> edge_free_times_min() const noexcept { return free_time_min_; }
 
   [[nodiscard]] double total_length_m() const;
   [[nodiscard]] double max_free_speed_kmh() const;
   // Component id of every node; two nodes share an id when each can reach the other.
   [[nodiscard]] std::vector<std::uint32_t> strongly_connected_components() const;
-  // The node closest to (x, y) in straight-line distance.
+  // The node closest to (x, y) in straight-line distance (lowest id on ties), from a grid index.
   [[nodiscard]] NodeId nearest_node(double x_m, double y_m) const;
 
  private:
@@ -43,8 +48,9 @@ class RoadNetwork {
   std::vector<std::size_t> first_edge_;  // node_count + 1 offsets into edge_ids_
   std::vector<EdgeId> edge_ids_;         // 0..edge_count-1, grouped by origin
   std::vector<NodeId> from_, to_;
-  std::vector<double> length_m_, speed_kmh_;
+  std::vector<double> length_m_, speed_kmh_, free_time_min_;
   std::vector<std::uint8_t> lanes_;
+  PointGrid node_grid_;
 };
 
 class RoadNetworkBuilder {

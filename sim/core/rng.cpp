@@ -1,3 +1,4 @@
+// Philox streams: the stream itself, continuous draws, categorical choice and block fills.
 #include "sim/core/rng.hpp"
 
 #include <cmath>
@@ -17,35 +18,6 @@ double to_unit(std::uint64_t bits) { return static_cast<double>(bits >> 11) * 0x
 // Box-Muller on two uniforms; 1 - u keeps the logarithm's argument in (0, 1].
 double box_muller(double u1, double u2) {
   return std::sqrt(-2.0 * std::log(1.0 - u1)) * std::cos(2.0 * std::numbers::pi * u2);
-}
-
-// Inversion of a unimodal discrete distribution, visiting k = mode, mode+1, mode-1, mode+2, ...
-// and accumulating probabilities until they pass u. `up(k, p)` gives P(k+1) from P(k), `down` P(k-1).
-// Expected steps grow with the standard deviation, not the mean, so large means stay cheap.
-template <class Up, class Down>
-std::uint32_t invert_from_mode(double u, std::uint32_t mode, double p_mode, std::uint32_t max_k, Up up, Down down) {
-  double cumulative = p_mode;
-  if (u < cumulative) return mode;
-  std::uint32_t high = mode;
-  std::uint32_t low = mode;
-  double p_high = p_mode;
-  double p_low = p_mode;
-  while (high < max_k || low > 0) {
-    if (high < max_k) {
-      p_high = up(high, p_high);
-      ++high;
-      cumulative += p_high;
-      if (u < cumulative) return high;
-    }
-    if (low > 0) {
-      p_low = down(low, p_low);
-      --low;
-      cumulative += p_low;
-      if (u < cumulative) return low;
-    }
-    if (p_high < 1e-300 && p_low < 1e-300) break;  // the rest of the mass is below rounding
-  }
-  return mode;
 }
 
 }  // namespace
@@ -71,29 +43,6 @@ double RandomStream::normal(double mean, double sd) {
 }
 
 double RandomStream::lognormal(double mu, double sigma) { return std::exp(normal(mu, sigma)); }
-
-std::uint32_t RandomStream::poisson(double mean) {
-  if (mean <= 0) return 0;
-  const auto mode = static_cast<std::uint32_t>(std::floor(mean));
-  const double p_mode = std::exp(-mean + mode * std::log(mean) - std::lgamma(mode + 1.0));
-  const std::uint32_t max_k = mode + 40 + static_cast<std::uint32_t>(40 * std::sqrt(mean));
-  return invert_from_mode(
-      uniform(), mode, p_mode, max_k, [mean](std::uint32_t k, double p) { return p * mean / (k + 1.0); },
-      [mean](std::uint32_t k, double p) { return p * k / mean; });
-}
-
-std::uint32_t RandomStream::binomial(std::uint32_t n, double p) {
-  if (n == 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  const double q = 1 - p;
-  const auto mode = static_cast<std::uint32_t>(std::min<double>(n, std::floor((n + 1) * p)));
-  const double p_mode = std::exp(std::lgamma(n + 1.0) - std::lgamma(mode + 1.0) - std::lgamma(n - mode + 1.0) +
-                                 mode * std::log(p) + (n - mode) * std::log(q));
-  const double odds = p / q;
-  return invert_from_mode(
-      uniform(), mode, p_mode, n, [n, odds](std::uint32_t k, double pk) { return pk * (n - k) / (k + 1.0) * odds; },
-      [n, odds](std::uint32_t k, double pk) { return pk * k / ((n - k + 1.0) * odds); });
-}
 
 std::size_t RandomStream::categorical(std::span<const double> weights) {
   double total = 0;

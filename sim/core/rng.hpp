@@ -30,10 +30,14 @@ class RandomStream {
   std::uint64_t next_u64();
   double uniform();  // [0, 1) with 53 random bits
   bool bernoulli(double p) { return uniform() < p; }
-  double normal(double mean, double sd);        // Box-Muller, two uniforms per draw
-  double lognormal(double mu, double sigma);    // exp(normal(mu, sigma))
-  std::uint32_t poisson(double mean);           // exact inversion, searched outward from the mode
-  std::uint32_t binomial(std::uint32_t n, double p);  // exact inversion, searched outward from the mode
+  double normal(double mean, double sd);      // Box-Muller, two uniforms per draw
+  double lognormal(double mu, double sigma);  // exp(normal(mu, sigma))
+  // Exact. Means below 10: inversion searched outward from the mode (one uniform); larger means:
+  // Hörmann's PTRS transformed rejection (about 2.2 uniforms). Throws Error unless mean <= 2e9.
+  std::uint32_t poisson(double mean);
+  // Exact. Works on the smaller of p and 1 - p; n p below 10: inversion outward from the mode
+  // (one uniform); larger: Hörmann's BTRD transformed rejection. Throws Error unless p in [0, 1].
+  std::uint32_t binomial(std::uint32_t n, double p);
   std::size_t categorical(std::span<const double> weights);  // weights >= 0, need not sum to 1
 
  private:

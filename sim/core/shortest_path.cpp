@@ -5,14 +5,15 @@
 #include <limits>
 #include <memory>
 #include <queue>
+#include <span>
 
 namespace munisim {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-double edge_cost(const RoadNetwork& network, EdgeId edge, PathWeight weight) {
-  return weight == PathWeight::length_m ? network.edge_length_m(edge) : network.edge_free_time_min(edge);
+std::span<const double> edge_costs(const RoadNetwork& network, PathWeight weight) {
+  return weight == PathWeight::length_m ? network.edge_lengths_m() : network.edge_free_times_min();
 }
 
 struct Label {
@@ -32,6 +33,7 @@ ShortestPathTree search(const RoadNetwork& network, NodeId from, std::optional<N
   tree.cost.assign(network.node_count(), kInfinity);
   tree.via_edge.assign(network.node_count(), ShortestPathTree::kNoEdge);
   std::vector<bool> settled(network.node_count(), false);
+  const std::span<const double> costs = edge_costs(network, weight);
   std::priority_queue<Label, std::vector<Label>, std::greater<>> queue;
   tree.cost[from] = 0;
   queue.push({heuristic(from), from});
@@ -43,7 +45,7 @@ ShortestPathTree search(const RoadNetwork& network, NodeId from, std::optional<N
     if (target && node == *target) break;
     for (EdgeId edge : network.out_edges(node)) {
       const NodeId next = network.edge_to(edge);
-      const double cost = tree.cost[node] + edge_cost(network, edge, weight);
+      const double cost = tree.cost[node] + costs[edge];
       if (cost < tree.cost[next]) {
         tree.cost[next] = cost;
         tree.via_edge[next] = edge;
@@ -81,7 +83,11 @@ std::optional<Path> astar_path(const RoadNetwork& network, NodeId from, NodeId t
   // The factor just below one keeps the bound admissible despite rounding in edge lengths.
   const double per_metre = weight == PathWeight::length_m ? 1.0 : 0.06 / network.max_free_speed_kmh();
   const double scale = per_metre * (1.0 - 1e-12);
-  auto heuristic = [&](NodeId node) { return scale * std::hypot(network.node_x(node) - tx, network.node_y(node) - ty); };
+  auto heuristic = [&](NodeId node) {
+    const double dx = network.node_x(node) - tx;
+    const double dy = network.node_y(node) - ty;
+    return scale * std::sqrt(dx * dx + dy * dy);  // hypot's overflow care costs more than the whole relaxation
+  };
   return trace(network, search(network, from, to, weight, heuristic), from, to);
 }
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <thread>
 
+#include "sim/core/error.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/core/shortest_path.hpp"
 
@@ -74,8 +75,10 @@ RoadNetwork random_grid(int side, std::uint64_t seed) {
   for (int y = 0; y < side; ++y) {
     for (int x = 0; x < side; ++x) {
       // Lengths at least the straight line keep the A* heuristic admissible.
-      if (x + 1 < side) builder.add_two_way(id(x, y), id(x + 1, y), 100 + 50 * stream.uniform(), 20 + 40 * stream.uniform(), 1);
-      if (y + 1 < side) builder.add_two_way(id(x, y), id(x, y + 1), 100 + 50 * stream.uniform(), 20 + 40 * stream.uniform(), 1);
+      if (x + 1 < side)
+        builder.add_two_way(id(x, y), id(x + 1, y), 100 + 50 * stream.uniform(), 20 + 40 * stream.uniform(), 1);
+      if (y + 1 < side)
+        builder.add_two_way(id(x, y), id(x, y + 1), 100 + 50 * stream.uniform(), 20 + 40 * stream.uniform(), 1);
     }
   }
   return builder.build();
@@ -102,6 +105,31 @@ TEST(StronglyConnected, SeparatesOneWayDeadEndsAndIslands) {
   EXPECT_EQ(components[0], components[3]);
   EXPECT_NE(components[3], components[4]) << "4 can be reached but not left";
   EXPECT_NE(components[0], components[5]);
+}
+
+TEST(StronglyConnected, TwoLongOneWayRingsNeedNoRecursion) {
+  // Depth-first search on a ring goes as deep as the ring is long: recursion would overflow.
+  constexpr NodeId kRing = 300000;
+  RoadNetworkBuilder builder;
+  for (NodeId i = 0; i < 2 * kRing; ++i) builder.add_node(i, 0);
+  for (NodeId ring = 0; ring < 2; ++ring) {
+    for (NodeId i = 0; i < kRing; ++i) builder.add_edge(ring * kRing + i, ring * kRing + (i + 1) % kRing, 10, 30, 1);
+  }
+  builder.add_edge(0, kRing, 10, 30, 1);  // one way between the rings joins nothing
+  const auto components = builder.build().strongly_connected_components();
+  for (NodeId i = 0; i < kRing; ++i) {
+    ASSERT_EQ(components[i], components[0]);
+    ASSERT_EQ(components[kRing + i], components[kRing]);
+  }
+  EXPECT_NE(components[0], components[kRing]);
+}
+
+TEST(RoadNetwork, NearestNodeOnAGrid) {
+  const RoadNetwork network = random_grid(30, 5);  // nodes every 100 m
+  EXPECT_EQ(network.nearest_node(1020, 1960), 20u * 30 + 10);
+  EXPECT_EQ(network.nearest_node(-500, -500), 0u);
+  EXPECT_EQ(network.nearest_node(99999, 99999), 30u * 30 - 1);
+  EXPECT_THROW((void)RoadNetworkBuilder().build().nearest_node(0, 0), Error);
 }
 
 TEST(PathCache, SameAnswersAsFreshSearchesFromManyThreads) {

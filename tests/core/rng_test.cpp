@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <vector>
+
+#include "sim/core/error.hpp"
 
 namespace munisim {
 namespace {
@@ -132,6 +135,72 @@ TEST(RandomStream, BinomialEdgeProbabilities) {
   EXPECT_EQ(stream.binomial(0, 0.5), 0u);
   EXPECT_EQ(stream.binomial(10, 0.0), 0u);
   EXPECT_EQ(stream.binomial(10, 1.0), 10u);
+}
+
+// Pearson's chi-square of kDraws draws against an exact probability mass function, bins with
+// fewer than five expected draws pooled. Under the null the statistic has mean dof and standard
+// deviation sqrt(2 dof); the bound sits five of those above.
+template <class Draw, class Pmf>
+void expect_fits_pmf(Draw draw, Pmf log_pmf, std::uint32_t max_k) {
+  std::vector<double> observed(max_k + 2, 0.0);
+  for (int i = 0; i < kDraws; ++i) ++observed[std::min(draw(), max_k + 1)];
+  double chi2 = 0, pooled_observed = 0, pooled_expected = 0, tail = 1;
+  int dof = -1;
+  for (std::uint32_t k = 0; k <= max_k + 1; ++k) {
+    const double p = k <= max_k ? std::exp(log_pmf(k)) : tail;
+    tail -= p;
+    pooled_observed += observed[k];
+    pooled_expected += kDraws * std::max(p, 0.0);
+    if (pooled_expected >= 5 || k == max_k + 1) {
+      chi2 +=
+          (pooled_observed - pooled_expected) * (pooled_observed - pooled_expected) / std::max(pooled_expected, 1e-9);
+      pooled_observed = pooled_expected = 0;
+      ++dof;
+    }
+  }
+  EXPECT_LT(chi2, dof + 5 * std::sqrt(2.0 * dof)) << dof << " degrees of freedom";
+}
+
+// Means on both sides of the switch from inversion to rejection (10).
+class PoissonPmf : public ::testing::TestWithParam<double> {};
+
+TEST_P(PoissonPmf, FrequenciesFollowTheExactDistribution) {
+  const double mean = GetParam();
+  RandomStream stream(13, 1, 2, 3);
+  expect_fits_pmf([&] { return stream.poisson(mean); },
+                  [mean](std::uint32_t k) { return -mean + k * std::log(mean) - std::lgamma(k + 1.0); },
+                  static_cast<std::uint32_t>(mean + 12 * std::sqrt(mean) + 12));
+}
+
+INSTANTIATE_TEST_SUITE_P(AroundTheSwitch, PoissonPmf, ::testing::Values(0.7, 9.99, 10.0, 37.5, 250.0));
+
+class BinomialPmf : public ::testing::TestWithParam<BinomialCase> {};
+
+TEST_P(BinomialPmf, FrequenciesFollowTheExactDistribution) {
+  const auto [n, p] = GetParam();
+  RandomStream stream(17, 1, 2, 3);
+  const double sd = std::sqrt(n * p * (1 - p));
+  const auto max_k = static_cast<std::uint32_t>(std::min<double>(n, n * p + 12 * sd + 12));
+  expect_fits_pmf([&] { return stream.binomial(n, p); },
+                  [n, p](std::uint32_t k) {
+                    return std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0) + k * std::log(p) +
+                           (n - k) * std::log1p(-p);
+                  },
+                  max_k);
+}
+
+// Inversion (n p < 10), BTRD at its threshold, BTRD through symmetry (p > 1/2), BTRD far from the
+// mode (sd 22, so |k - m| > 15 often), and a huge n with a small p.
+INSTANTIATE_TEST_SUITE_P(AroundTheSwitch, BinomialPmf,
+                         ::testing::Values(BinomialCase{30, 0.3}, BinomialCase{100, 0.1}, BinomialCase{60, 0.75},
+                                           BinomialCase{2000, 0.4}, BinomialCase{1000000000, 1e-8}));
+
+TEST(RandomStream, CountDrawsRejectImpossibleParameters) {
+  RandomStream stream(1, 0, 0, 0);
+  EXPECT_THROW((void)stream.poisson(std::nan("")), Error);
+  EXPECT_THROW((void)stream.poisson(1e12), Error);
+  EXPECT_THROW((void)stream.binomial(10, 1.5), Error);
+  EXPECT_THROW((void)stream.binomial(10, -0.1), Error);
 }
 
 TEST(RandomStream, CategoricalFrequenciesFollowWeights) {

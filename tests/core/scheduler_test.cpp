@@ -11,7 +11,8 @@ namespace {
 TEST(Scheduler, RunsSystemsInDeclaredOrderOnTheirCycles) {
   Scheduler scheduler(Calendar(Date{2025, 1, 1}));  // a Wednesday
   std::vector<std::string> log;
-  scheduler.add("b.daily", Cycle::daily(), [&](const StepContext& step) { log.push_back("b" + std::to_string(step.day)); });
+  scheduler.add("b.daily", Cycle::daily(),
+                [&](const StepContext& step) { log.push_back("b" + std::to_string(step.day)); });
   scheduler.add("a.weekly", Cycle::weekly(Weekday::friday),
                 [&](const StepContext& step) { log.push_back("a" + std::to_string(step.day)); });
   scheduler.add("c.monthly", Cycle::monthly(1), [&](const StepContext& step) {
@@ -22,6 +23,27 @@ TEST(Scheduler, RunsSystemsInDeclaredOrderOnTheirCycles) {
   for (int day = 0; day < 3; ++day) scheduler.run_day(day, parallel, 7);
   EXPECT_EQ(log, (std::vector<std::string>{"b0", "c0", "b1", "b2", "a2"}));
   EXPECT_EQ(scheduler.order(), (std::vector<std::string>{"b.daily", "a.weekly", "c.monthly"}));
+}
+
+TEST(Scheduler, SkipsSystemsNotDueAcrossMonthEndsAndALeapYear) {
+  Scheduler scheduler(Calendar(Date{2023, 12, 1}));
+  std::vector<std::string> month_ends;
+  int fridays = 0, leap_days = 0;
+  scheduler.add("weekly", Cycle::weekly(Weekday::friday), [&](const StepContext& step) {
+    EXPECT_EQ(step.date.weekday(), Weekday::friday);
+    ++fridays;
+  });
+  scheduler.add("month_end", Cycle::monthly(31),
+                [&](const StepContext& step) { month_ends.push_back(step.date.to_string()); });
+  scheduler.add("leap_day", Cycle::annual(2, 29), [&](const StepContext&) { ++leap_days; });
+  Parallelism parallel(1);
+  for (int day = 0; day < 31 + 366; ++day) scheduler.run_day(day, parallel, 1);  // Dec 2023 to Dec 2024
+  EXPECT_EQ(fridays, 57);
+  EXPECT_EQ(leap_days, 1);
+  ASSERT_EQ(month_ends.size(), 13u);
+  EXPECT_EQ(month_ends[0], "2023-12-31");
+  EXPECT_EQ(month_ends[2], "2024-02-29");
+  EXPECT_EQ(month_ends[4], "2024-04-30");
 }
 
 TEST(Scheduler, PassesSeedAndDateAndRejectsDuplicates) {
