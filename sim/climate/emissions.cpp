@@ -33,14 +33,14 @@ double fuel_tco2e(const ClimateConfig& climate, Fuel fuel, double amount) {
 }
 
 double committed_methane_tco2e(const ClimateConfig& climate, double tonnes, std::span<const double> composition,
-                               double mcf, double oxidation) {
+                               const DisposalSite& site) {
   double doc = 0;
   for (std::size_t i = 0; i < composition.size() && i < climate.doc_by_fraction.size(); ++i) {
     doc += composition[i] * climate.doc_by_fraction[i];
   }
   constexpr double kMethanePerCarbon = 16.0 / 12.0;
-  const double methane_t = tonnes * doc * climate.doc_fraction_decomposing * mcf * climate.methane_share_of_gas *
-                           kMethanePerCarbon * (1 - oxidation);
+  const double methane_t = tonnes * doc * climate.doc_fraction_decomposing * site.mcf * climate.methane_share_of_gas *
+                           kMethanePerCarbon * (1 - site.gas_capture) * (1 - site.oxidation);
   return methane_t * climate.gwp_ch4;
 }
 

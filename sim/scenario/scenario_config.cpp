@@ -15,14 +15,26 @@ bool has_facility(const CityConfig& city, const std::string& name, std::initiali
 }  // namespace
 
 void ScenarioConfig::check(schema::Checks& checks) const {
+  for (std::size_t i = 0; i < waste.measures.size(); ++i) {
+    const WasteMeasureConfig& measure = waste.measures[i];
+    if (measure.kind == "disposal_site" && !measure.site.empty() &&
+        !has_facility(city, measure.site, {"open_dump", "sanitary_landfill"})) {
+      checks.fail("waste.measures[" + std::to_string(i) + "].site",
+                  "'" + measure.site + "' is not an open_dump or sanitary_landfill in city.facilities");
+    }
+  }
   const CollectionConfig& collection = waste.collection;
-  if (!has_facility(city, collection.depot, {"depot"}) && (waste.fleet.trucks > 0 || !collection.depot.empty())) {
+  const bool trucks = waste.fleet.trucks > 0 ||
+                      std::any_of(waste.measures.begin(), waste.measures.end(), [](const WasteMeasureConfig& m) {
+                        return m.kind == "fleet_size" && m.value > 0;
+                      });
+  if (!has_facility(city, collection.depot, {"depot"}) && (trucks || !collection.depot.empty())) {
     checks.fail("waste.collection.depot",
                 collection.depot.empty() ? "trucks need a depot; expected a facility of kind depot in city.facilities"
                                          : "'" + collection.depot + "' is not a depot in city.facilities");
   }
   if (!has_facility(city, collection.disposal_site, {"open_dump", "sanitary_landfill"}) &&
-      (waste.fleet.trucks > 0 || !collection.disposal_site.empty())) {
+      (trucks || !collection.disposal_site.empty())) {
     checks.fail("waste.collection.disposal_site",
                 collection.disposal_site.empty()
                     ? "trucks need a disposal site; expected an open_dump or sanitary_landfill in city.facilities"

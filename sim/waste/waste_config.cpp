@@ -34,4 +34,14 @@ void WasteGenerationConfig::check(schema::Checks& checks) const {
                "organic, paper_cardboard, plastic, glass, metal, other", 1.0);
 }
 
+void WasteMeasureConfig::check(schema::Checks& checks) const {
+  const bool share = kind == "electric_share" || kind == "cng_share" || kind == "landfill_gas_capture";
+  if (share && value > 1) checks.fail("value", "a share must be in [0, 1]");
+  if (kind == "fleet_size" && value != std::floor(value)) checks.fail("value", "expected a whole number of trucks");
+  if (kind == "collection_days_per_week" && (value < 1 || value > 7 || value != std::floor(value))) {
+    checks.fail("value", "expected a whole number of days from 1 to 7");
+  }
+  if (kind == "disposal_site" && site.empty()) checks.fail("site", "expected the name of the new disposal site");
+}
+
 }  // namespace munisim

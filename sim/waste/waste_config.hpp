@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/calendar.hpp"
 #include "sim/scenario/schema.hpp"
 
 namespace munisim {
@@ -127,10 +128,34 @@ struct FleetConfig {
   }
 };
 
+// A policy that changes the service from a date on. `value` and `site` mean what `kind` says.
+struct WasteMeasureConfig {
+  std::string kind;
+  Date start_date{2025, 1, 1};
+  double value = 0;
+  std::string site;
+
+  template <class V>
+  void visit(V& v) {
+    v.field("kind", kind,
+            {.meaning = "fleet_size (value: trucks), electric_share or cng_share (value: share of the fleet), "
+                        "collection_days_per_week (value: days), disposal_site (site: facility name), "
+                        "landfill_gas_capture (value: share of methane captured at the disposal site)",
+             .choices = {"fleet_size", "electric_share", "cng_share", "collection_days_per_week", "disposal_site",
+                         "landfill_gas_capture"},
+             .required = true});
+    v.field("start_date", start_date, {.unit = "date", .meaning = "first day the measure applies", .required = true});
+    v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});
+    v.field("site", site, {.meaning = "facility name, for disposal_site"});
+  }
+  void check(schema::Checks& checks) const;
+};
+
 struct WasteConfig {
   WasteGenerationConfig generation;
   CollectionConfig collection;
   FleetConfig fleet;
+  std::vector<WasteMeasureConfig> measures;
   double diesel_price_soles_per_l = 4.2;
   double cng_price_soles_per_kg = 2.0;
   double electricity_price_soles_per_kwh = 0.6;
@@ -140,6 +165,7 @@ struct WasteConfig {
     v.object("generation", generation, {.meaning = "household waste generation"});
     v.object("collection", collection, {.meaning = "collection service"});
     v.object("fleet", fleet, {.meaning = "collection trucks"});
+    v.list("measures", measures, {.meaning = "policies that change the service from a start date, in order"});
     v.field("diesel_price_soles_per_l", diesel_price_soles_per_l,
             {.unit = "soles/L", .meaning = "price of diesel paid by the service", .min = 0, .source = "[EST]"});
     v.field("cng_price_soles_per_kg", cng_price_soles_per_kg,

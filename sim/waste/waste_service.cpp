@@ -1,7 +1,9 @@
 #include "sim/waste/waste_service.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <memory>
 
 #include "sim/climate/emissions.hpp"
@@ -18,12 +20,27 @@ constexpr std::uint32_t kGenerationPurpose = stream_purpose("waste.generation");
 constexpr std::uint32_t kBreakdownPurpose = stream_purpose("waste.fleet.breakdown");
 constexpr double kKgPerTonne = 1000;
 
-const Facility& facility_for(const City& city, const std::string& name, std::initializer_list<std::string_view> kinds) {
+constexpr std::array<std::string_view, 1> kDepotKinds = {"depot"};
+constexpr std::array<std::string_view, 2> kDisposalKinds = {"open_dump", "sanitary_landfill"};
+
+// The facility named `name` (or the first of its kind when empty), or nullptr.
+const Facility* find_facility(const City& city, const std::string& name, std::span<const std::string_view> kinds) {
   for (const Facility& facility : city.facilities) {
     const bool kind_fits = std::find(kinds.begin(), kinds.end(), facility.kind) != kinds.end();
-    if (kind_fits && (name.empty() || facility.name == name)) return facility;
+    if (kind_fits && (name.empty() || facility.name == name)) return &facility;
   }
-  throw Error("no facility '" + name + "' of the right kind (the scenario check should have caught this)");
+  return nullptr;
+}
+
+std::vector<std::string> disposal_site_labels(const City& city) {
+  std::vector<std::string> labels;
+  for (const Facility& facility : city.facilities) {
+    if (std::find(kDisposalKinds.begin(), kDisposalKinds.end(), facility.kind) != kDisposalKinds.end()) {
+      labels.push_back(facility.name);
+    }
+  }
+  if (labels.empty()) labels.push_back("none");
+  return labels;
 }
 
 // Largest-remainder split of `total` items by weight.
@@ -50,7 +67,7 @@ struct SeriesIds {
       coverage, truck_km, truck_hours, truck_trips, trucks_available, diesel, cng, electricity, cost, emissions;
 };
 
-SeriesIds register_series(MetricsRegistry& metrics, const City& city, const std::string& site) {
+SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
   const Dimension district{"district", district_labels(city)};
   const Dimension fraction{"fraction", {"organic", "paper_cardboard", "plastic", "glass", "metal", "other"}};
   auto add = [&](std::string name, std::string unit, std::string description, std::vector<Dimension> dims,
@@ -66,7 +83,8 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city, const std:
                          Summary::last);
   ids.household_stock = add("waste_household_stock_t", "t", "waste kept at home until the next collection day",
                             {district}, Summary::last);
-  ids.disposed = add("waste_disposed_t", "t", "waste unloaded at the disposal site", {{"site", {site}}}, Summary::total);
+  ids.disposed = add("waste_disposed_t", "t", "waste unloaded at disposal sites", {{"site", disposal_site_labels(city)}},
+                     Summary::total);
   ids.missed = add("waste_missed_zone_visits", "visits", "scheduled zone collections left unfinished", {district},
                    Summary::total);
   ids.coverage = add("waste_collection_coverage_share", "1",
@@ -96,31 +114,29 @@ class WasteService {
         metrics_(metrics),
         zones_(zones_from_districts(city, config.collection.days_per_week)),
         travel_cache_(city.network, PathWeight::free_time_min, zones_.size() + 2) {
-    const bool collecting = config.fleet.trucks > 0;
-    if (collecting) {
-      depot_ = facility_for(city, config.collection.depot, {"depot"}).node;
-      const Facility& site = facility_for(city, config.collection.disposal_site, {"open_dump", "sanitary_landfill"});
-      disposal_ = site.node;
-      site_name_ = site.name;
-      const bool landfill = site.kind == "sanitary_landfill";
-      mcf_ = landfill ? climate.mcf_sanitary_landfill : climate.mcf_open_dump;
-      oxidation_ = landfill ? climate.oxidation_sanitary_landfill : 0.0;
-    }
-    ids_ = register_series(metrics, city, collecting ? site_name_ : "none");
+    if (const Facility* depot = find_facility(city, config.collection.depot, kDepotKinds)) depot_ = depot->node;
+    use_disposal_site(config.collection.disposal_site);
+    ids_ = register_series(metrics, city);
     household_stock_kg_.assign(city.households.size(), 0.0);
     street_buckets_t_.assign(zones_.size(), std::vector<double>(static_cast<std::size_t>(config.collection.illegal_dump_after_days) + 1, 0.0));
     set_out_today_t_.assign(zones_.size(), 0.0);
-    repair_days_left_.assign(static_cast<std::size_t>(config.fleet.trucks), 0);
+    const Fuel fuel = fuel_from_name(config.fleet.fuel);
+    electric_share_ = fuel == Fuel::electric ? 1.0 : 0.0;
+    cng_share_ = fuel == Fuel::cng ? 1.0 : 0.0;
     plan_base_generation();
-    plan_routes();
+    resize_fleet(config.fleet.trucks);
   }
 
+  void apply_measures(const StepContext& step);
   void generate(const StepContext& step);
   void collect(const StepContext& step);
 
  private:
   void plan_base_generation();
+  void resize_fleet(int trucks);
   void plan_routes();
+  void assign_fuels();
+  void use_disposal_site(const std::string& name);
   Leg travel(NodeId from, NodeId to);
   void record(SeriesId id, int day, const std::vector<double>& values, double scale = 1.0);
   void record_scalar(SeriesId id, int day, double value) { metrics_.series(id).day(day)[0] = value; }
@@ -134,9 +150,12 @@ class WasteService {
   SeriesIds ids_{};
   NodeId depot_ = 0;
   NodeId disposal_ = 0;
-  std::string site_name_;
-  double mcf_ = 0;
-  double oxidation_ = 0;
+  std::size_t site_index_ = 0;  // position of the disposal site in the waste_disposed_t labels
+  DisposalSite site_;
+  std::map<std::string, double> gas_capture_by_site_;
+  double electric_share_ = 0;
+  double cng_share_ = 0;
+  std::vector<Fuel> truck_fuel_;
   std::vector<double> base_kg_;                       // per household: expected kg/day before weekday and noise
   std::vector<double> household_stock_kg_;
   std::vector<std::vector<double>> street_buckets_t_;  // per zone, by age in days; the last bucket holds older
@@ -177,9 +196,59 @@ void WasteService::plan_base_generation() {
   }
 }
 
-void WasteService::plan_routes() {
-  const int trucks = config_.fleet.trucks;
+void WasteService::resize_fleet(int trucks) {
+  repair_days_left_.resize(static_cast<std::size_t>(trucks), 0);  // trucks kept keep their repairs
   routes_.assign(static_cast<std::size_t>(trucks), {});
+  plan_routes();
+  assign_fuels();
+}
+
+// The first trucks run on electricity, the next on gas, the rest on diesel, by the fleet's shares.
+void WasteService::assign_fuels() {
+  const std::size_t trucks = routes_.size();
+  const auto electric = static_cast<std::size_t>(std::llround(electric_share_ * static_cast<double>(trucks)));
+  const auto cng = std::min(trucks - electric, static_cast<std::size_t>(std::llround(cng_share_ * static_cast<double>(trucks))));
+  truck_fuel_.assign(trucks, Fuel::diesel);
+  std::fill_n(truck_fuel_.begin(), electric, Fuel::electric);
+  std::fill_n(truck_fuel_.begin() + static_cast<std::ptrdiff_t>(electric), cng, Fuel::cng);
+}
+
+void WasteService::use_disposal_site(const std::string& name) {
+  const Facility* site = find_facility(city_, name, kDisposalKinds);
+  if (site == nullptr) return;  // no collection service without one (the scenario check guarantees it when needed)
+  disposal_ = site->node;
+  const std::vector<std::string> labels = disposal_site_labels(city_);
+  site_index_ = static_cast<std::size_t>(std::find(labels.begin(), labels.end(), site->name) - labels.begin());
+  const bool landfill = site->kind == "sanitary_landfill";
+  site_.mcf = landfill ? climate_.mcf_sanitary_landfill : climate_.mcf_open_dump;
+  site_.oxidation = landfill ? climate_.oxidation_sanitary_landfill : 0.0;
+  site_.gas_capture = gas_capture_by_site_[site->name];
+}
+
+void WasteService::apply_measures(const StepContext& step) {
+  const long first_day = step.calendar.start().days_since_epoch();
+  for (const WasteMeasureConfig& measure : config_.measures) {
+    // A measure dated before the run starts is in force from the first day.
+    if (std::max(0L, measure.start_date.days_since_epoch() - first_day) != step.day) continue;
+    if (measure.kind == "fleet_size") {
+      resize_fleet(static_cast<int>(measure.value));
+    } else if (measure.kind == "electric_share" || measure.kind == "cng_share") {
+      (measure.kind == "electric_share" ? electric_share_ : cng_share_) = measure.value;
+      assign_fuels();
+    } else if (measure.kind == "collection_days_per_week") {
+      for (CollectionZone& zone : zones_) zone.collection_weekday = collection_weekdays(static_cast<int>(measure.value));
+    } else if (measure.kind == "disposal_site") {
+      use_disposal_site(measure.site);
+    } else if (measure.kind == "landfill_gas_capture") {
+      const std::vector<std::string> labels = disposal_site_labels(city_);
+      gas_capture_by_site_[labels[site_index_]] = measure.value;
+      site_.gas_capture = measure.value;
+    }
+  }
+}
+
+void WasteService::plan_routes() {
+  const auto trucks = static_cast<int>(routes_.size());
   if (trucks == 0) return;
   std::vector<double> expected_t(zones_.size(), 0.0);
   const auto district = city_.households.column<std::uint32_t>("district");
@@ -282,6 +351,7 @@ void WasteService::collect(const StepContext& step) {
   std::vector<double> collected(zones, 0.0);
   TruckDay fleet_day;
   double available = 0;
+  std::map<Fuel, double> km_by_fuel;
   for (std::size_t truck = 0; truck < routes_.size(); ++truck) {
     if (repair_days_left_[truck] > 0) {
       --repair_days_left_[truck];
@@ -296,6 +366,7 @@ void WasteService::collect(const StepContext& step) {
     const TruckDay day = run_truck_day(shift, depot_, disposal_, routes_[truck], stocks, collected,
                                        [this](NodeId from, NodeId to) { return travel(from, to); });
     fleet_day.km += day.km;
+    km_by_fuel[truck_fuel_[truck]] += day.km;
     fleet_day.minutes += day.minutes;
     fleet_day.disposed_t += day.disposed_t;
     fleet_day.trips += day.trips;
@@ -326,10 +397,9 @@ void WasteService::collect(const StepContext& step) {
     for (double bucket : buckets) street[d] += bucket;
   }
 
-  const Fuel fuel = fuel_from_name(fleet.fuel);
-  const double diesel_l = fuel == Fuel::diesel ? fleet_day.km * fleet.diesel_l_per_km : 0;
-  const double cng_kg = fuel == Fuel::cng ? fleet_day.km * fleet.cng_kg_per_km : 0;
-  const double kwh = fuel == Fuel::electric ? fleet_day.km * fleet.electric_kwh_per_km : 0;
+  const double diesel_l = km_by_fuel[Fuel::diesel] * fleet.diesel_l_per_km;
+  const double cng_kg = km_by_fuel[Fuel::cng] * fleet.cng_kg_per_km;
+  const double kwh = km_by_fuel[Fuel::electric] * fleet.electric_kwh_per_km;
   const double energy_soles = diesel_l * config_.diesel_price_soles_per_l + cng_kg * config_.cng_price_soles_per_kg +
                               kwh * config_.electricity_price_soles_per_kwh;
   const double hours = fleet_day.minutes / 60;
@@ -340,7 +410,7 @@ void WasteService::collect(const StepContext& step) {
                               fuel_tco2e(climate_, Fuel::electric, kwh);
   const std::vector<double> emissions = {
       energy_tco2e,
-      committed_methane_tco2e(climate_, fleet_day.disposed_t, config_.generation.composition, mcf_, oxidation_)};
+      committed_methane_tco2e(climate_, fleet_day.disposed_t, config_.generation.composition, site_)};
 
   record(ids_.collected, step.day, collected);
   record(ids_.dumped, step.day, dumped);
@@ -348,7 +418,7 @@ void WasteService::collect(const StepContext& step) {
   record(ids_.missed, step.day, missed);
   record(ids_.cost, step.day, cost);
   record(ids_.emissions, step.day, emissions);
-  record_scalar(ids_.disposed, step.day, fleet_day.disposed_t);
+  metrics_.series(ids_.disposed).day(step.day)[site_index_] = fleet_day.disposed_t;
   record_scalar(ids_.coverage, step.day, set_out_total_t_ > 0 ? collected_total_t_ / set_out_total_t_ : 0.0);
   record_scalar(ids_.truck_km, step.day, fleet_day.km);
   record_scalar(ids_.truck_hours, step.day, hours);
@@ -362,6 +432,7 @@ void WasteService::collect(const StepContext& step) {
 void register_waste_service(Scheduler& scheduler, MetricsRegistry& metrics, const City& city, const WasteConfig& waste,
                             const ClimateConfig& climate) {
   auto service = std::make_shared<WasteService>(city, waste, climate, metrics);
+  scheduler.add("waste.measures", Cycle::daily(), [service](const StepContext& step) { service->apply_measures(step); });
   scheduler.add("waste.generation", Cycle::daily(), [service](const StepContext& step) { service->generate(step); });
   scheduler.add("waste.collection", Cycle::daily(), [service](const StepContext& step) { service->collect(step); });
 }

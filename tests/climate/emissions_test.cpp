@@ -17,15 +17,17 @@ TEST(Emissions, CommittedMethaneFollowsIpccFirstOrderParameters) {
   const ClimateConfig climate;
   // One tonne of food waste at an open dump: 0.15 DOC x 0.5 DOCf x 0.8 MCF x 0.5 F x 16/12 = 0.04 t CH4.
   const std::vector<double> food_only = {1, 0, 0, 0, 0, 0};
-  EXPECT_NEAR(committed_methane_tco2e(climate, 1, food_only, 0.8, 0), 0.04 * 27, 1e-12);
+  EXPECT_NEAR(committed_methane_tco2e(climate, 1, food_only, {0.8, 0, 0}), 0.04 * 27, 1e-12);
   // A covered landfill (MCF 1, 10 % oxidised): 0.05 x 0.9 t CH4.
-  EXPECT_NEAR(committed_methane_tco2e(climate, 1, food_only, 1.0, 0.1), 0.045 * 27, 1e-12);
+  EXPECT_NEAR(committed_methane_tco2e(climate, 1, food_only, {1.0, 0.1, 0}), 0.045 * 27, 1e-12);
   // Trujillo's composition: DOC = 0.706 x 0.15 + 0.105 x 0.40 = 0.1479.
   const std::vector<double> trujillo = {0.706, 0.105, 0.089, 0.03, 0.01, 0.06};
-  EXPECT_NEAR(committed_methane_tco2e(climate, 100, trujillo, 0.8, 0), 100 * 0.1479 * 0.5 * 0.8 * 0.5 * 16 / 12 * 27,
+  EXPECT_NEAR(committed_methane_tco2e(climate, 100, trujillo, {0.8, 0, 0}), 100 * 0.1479 * 0.5 * 0.8 * 0.5 * 16 / 12 * 27,
               1e-9);
+  // Capturing half the gas halves what escapes.
+  EXPECT_NEAR(committed_methane_tco2e(climate, 1, food_only, {1.0, 0.1, 0.5}), 0.5 * 0.045 * 27, 1e-12);
   // Plastic, glass and metal release no methane.
-  EXPECT_EQ(committed_methane_tco2e(climate, 5, std::vector<double>{0, 0, 0.5, 0.3, 0.2, 0}, 0.8, 0), 0);
+  EXPECT_EQ(committed_methane_tco2e(climate, 5, std::vector<double>{0, 0, 0.5, 0.3, 0.2, 0}, {0.8, 0, 0}), 0);
 }
 
 }  // namespace
