@@ -19,6 +19,7 @@ struct ClimateConfig {
   double mcf_open_dump = 0.8;
   double mcf_sanitary_landfill = 1.0;
   double oxidation_sanitary_landfill = 0.1;
+  double decay_rate_per_yr = 0.065;
 
   template <class V>
   void visit(V& v) {
@@ -52,6 +53,9 @@ struct ClimateConfig {
     v.field("oxidation_sanitary_landfill", oxidation_sanitary_landfill,
             {.unit = "1", .meaning = "OX, methane oxidised in the cover of a managed landfill (0 at dumps)",
              .min = 0, .max = 1, .source = "IPCC 2006 default"});
+    v.field("decay_rate_per_yr", decay_rate_per_yr,
+            {.unit = "1/yr", .meaning = "k, first-order decay rate of bulk waste at disposal sites", .min = 0,
+             .max = 1, .source = "IPCC 2006 V5 T3.3, tropical dry (Trujillo); 0.05 boreal/temperate dry (Arequipa)"});
   }
   void check(schema::Checks& checks) const;
 };

@@ -32,15 +32,37 @@ double fuel_tco2e(const ClimateConfig& climate, Fuel fuel, double amount) {
   return 0;
 }
 
-double committed_methane_tco2e(const ClimateConfig& climate, double tonnes, std::span<const double> composition,
-                               const DisposalSite& site) {
+namespace {
+
+constexpr double kMethanePerCarbon = 16.0 / 12.0;
+
+double degradable_carbon(const ClimateConfig& climate, std::span<const double> composition) {
   double doc = 0;
   for (std::size_t i = 0; i < composition.size() && i < climate.doc_by_fraction.size(); ++i) {
     doc += composition[i] * climate.doc_by_fraction[i];
   }
-  constexpr double kMethanePerCarbon = 16.0 / 12.0;
-  const double methane_t = tonnes * doc * climate.doc_fraction_decomposing * site.mcf * climate.methane_share_of_gas *
-                           kMethanePerCarbon * (1 - site.gas_capture) * (1 - site.oxidation);
+  return doc;
+}
+
+double escaping_share(const DisposalSite& site) { return (1 - site.gas_capture) * (1 - site.oxidation); }
+
+}  // namespace
+
+void FirstOrderDecay::deposit(const ClimateConfig& climate, double tonnes, std::span<const double> composition,
+                              const DisposalSite& site) {
+  ddocm_t_ += tonnes * degradable_carbon(climate, composition) * climate.doc_fraction_decomposing * site.mcf;
+}
+
+double FirstOrderDecay::release_day(const ClimateConfig& climate, const DisposalSite& site) {
+  const double decomposed = ddocm_t_ * -std::expm1(-climate.decay_rate_per_yr / 365.0);
+  ddocm_t_ -= decomposed;
+  return decomposed * climate.methane_share_of_gas * kMethanePerCarbon * escaping_share(site) * climate.gwp_ch4;
+}
+
+double committed_methane_tco2e(const ClimateConfig& climate, double tonnes, std::span<const double> composition,
+                               const DisposalSite& site) {
+  const double methane_t = tonnes * degradable_carbon(climate, composition) * climate.doc_fraction_decomposing *
+                           site.mcf * climate.methane_share_of_gas * kMethanePerCarbon * escaping_share(site);
   return methane_t * climate.gwp_ch4;
 }
 

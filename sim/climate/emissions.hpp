@@ -28,4 +28,20 @@ struct DisposalSite {
 [[nodiscard]] double committed_methane_tco2e(const ClimateConfig& climate, double tonnes,
                                              std::span<const double> composition, const DisposalSite& site);
 
+// Decomposable carbon laid down in one disposal site, released by first-order decay (IPCC 2006 V5
+// eq. 3.4-3.5 at a daily step): each day a share 1 − exp(−k/365) of the stock decomposes.
+// Waste disposed before the run is not known and starts at zero, so early years read low.
+class FirstOrderDecay {
+ public:
+  // Adds the DDOCm (t) of `tonnes` disposed today at `site`.
+  void deposit(const ClimateConfig& climate, double tonnes, std::span<const double> composition,
+               const DisposalSite& site);
+  // Methane released today, as tCO2e, after capture and oxidation at `site`.
+  [[nodiscard]] double release_day(const ClimateConfig& climate, const DisposalSite& site);
+  [[nodiscard]] double stock_t() const noexcept { return ddocm_t_; }
+
+ private:
+  double ddocm_t_ = 0;
+};
+
 }  // namespace munisim

@@ -62,9 +62,21 @@ std::vector<int> apportion(const std::vector<double>& weights, int total) {
   return counts;
 }
 
+std::vector<DisposalSite> disposal_sites(const City& city, const ClimateConfig& climate) {
+  std::vector<DisposalSite> sites;
+  for (const std::string& name : disposal_site_labels(city)) {
+    const Facility* facility = find_facility(city, name, kDisposalKinds);
+    const bool landfill = facility != nullptr && facility->kind == "sanitary_landfill";
+    sites.push_back({landfill ? climate.mcf_sanitary_landfill : climate.mcf_open_dump,
+                     landfill ? climate.oxidation_sanitary_landfill : 0.0, 0.0});
+  }
+  return sites;
+}
+
 struct SeriesIds {
   SeriesId generated, by_fraction, set_out, collected, dumped, street_stock, household_stock, disposed, missed,
-      coverage, truck_km, truck_hours, truck_trips, trucks_available, diesel, cng, electricity, cost, emissions;
+      coverage, truck_km, truck_hours, truck_trips, trucks_available, diesel, cng, electricity, cost, emissions,
+      methane_decay;
 };
 
 SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
@@ -100,6 +112,9 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
                  {{"item", {"energy", "vehicle_running", "crew", "gate_fees"}}}, Summary::total);
   ids.emissions = add("waste_emissions_tco2e", "tCO2e", "emissions by source; disposal methane as committed over its decay",
                       {{"source", {"truck_energy", "disposal_methane_committed"}}}, Summary::total);
+  ids.methane_decay = add("waste_methane_decay_tco2e", "tCO2e",
+                          "methane released that day by first-order decay of waste disposed since the run began",
+                          {{"site", disposal_site_labels(city)}}, Summary::total);
   return ids;
 }
 
@@ -115,6 +130,8 @@ class WasteService {
         zones_(zones_from_districts(city, config.collection.days_per_week)),
         travel_cache_(city.network, PathWeight::free_time_min, zones_.size() + 2) {
     if (const Facility* depot = find_facility(city, config.collection.depot, kDepotKinds)) depot_ = depot->node;
+    sites_ = disposal_sites(city, climate);
+    site_decay_.resize(sites_.size());
     use_disposal_site(config.collection.disposal_site);
     ids_ = register_series(metrics, city);
     household_stock_kg_.assign(city.households.size(), 0.0);
@@ -150,9 +167,9 @@ class WasteService {
   SeriesIds ids_{};
   NodeId depot_ = 0;
   NodeId disposal_ = 0;
-  std::size_t site_index_ = 0;  // position of the disposal site in the waste_disposed_t labels
-  DisposalSite site_;
-  std::map<std::string, double> gas_capture_by_site_;
+  std::size_t site_index_ = 0;  // position of the current disposal site in the site labels
+  std::vector<DisposalSite> sites_;          // by site label
+  std::vector<FirstOrderDecay> site_decay_;  // by site label
   double electric_share_ = 0;
   double cng_share_ = 0;
   std::vector<Fuel> truck_fuel_;
@@ -219,11 +236,8 @@ void WasteService::use_disposal_site(const std::string& name) {
   disposal_ = site->node;
   const std::vector<std::string> labels = disposal_site_labels(city_);
   site_index_ = static_cast<std::size_t>(std::find(labels.begin(), labels.end(), site->name) - labels.begin());
-  const bool landfill = site->kind == "sanitary_landfill";
-  site_.mcf = landfill ? climate_.mcf_sanitary_landfill : climate_.mcf_open_dump;
-  site_.oxidation = landfill ? climate_.oxidation_sanitary_landfill : 0.0;
-  site_.gas_capture = gas_capture_by_site_[site->name];
 }
+
 
 void WasteService::apply_measures(const StepContext& step) {
   const long first_day = step.calendar.start().days_since_epoch();
@@ -240,9 +254,7 @@ void WasteService::apply_measures(const StepContext& step) {
     } else if (measure.kind == "disposal_site") {
       use_disposal_site(measure.site);
     } else if (measure.kind == "landfill_gas_capture") {
-      const std::vector<std::string> labels = disposal_site_labels(city_);
-      gas_capture_by_site_[labels[site_index_]] = measure.value;
-      site_.gas_capture = measure.value;
+      sites_[site_index_].gas_capture = measure.value;
     }
   }
 }
@@ -410,7 +422,10 @@ void WasteService::collect(const StepContext& step) {
                               fuel_tco2e(climate_, Fuel::electric, kwh);
   const std::vector<double> emissions = {
       energy_tco2e,
-      committed_methane_tco2e(climate_, fleet_day.disposed_t, config_.generation.composition, site_)};
+      committed_methane_tco2e(climate_, fleet_day.disposed_t, config_.generation.composition, sites_[site_index_])};
+  site_decay_[site_index_].deposit(climate_, fleet_day.disposed_t, config_.generation.composition, sites_[site_index_]);
+  std::vector<double> decay(sites_.size());
+  for (std::size_t s = 0; s < sites_.size(); ++s) decay[s] = site_decay_[s].release_day(climate_, sites_[s]);
 
   record(ids_.collected, step.day, collected);
   record(ids_.dumped, step.day, dumped);
@@ -418,6 +433,7 @@ void WasteService::collect(const StepContext& step) {
   record(ids_.missed, step.day, missed);
   record(ids_.cost, step.day, cost);
   record(ids_.emissions, step.day, emissions);
+  record(ids_.methane_decay, step.day, decay);
   metrics_.series(ids_.disposed).day(step.day)[site_index_] = fleet_day.disposed_t;
   record_scalar(ids_.coverage, step.day, set_out_total_t_ > 0 ? collected_total_t_ / set_out_total_t_ : 0.0);
   record_scalar(ids_.truck_km, step.day, fleet_day.km);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace munisim {
 namespace {
 
@@ -28,6 +30,37 @@ TEST(Emissions, CommittedMethaneFollowsIpccFirstOrderParameters) {
   EXPECT_NEAR(committed_methane_tco2e(climate, 1, food_only, {1.0, 0.1, 0.5}), 0.5 * 0.045 * 27, 1e-12);
   // Plastic, glass and metal release no methane.
   EXPECT_EQ(committed_methane_tco2e(climate, 5, std::vector<double>{0, 0, 0.5, 0.3, 0.2, 0}, {0.8, 0, 0}), 0);
+}
+
+}  // namespace
+}  // namespace munisim
+
+namespace munisim {
+namespace {
+
+TEST(FirstOrderDecay, ReleasesTheCommittedMethaneAtRateK) {
+  ClimateConfig climate;
+  climate.decay_rate_per_yr = 0.065;
+  const std::vector<double> food_only = {1, 0, 0, 0, 0, 0};
+  const DisposalSite dump{0.8, 0, 0};
+  FirstOrderDecay decay;
+  decay.deposit(climate, 1000, food_only, dump);
+  double released = 0;
+  for (int day = 0; day < 365; ++day) released += decay.release_day(climate, dump);
+  const double committed = committed_methane_tco2e(climate, 1000, food_only, dump);
+  // After one year a share 1 - e^-k has decomposed, exactly, at a daily step.
+  EXPECT_NEAR(released, committed * -std::expm1(-0.065), 1e-9 * committed);
+  for (int day = 365; day < 365 * 200; ++day) released += decay.release_day(climate, dump);
+  EXPECT_NEAR(released, committed, 1e-4 * committed);  // two centuries: (almost) all of it
+}
+
+TEST(FirstOrderDecay, CaptureAndOxidationApplyAtRelease) {
+  ClimateConfig climate;
+  const std::vector<double> food_only = {1, 0, 0, 0, 0, 0};
+  FirstOrderDecay open, captured;
+  open.deposit(climate, 10, food_only, {1.0, 0, 0});
+  captured.deposit(climate, 10, food_only, {1.0, 0, 0});
+  EXPECT_NEAR(captured.release_day(climate, {1.0, 0.1, 0.5}), 0.45 * open.release_day(climate, {1.0, 0, 0}), 1e-15);
 }
 
 }  // namespace
