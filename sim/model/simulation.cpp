@@ -20,7 +20,8 @@ Simulation::Simulation(Scenario scenario, int threads)
       metrics_(static_cast<int>(scenario_.config.days)),
       scheduler_(std::make_unique<Scheduler>(calendar_)) {
   register_census(*scheduler_, metrics_, city_);
-  register_waste_service(*scheduler_, metrics_, city_, scenario_.config.waste, scenario_.config.climate);
+  register_waste_service(*scheduler_, metrics_, city_, scenario_.config.waste, scenario_.config.climate,
+                         static_cast<std::uint64_t>(scenario_.config.seed));
 }
 
 Simulation::~Simulation() = default;

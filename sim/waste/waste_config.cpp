@@ -35,7 +35,8 @@ void WasteGenerationConfig::check(schema::Checks& checks) const {
 }
 
 void WasteMeasureConfig::check(schema::Checks& checks) const {
-  const bool share = kind == "electric_share" || kind == "cng_share" || kind == "landfill_gas_capture";
+  const bool share = kind == "electric_share" || kind == "cng_share" || kind == "landfill_gas_capture" ||
+                     kind == "recycler_formalisation";
   if (share && value > 1) checks.fail("value", "a share must be in [0, 1]");
   if (kind == "fleet_size" && value != std::floor(value)) checks.fail("value", "expected a whole number of trucks");
   if (kind == "collection_days_per_week" && (value < 1 || value > 7 || value != std::floor(value))) {

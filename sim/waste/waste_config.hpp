@@ -128,6 +128,43 @@ struct FleetConfig {
   }
 };
 
+struct RecyclersConfig {
+  int count = 0;
+  double women_share = 0.30;
+  double formal_share = 0.03;
+  double capacity_kg_per_day = 30;
+  double formal_capacity_factor = 1.5;
+  double reachable_share = 0.5;
+  double price_soles_per_kg = 0.6;
+  double formal_price_factor = 1.3;
+
+  template <class V>
+  void visit(V& v) {
+    v.field("count", count, {.unit = "persons", .meaning = "informal and formal recyclers picking at the kerb",
+                             .min = 0, .max = 1000000, .source = "set per city (FACTS.md §1.4)"});
+    v.field("women_share", women_share, {.unit = "1", .meaning = "share of recyclers who are women", .min = 0,
+                                         .max = 1, .source = "UNEP/UNDP PEI: 0.30 national, 0.76 Arequipa"});
+    v.field("formal_share", formal_share, {.unit = "1", .meaning = "share of recyclers in a formalised association",
+                                           .min = 0, .max = 1, .source = "MINAM 2025 via Gestión: about 3 %"});
+    v.field("capacity_kg_per_day", capacity_kg_per_day,
+            {.unit = "kg/day", .meaning = "recyclables an informal recycler can gather and carry in a day", .min = 0,
+             .max = 2000, .source = "[EST] calibrated to MINAM's valorised share (about 0.9 % of MSW)"});
+    v.field("formal_capacity_factor", formal_capacity_factor,
+            {.unit = "1", .meaning = "capacity of a formalised recycler relative to an informal one (tricycles, "
+                                     "routes, access)",
+             .min = 0, .max = 10, .source = "[EST]"});
+    v.field("reachable_share", reachable_share,
+            {.unit = "1", .meaning = "share of the recyclables in kerb waste that recyclers can reach and use",
+             .min = 0, .max = 1, .source = "[EST]"});
+    v.field("price_soles_per_kg", price_soles_per_kg,
+            {.unit = "soles/kg", .meaning = "price the recycling centre pays an informal recycler", .min = 0,
+             .source = "[EST]"});
+    v.field("formal_price_factor", formal_price_factor,
+            {.unit = "1", .meaning = "price paid to formalised recyclers relative to informal ones", .min = 0,
+             .max = 10, .source = "[EST]; formalised recyclers earn about double (MINAM via Gestión)"});
+  }
+};
+
 // A policy that changes the service from a date on. `value` and `site` mean what `kind` says.
 struct WasteMeasureConfig {
   std::string kind;
@@ -140,9 +177,10 @@ struct WasteMeasureConfig {
     v.field("kind", kind,
             {.meaning = "fleet_size (value: trucks), electric_share or cng_share (value: share of the fleet), "
                         "collection_days_per_week (value: days), disposal_site (site: facility name), "
-                        "landfill_gas_capture (value: share of methane captured at the disposal site)",
+                        "landfill_gas_capture (value: share of methane captured at the disposal site), "
+                        "recycler_formalisation (value: share of recyclers formalised)",
              .choices = {"fleet_size", "electric_share", "cng_share", "collection_days_per_week", "disposal_site",
-                         "landfill_gas_capture"},
+                         "landfill_gas_capture", "recycler_formalisation"},
              .required = true});
     v.field("start_date", start_date, {.unit = "date", .meaning = "first day the measure applies", .required = true});
     v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});
@@ -155,6 +193,7 @@ struct WasteConfig {
   WasteGenerationConfig generation;
   CollectionConfig collection;
   FleetConfig fleet;
+  RecyclersConfig recyclers;
   std::vector<WasteMeasureConfig> measures;
   double diesel_price_soles_per_l = 4.2;
   double cng_price_soles_per_kg = 2.0;
@@ -165,6 +204,7 @@ struct WasteConfig {
     v.object("generation", generation, {.meaning = "household waste generation"});
     v.object("collection", collection, {.meaning = "collection service"});
     v.object("fleet", fleet, {.meaning = "collection trucks"});
+    v.object("recyclers", recyclers, {.meaning = "recyclers who pick recyclables from kerb waste"});
     v.list("measures", measures, {.meaning = "policies that change the service from a start date, in order"});
     v.field("diesel_price_soles_per_l", diesel_price_soles_per_l,
             {.unit = "soles/L", .meaning = "price of diesel paid by the service", .min = 0, .source = "[EST]"});

@@ -10,6 +10,7 @@
 #include "sim/core/parallel.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/core/shortest_path.hpp"
+#include "sim/waste/recyclers.hpp"
 #include "sim/waste/truck_day.hpp"
 #include "sim/waste/zones.hpp"
 
@@ -76,7 +77,7 @@ std::vector<DisposalSite> disposal_sites(const City& city, const ClimateConfig& 
 struct SeriesIds {
   SeriesId generated, by_fraction, set_out, collected, dumped, street_stock, household_stock, disposed, missed,
       coverage, truck_km, truck_hours, truck_trips, trucks_available, diesel, cng, electricity, cost, emissions,
-      methane_decay;
+      methane_decay, recovered, recycler_income, recyclers;
 };
 
 SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
@@ -112,6 +113,13 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
                  {{"item", {"energy", "vehicle_running", "crew", "gate_fees"}}}, Summary::total);
   ids.emissions = add("waste_emissions_tco2e", "tCO2e", "emissions by source; disposal methane as committed over its decay",
                       {{"source", {"truck_energy", "disposal_methane_committed"}}}, Summary::total);
+  const Dimension status{"status", {"informal", "formal"}};
+  const Dimension gender{"gender", gender_labels()};
+  ids.recovered = add("waste_recovered_by_recyclers_t", "t", "recyclables gathered from kerb waste by recyclers",
+                      {district, status}, Summary::total);
+  ids.recycler_income = add("recycler_income_soles", "soles", "recyclers' earnings from the recyclables they sell",
+                            {gender, status}, Summary::total);
+  ids.recyclers = add("recyclers_persons", "persons", "recyclers at work", {gender, status}, Summary::last);
   ids.methane_decay = add("waste_methane_decay_tco2e", "tCO2e",
                           "methane released that day by first-order decay of waste disposed since the run began",
                           {{"site", disposal_site_labels(city)}}, Summary::total);
@@ -122,7 +130,8 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
 
 class WasteService {
  public:
-  WasteService(const City& city, const WasteConfig& config, const ClimateConfig& climate, MetricsRegistry& metrics)
+  WasteService(const City& city, const WasteConfig& config, const ClimateConfig& climate, MetricsRegistry& metrics,
+               std::uint64_t seed)
       : city_(city),
         config_(config),
         climate_(climate),
@@ -142,6 +151,7 @@ class WasteService {
     cng_share_ = fuel == Fuel::cng ? 1.0 : 0.0;
     plan_base_generation();
     resize_fleet(config.fleet.trucks);
+    recyclers_ = std::make_unique<Recyclers>(config.recyclers, expected_tonnes_by_zone(), seed);
   }
 
   void apply_measures(const StepContext& step);
@@ -150,6 +160,8 @@ class WasteService {
 
  private:
   void plan_base_generation();
+  [[nodiscard]] std::vector<double> expected_tonnes_by_zone() const;
+  void gather_recyclables(int day);
   void resize_fleet(int trucks);
   void plan_routes();
   void assign_fuels();
@@ -179,6 +191,7 @@ class WasteService {
   std::vector<double> set_out_today_t_;
   std::vector<std::vector<std::size_t>> routes_;       // per truck, zones in visiting order
   std::vector<int> repair_days_left_;
+  std::unique_ptr<Recyclers> recyclers_;
   double set_out_total_t_ = 0;
   double collected_total_t_ = 0;
 };
@@ -255,16 +268,57 @@ void WasteService::apply_measures(const StepContext& step) {
       use_disposal_site(measure.site);
     } else if (measure.kind == "landfill_gas_capture") {
       sites_[site_index_].gas_capture = measure.value;
+    } else if (measure.kind == "recycler_formalisation") {
+      recyclers_->formalise(measure.value);
     }
   }
+}
+
+std::vector<double> WasteService::expected_tonnes_by_zone() const {
+  std::vector<double> expected_t(zones_.size(), 0.0);
+  const auto district = city_.households.column<std::uint32_t>("district");
+  for (std::size_t h = 0; h < base_kg_.size(); ++h) expected_t[district[h]] += base_kg_[h] / kKgPerTonne;
+  return expected_t;
+}
+
+// Recyclers go over today's kerb waste before the trucks; they take from the freshest bags.
+void WasteService::gather_recyclables(int day) {
+  const std::vector<double>& composition = config_.generation.composition;
+  const double recyclable_share = composition[1] + composition[2] + composition[3] + composition[4];
+  std::vector<double> reachable_kg(zones_.size());
+  for (std::size_t d = 0; d < zones_.size(); ++d) {
+    double street_t = 0;
+    for (double bucket : street_buckets_t_[d]) street_t += bucket;
+    reachable_kg[d] = street_t * recyclable_share * config_.recyclers.reachable_share * kKgPerTonne;
+  }
+  const std::vector<double> gathered_kg = recyclers_->gather(reachable_kg);
+  for (std::size_t d = 0; d < zones_.size(); ++d) {
+    double to_remove = (gathered_kg[2 * d] + gathered_kg[2 * d + 1]) / kKgPerTonne;
+    for (double& bucket : street_buckets_t_[d]) {
+      const double taken = std::min(bucket, to_remove);
+      bucket -= taken;
+      to_remove -= taken;
+    }
+  }
+  record(ids_.recovered, day, gathered_kg, 1 / kKgPerTonne);
+
+  const AgentTable& table = recyclers_->table();
+  const auto gender = table.column<std::uint8_t>("gender");
+  const auto formal = table.column<std::uint8_t>("formal");
+  const auto income = table.column<double>("income_soles");
+  std::vector<double> income_by(4, 0.0), people_by(4, 0.0);
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    income_by[2 * gender[r] + formal[r]] += income[r];
+    people_by[2 * gender[r] + formal[r]] += 1;
+  }
+  record(ids_.recycler_income, day, income_by);
+  record(ids_.recyclers, day, people_by);
 }
 
 void WasteService::plan_routes() {
   const auto trucks = static_cast<int>(routes_.size());
   if (trucks == 0) return;
-  std::vector<double> expected_t(zones_.size(), 0.0);
-  const auto district = city_.households.column<std::uint32_t>("district");
-  for (std::size_t h = 0; h < base_kg_.size(); ++h) expected_t[district[h]] += base_kg_[h] / kKgPerTonne;
+  const std::vector<double> expected_t = expected_tonnes_by_zone();
   const std::vector<int> per_zone = apportion(expected_t, trucks);
   std::vector<double> load_per_truck(routes_.size(), 0.0);
   std::size_t next_truck = 0;
@@ -350,11 +404,14 @@ void WasteService::collect(const StepContext& step) {
   std::vector<ZoneStock> stocks(zones);
   for (std::size_t d = 0; d < zones; ++d) {
     street_buckets_t_[d][0] += set_out_today_t_[d];
+    set_out_total_t_ += set_out_today_t_[d];
+  }
+  gather_recyclables(step.day);
+  for (std::size_t d = 0; d < zones; ++d) {
     double stock = 0;
     for (double bucket : street_buckets_t_[d]) stock += bucket;
     const bool due = zones_[d].collection_weekday[weekday];
     stocks[d] = {zones_[d].node, due ? stock : 0.0, due && stock > 0 ? zones_[d].street_km / stock : 0.0};
-    set_out_total_t_ += set_out_today_t_[d];
   }
 
   const FleetConfig& fleet = config_.fleet;
@@ -446,8 +503,8 @@ void WasteService::collect(const StepContext& step) {
 }
 
 void register_waste_service(Scheduler& scheduler, MetricsRegistry& metrics, const City& city, const WasteConfig& waste,
-                            const ClimateConfig& climate) {
-  auto service = std::make_shared<WasteService>(city, waste, climate, metrics);
+                            const ClimateConfig& climate, std::uint64_t seed) {
+  auto service = std::make_shared<WasteService>(city, waste, climate, metrics, seed);
   scheduler.add("waste.measures", Cycle::daily(), [service](const StepContext& step) { service->apply_measures(step); });
   scheduler.add("waste.generation", Cycle::daily(), [service](const StepContext& step) { service->generate(step); });
   scheduler.add("waste.collection", Cycle::daily(), [service](const StepContext& step) { service->collect(step); });

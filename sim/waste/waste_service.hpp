@@ -2,7 +2,7 @@
 // network and haul it to the disposal site, and what is left on the street ages and is partly dumped
 // illegally. Registers its series and its daily systems. Mass balance (checked by tests):
 //   generated = set out + change in household stock
-//   set out   = collected + dumped illegally + change in street stock
+//   set out   = collected + recovered by recyclers + dumped illegally + change in street stock
 //   collected = disposed
 #pragma once
 
@@ -15,7 +15,8 @@
 namespace munisim {
 
 // The systems registered own the service's state for the whole run; city and configs must outlive it.
+// `seed` addresses the draws made when the service is set up (recyclers' attributes).
 void register_waste_service(Scheduler& scheduler, MetricsRegistry& metrics, const City& city, const WasteConfig& waste,
-                            const ClimateConfig& climate);
+                            const ClimateConfig& climate, std::uint64_t seed);
 
 }  // namespace munisim
