@@ -17,6 +17,14 @@ bool has_facility(const CityConfig& city, const std::string& name, std::initiali
 void ScenarioConfig::check(schema::Checks& checks) const {
   for (std::size_t i = 0; i < waste.measures.size(); ++i) {
     const WasteMeasureConfig& measure = waste.measures[i];
+    for (std::size_t k = 0; k < measure.districts.size(); ++k) {
+      const bool known = std::any_of(city.districts.begin(), city.districts.end(),
+                                     [&](const DistrictConfig& d) { return d.name == measure.districts[k]; });
+      if (!known) {
+        checks.fail("waste.measures[" + std::to_string(i) + "].districts[" + std::to_string(k) + "]",
+                    "'" + measure.districts[k] + "' is not a district of this city; expected one of city.districts");
+      }
+    }
     if (measure.kind == "disposal_site" && !measure.site.empty() &&
         !has_facility(city, measure.site, {"open_dump", "sanitary_landfill"})) {
       checks.fail("waste.measures[" + std::to_string(i) + "].site",

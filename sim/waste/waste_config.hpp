@@ -128,6 +128,51 @@ struct FleetConfig {
   }
 };
 
+// Households' decision to separate recyclables at source (docs/model.md, "Source separation").
+struct SeparationConfig {
+  double attitude_mean = 0.35;
+  double attitude_spread = 1.0;
+  double intercept = -4.0;
+  double scale = 6.0;
+  double weight_attitude = 0.4;
+  double weight_norm = 0.3;
+  double weight_convenience = 0.3;
+  double convenience_without_programme = 0.2;
+  double capture_rate = 0.7;
+  int review_days = 7;
+
+  template <class V>
+  void visit(V& v) {
+    v.field("attitude_mean", attitude_mean, {.unit = "1", .meaning = "mean attitude towards separating, in (0, 1)",
+                                             .min = 0.001, .max = 0.999, .source = "[EST]"});
+    v.field("attitude_spread", attitude_spread,
+            {.unit = "1", .meaning = "standard deviation of attitudes on the logit scale", .min = 0, .max = 5,
+             .source = "[EST]"});
+    v.field("intercept", intercept, {.unit = "1", .meaning = "logit of separating with no attitude, norm or "
+                                                            "convenience",
+                                     .min = -20, .max = 20, .source = "[EST] gives about 2 % baseline, MINAM 2016: 1.64 %"});
+    v.field("scale", scale, {.unit = "1", .meaning = "logit change from the weighted sum of attitude, norm and "
+                                                   "convenience going from 0 to 1",
+                             .min = 0, .max = 50, .source = "[EST]"});
+    v.field("weight_attitude", weight_attitude,
+            {.unit = "1", .meaning = "weight of the household's attitude", .min = 0, .max = 1,
+             .source = "TPB weights common in open models [EST] (FACTS.md §7)"});
+    v.field("weight_norm", weight_norm, {.unit = "1", .meaning = "weight of the separating share in the district",
+                                         .min = 0, .max = 1, .source = "[EST] (FACTS.md §7)"});
+    v.field("weight_convenience", weight_convenience,
+            {.unit = "1", .meaning = "weight of perceived convenience of the service offered", .min = 0, .max = 1,
+             .source = "[EST] (FACTS.md §7)"});
+    v.field("convenience_without_programme", convenience_without_programme,
+            {.unit = "1", .meaning = "convenience where no selective collection exists (handing to recyclers)",
+             .min = 0, .max = 1, .source = "[EST]"});
+    v.field("capture_rate", capture_rate,
+            {.unit = "1", .meaning = "share of its recyclables that a separating household separates", .min = 0,
+             .max = 1, .source = "[EST]"});
+    v.field("review_days", review_days, {.unit = "days", .meaning = "how often a household reconsiders", .min = 1,
+                                         .max = 365, .source = "[EST]"});
+  }
+};
+
 struct RecyclersConfig {
   int count = 0;
   double women_share = 0.30;
@@ -171,6 +216,7 @@ struct WasteMeasureConfig {
   Date start_date{2025, 1, 1};
   double value = 0;
   std::string site;
+  std::vector<std::string> districts;
 
   template <class V>
   void visit(V& v) {
@@ -178,13 +224,16 @@ struct WasteMeasureConfig {
             {.meaning = "fleet_size (value: trucks), electric_share or cng_share (value: share of the fleet), "
                         "collection_days_per_week (value: days), disposal_site (site: facility name), "
                         "landfill_gas_capture (value: share of methane captured at the disposal site), "
-                        "recycler_formalisation (value: share of recyclers formalised)",
+                        "recycler_formalisation (value: share of recyclers formalised), "
+                        "separation_programme (districts; value: campaign and incentive boost to the intention logit)",
              .choices = {"fleet_size", "electric_share", "cng_share", "collection_days_per_week", "disposal_site",
-                         "landfill_gas_capture", "recycler_formalisation"},
+                         "landfill_gas_capture", "recycler_formalisation", "separation_programme"},
              .required = true});
     v.field("start_date", start_date, {.unit = "date", .meaning = "first day the measure applies", .required = true});
     v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});
     v.field("site", site, {.meaning = "facility name, for disposal_site"});
+    v.field("districts", districts,
+            {.meaning = "district names, for separation_programme (empty: every district)"});
   }
   void check(schema::Checks& checks) const;
 };
@@ -193,6 +242,7 @@ struct WasteConfig {
   WasteGenerationConfig generation;
   CollectionConfig collection;
   FleetConfig fleet;
+  SeparationConfig separation;
   RecyclersConfig recyclers;
   std::vector<WasteMeasureConfig> measures;
   double diesel_price_soles_per_l = 4.2;
@@ -204,6 +254,7 @@ struct WasteConfig {
     v.object("generation", generation, {.meaning = "household waste generation"});
     v.object("collection", collection, {.meaning = "collection service"});
     v.object("fleet", fleet, {.meaning = "collection trucks"});
+    v.object("separation", separation, {.meaning = "households' separation of recyclables at source"});
     v.object("recyclers", recyclers, {.meaning = "recyclers who pick recyclables from kerb waste"});
     v.list("measures", measures, {.meaning = "policies that change the service from a start date, in order"});
     v.field("diesel_price_soles_per_l", diesel_price_soles_per_l,

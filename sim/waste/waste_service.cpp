@@ -11,6 +11,7 @@
 #include "sim/core/rng.hpp"
 #include "sim/core/shortest_path.hpp"
 #include "sim/waste/recyclers.hpp"
+#include "sim/waste/separation.hpp"
 #include "sim/waste/truck_day.hpp"
 #include "sim/waste/zones.hpp"
 
@@ -77,7 +78,7 @@ std::vector<DisposalSite> disposal_sites(const City& city, const ClimateConfig& 
 struct SeriesIds {
   SeriesId generated, by_fraction, set_out, collected, dumped, street_stock, household_stock, disposed, missed,
       coverage, truck_km, truck_hours, truck_trips, trucks_available, diesel, cng, electricity, cost, emissions,
-      methane_decay, recovered, recycler_income, recyclers;
+      methane_decay, recovered, recycler_income, recyclers, separating, separating_city, separated, recovered_formal;
 };
 
 SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
@@ -120,6 +121,16 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
   ids.recycler_income = add("recycler_income_soles", "soles", "recyclers' earnings from the recyclables they sell",
                             {gender, status}, Summary::total);
   ids.recyclers = add("recyclers_persons", "persons", "recyclers at work", {gender, status}, Summary::last);
+  // Shares do not add up over districts: the KPI is the city-wide share.
+  ids.separating = add("waste_separating_households_share", "1", "share of households separating recyclables",
+                       {district}, Summary::none);
+  ids.separating_city = add("waste_separating_households_city_share", "1",
+                            "share of the city's households separating recyclables", {}, Summary::last);
+  ids.separated = add("waste_separated_t", "t", "recyclables set out separately by households", {district},
+                      Summary::total);
+  ids.recovered_formal = add("waste_recovered_formal_t", "t",
+                             "separated recyclables taken by selective collection to the recycling centre", {district},
+                             Summary::total);
   ids.methane_decay = add("waste_methane_decay_tco2e", "tCO2e",
                           "methane released that day by first-order decay of waste disposed since the run began",
                           {{"site", disposal_site_labels(city)}}, Summary::total);
@@ -152,6 +163,11 @@ class WasteService {
     plan_base_generation();
     resize_fleet(config.fleet.trucks);
     recyclers_ = std::make_unique<Recyclers>(config.recyclers, expected_tonnes_by_zone(), seed);
+    separation_ = std::make_unique<SeparationBehaviour>(config.separation, base_kg_.size(), zones_.size(), seed);
+    const std::vector<double>& composition = config.generation.composition;
+    recyclable_share_ = composition[1] + composition[2] + composition[3] + composition[4];
+    separated_today_t_.assign(zones_.size(), 0.0);
+    separated_kerb_t_.assign(zones_.size(), 0.0);
   }
 
   void apply_measures(const StepContext& step);
@@ -192,6 +208,10 @@ class WasteService {
   std::vector<std::vector<std::size_t>> routes_;       // per truck, zones in visiting order
   std::vector<int> repair_days_left_;
   std::unique_ptr<Recyclers> recyclers_;
+  std::unique_ptr<SeparationBehaviour> separation_;
+  double recyclable_share_ = 0;                // paper, plastic, glass and metal in generated waste
+  std::vector<double> separated_today_t_;      // per zone, set out separately today
+  std::vector<double> separated_kerb_t_;       // per zone, separated bags at the kerb for recyclers
   double set_out_total_t_ = 0;
   double collected_total_t_ = 0;
 };
@@ -270,6 +290,13 @@ void WasteService::apply_measures(const StepContext& step) {
       sites_[site_index_].gas_capture = measure.value;
     } else if (measure.kind == "recycler_formalisation") {
       recyclers_->formalise(measure.value);
+    } else if (measure.kind == "separation_programme") {
+      for (std::size_t d = 0; d < zones_.size(); ++d) {
+        const std::string& name = city_.districts[d].name;
+        const bool listed = measure.districts.empty() ||
+                            std::find(measure.districts.begin(), measure.districts.end(), name) != measure.districts.end();
+        if (listed) separation_->start_programme(d, measure.value);
+      }
     }
   }
 }
@@ -283,13 +310,15 @@ std::vector<double> WasteService::expected_tonnes_by_zone() const {
 
 // Recyclers go over today's kerb waste before the trucks; they take from the freshest bags.
 void WasteService::gather_recyclables(int day) {
-  const std::vector<double>& composition = config_.generation.composition;
-  const double recyclable_share = composition[1] + composition[2] + composition[3] + composition[4];
   std::vector<double> reachable_kg(zones_.size());
   for (std::size_t d = 0; d < zones_.size(); ++d) {
     double street_t = 0;
     for (double bucket : street_buckets_t_[d]) street_t += bucket;
-    reachable_kg[d] = street_t * recyclable_share * config_.recyclers.reachable_share * kKgPerTonne;
+    // Separated bags are easy to find and clean; in mixed waste only a share is reachable.
+    const double mixed_t = street_t - separated_kerb_t_[d];
+    reachable_kg[d] =
+        (mixed_t * recyclable_share_ * config_.recyclers.reachable_share + separated_kerb_t_[d]) * kKgPerTonne;
+    separated_kerb_t_[d] = 0;
   }
   const std::vector<double> gathered_kg = recyclers_->gather(reachable_kg);
   for (std::size_t d = 0; d < zones_.size(); ++d) {
@@ -359,11 +388,14 @@ void WasteService::generate(const StepContext& step) {
   const double mu = -0.5 * sigma * sigma;  // the lognormal factor has mean 1
   const std::size_t zones = zones_.size();
   const auto district = city_.households.column<std::uint32_t>("district");
-  // One partial per block, laid out [generated | set out | kept at home] by district, in kg.
+  const auto household_weight = city_.households.column<double>("weight_households");
+  const double capture = config_.separation.capture_rate;
+  // One partial per block, laid out by district: [generated | set out | kept at home | separated
+  // (kg) | separating households | households (weighted)].
   const std::vector<double> totals = reduce_blocks(
-      step.parallel, base_kg_.size(), std::vector<double>(3 * zones, 0.0),
+      step.parallel, base_kg_.size(), std::vector<double>(6 * zones, 0.0),
       [&](std::size_t begin, std::size_t end) {
-        std::vector<double> part(3 * zones, 0.0);
+        std::vector<double> part(6 * zones, 0.0);
         double normals[kBlockSize];
         fill_normal(step.seed, begin, static_cast<std::uint32_t>(step.day), kGenerationPurpose,
                     std::span<double>(normals, end - begin));
@@ -372,11 +404,15 @@ void WasteService::generate(const StepContext& step) {
           const double kg = base_kg_[h] * day_factor * std::exp(mu + sigma * normals[h - begin]);
           household_stock_kg_[h] += kg;
           part[d] += kg;
+          const bool separating = separation_->separates(h, d, step.day, step.seed);
           if (zones_[d].collection_weekday[weekday]) {
             part[zones + d] += household_stock_kg_[h];
+            if (separating) part[3 * zones + d] += household_stock_kg_[h] * recyclable_share_ * capture;
             household_stock_kg_[h] = 0;
           }
           part[2 * zones + d] += household_stock_kg_[h];
+          if (separating) part[4 * zones + d] += household_weight[h];
+          part[5 * zones + d] += household_weight[h];
         }
         return part;
       },
@@ -387,7 +423,25 @@ void WasteService::generate(const StepContext& step) {
   const std::vector<double> generated(totals.begin(), totals.begin() + static_cast<std::ptrdiff_t>(zones));
   const std::vector<double> set_out(totals.begin() + static_cast<std::ptrdiff_t>(zones),
                                     totals.begin() + static_cast<std::ptrdiff_t>(2 * zones));
-  const std::vector<double> at_home(totals.begin() + static_cast<std::ptrdiff_t>(2 * zones), totals.end());
+  auto slice = [&](std::size_t k) {
+    return std::vector<double>(totals.begin() + static_cast<std::ptrdiff_t>(k * zones),
+                               totals.begin() + static_cast<std::ptrdiff_t>((k + 1) * zones));
+  };
+  const std::vector<double> at_home = slice(2);
+  const std::vector<double> separated = slice(3);
+  const std::vector<double> separating = slice(4);
+  const std::vector<double> households = slice(5);
+  separation_->update_norms(separating, households);
+  std::vector<double> separating_share(zones);
+  for (std::size_t d = 0; d < zones; ++d) separating_share[d] = separation_->norm(d);
+  record(ids_.separating, step.day, separating_share);
+  double all_households = 0, all_separating = 0;
+  for (std::size_t d = 0; d < zones; ++d) {
+    all_households += households[d];
+    all_separating += separating[d];
+  }
+  record_scalar(ids_.separating_city, step.day, all_households > 0 ? all_separating / all_households : 0.0);
+  record(ids_.separated, step.day, separated, 1 / kKgPerTonne);
   record(ids_.generated, step.day, generated, 1 / kKgPerTonne);
   record(ids_.set_out, step.day, set_out, 1 / kKgPerTonne);
   record(ids_.household_stock, step.day, at_home, 1 / kKgPerTonne);
@@ -395,7 +449,10 @@ void WasteService::generate(const StepContext& step) {
   for (double kg : generated) generated_t += kg / kKgPerTonne;
   std::vector<double> by_fraction(config_.generation.composition);
   record(ids_.by_fraction, step.day, by_fraction, generated_t);
-  for (std::size_t d = 0; d < zones; ++d) set_out_today_t_[d] = set_out[d] / kKgPerTonne;
+  for (std::size_t d = 0; d < zones; ++d) {
+    set_out_today_t_[d] = set_out[d] / kKgPerTonne;
+    separated_today_t_[d] = separated[d] / kKgPerTonne;
+  }
 }
 
 void WasteService::collect(const StepContext& step) {
@@ -403,7 +460,11 @@ void WasteService::collect(const StepContext& step) {
   const std::size_t zones = zones_.size();
   std::vector<ZoneStock> stocks(zones);
   for (std::size_t d = 0; d < zones; ++d) {
-    street_buckets_t_[d][0] += set_out_today_t_[d];
+    // Separated recyclables wait for the selective pickup where a programme runs; elsewhere they
+    // stand at the kerb as separate bags.
+    const bool held = separation_->has_programme(d);
+    street_buckets_t_[d][0] += set_out_today_t_[d] - (held ? separated_today_t_[d] : 0.0);
+    separated_kerb_t_[d] = held ? 0.0 : separated_today_t_[d];
     set_out_total_t_ += set_out_today_t_[d];
   }
   gather_recyclables(step.day);
@@ -441,7 +502,7 @@ void WasteService::collect(const StepContext& step) {
     fleet_day.trips += day.trips;
   }
 
-  std::vector<double> dumped(zones, 0.0), street(zones, 0.0), missed(zones, 0.0);
+  std::vector<double> dumped(zones, 0.0), street(zones, 0.0), missed(zones, 0.0), recovered_formal(zones, 0.0);
   const double dump_share = config_.collection.illegal_dump_share_per_day;
   for (std::size_t d = 0; d < zones; ++d) {
     std::vector<double>& buckets = street_buckets_t_[d];
@@ -453,6 +514,13 @@ void WasteService::collect(const StepContext& step) {
       to_remove -= taken;
     }
     missed[d] = zones_[d].collection_weekday[weekday] && stocks[d].stock_t > 1e-9 ? 1.0 : 0.0;
+    // The selective pickup rides with the zone's round: when the round is missed, so is the pickup
+    // and the separated bags join the kerb waste.
+    if (separation_->has_programme(d) && separated_today_t_[d] > 0) {
+      const bool served = missed[d] == 0;
+      separation_->record_pickup(d, served);
+      (served ? recovered_formal[d] : buckets[0]) += separated_today_t_[d];
+    }
     dumped[d] = buckets.back() * dump_share;
     buckets.back() -= dumped[d];
     for (std::size_t age = buckets.size() - 1; age > 0; --age) {
@@ -485,6 +553,7 @@ void WasteService::collect(const StepContext& step) {
   for (std::size_t s = 0; s < sites_.size(); ++s) decay[s] = site_decay_[s].release_day(climate_, sites_[s]);
 
   record(ids_.collected, step.day, collected);
+  record(ids_.recovered_formal, step.day, recovered_formal);
   record(ids_.dumped, step.day, dumped);
   record(ids_.street_stock, step.day, street);
   record(ids_.missed, step.day, missed);

@@ -25,7 +25,10 @@ double run_total(const Simulation& simulation, const std::string& series) {
 }
 
 TEST(WasteMassBalance, HoldsEveryDayInEveryDistrict) {
-  Simulation simulation(scenario("demo.yaml", {"days=40", "waste.fleet.trucks=2", "waste.recyclers.count=40"}), 2);
+  Simulation simulation(scenario("demo.yaml", {"days=40", "waste.fleet.trucks=5", "waste.recyclers.count=40",
+                                               "waste.measures=[{kind: separation_programme, start_date: 2025-01-10, "
+                                               "value: 2, districts: [Centro, Norte]}]"}),
+                        2);
   simulation.run();
   const MetricsRegistry& m = simulation.metrics();
   const std::size_t districts = simulation.city().districts.size();
@@ -39,7 +42,8 @@ TEST(WasteMassBalance, HoldsEveryDayInEveryDistrict) {
       const double dumped = m.find("waste_illegally_dumped_t")->get(day, d);
       const double street = m.find("waste_street_stock_t")->get(day, d);
       const double recovered = m.find("waste_recovered_by_recyclers_t")->get(day, 2 * d) +
-                               m.find("waste_recovered_by_recyclers_t")->get(day, 2 * d + 1);
+                               m.find("waste_recovered_by_recyclers_t")->get(day, 2 * d + 1) +
+                               m.find("waste_recovered_formal_t")->get(day, d);
       const double scale = 1e-9 * (1 + generated + street);
       EXPECT_NEAR(generated, set_out + (home - home_before[d]), scale) << "day " << day << " district " << d;
       EXPECT_NEAR(set_out, collected + recovered + dumped + (street - street_before[d]), scale)
@@ -48,10 +52,11 @@ TEST(WasteMassBalance, HoldsEveryDayInEveryDistrict) {
       street_before[d] = street;
     }
     EXPECT_NEAR(day_total(simulation, "waste_collected_t", day), day_total(simulation, "waste_disposed_t", day), 1e-9);
-    EXPECT_GT(day_total(simulation, "waste_recovered_by_recyclers_t", day), 0) << "recyclers work every day";
     EXPECT_NEAR(day_total(simulation, "waste_generated_t", day),
                 day_total(simulation, "waste_generated_by_fraction_t", day), 1e-9);
   }
+  EXPECT_GT(run_total(simulation, "waste_recovered_by_recyclers_t"), 0) << "recyclers worked";
+  EXPECT_GT(run_total(simulation, "waste_recovered_formal_t"), 0) << "selective collection ran";
 }
 
 TEST(WasteMeasures, MoreTrucksCollectMoreAndLeaveLessOnTheStreet) {
@@ -220,6 +225,32 @@ TEST(WasteMeasureDates, FormalisationRaisesRecyclersIncomeAndRecovery) {
   EXPECT_GT(income(run.measured, 3), income(run.baseline, 3));
   const auto people = [](const Simulation& s, std::size_t cell) { return s.metrics().find("recyclers_persons")->get(27, cell); };
   EXPECT_EQ(people(run.measured, 0) + people(run.measured, 1) + people(run.measured, 2) + people(run.measured, 3), 24);
+}
+
+TEST(WasteMeasureDates, SeparationProgrammeRaisesSeparationWhereItRuns) {
+  const MeasureRun run("    - {kind: separation_programme, start_date: 2025-01-15, value: 2, districts: [Centro]}\n");
+  run.expect_same_before_start();
+  const auto share = [](const Simulation& s, std::size_t d) {
+    return s.metrics().find("waste_separating_households_share")->get(27, d);
+  };
+  EXPECT_GT(share(run.measured, 0), share(run.baseline, 0) + 0.2);  // Centro
+  EXPECT_LT(share(run.baseline, 0), 0.1) << "baseline separation stays low, as in Peru";
+  EXPECT_GT(sum_days(run.measured, "waste_recovered_formal_t", kStart, 28, 0), 0);
+  EXPECT_EQ(sum_days(run.measured, "waste_recovered_formal_t", kStart, 28, 1), 0);  // Norte has no programme
+  EXPECT_EQ(sum_days(run.baseline, "waste_recovered_formal_t", 0, 28, 0), 0);
+}
+
+TEST(WasteMeasureDates, MissedSelectivePickupsDiscourageSeparation) {
+  const std::string programme = "    - {kind: separation_programme, start_date: 2025-01-02, value: 2}\n";
+  Simulation served(demo_with_measures(programme + "    - {kind: fleet_size, start_date: 2025-01-02, value: 8}\n"), 2);
+  Simulation missed(demo_with_measures(programme + "    - {kind: fleet_size, start_date: 2025-01-02, value: 0}\n"), 2);
+  served.run();
+  missed.run();
+  for (std::size_t d = 0; d < 3; ++d) {
+    EXPECT_LT(missed.metrics().find("waste_separating_households_share")->get(27, d),
+              served.metrics().find("waste_separating_households_share")->get(27, d) - 0.1)
+        << "district " << d;
+  }
 }
 
 TEST(WasteMeasureDates, DailyCollectionEmptiesHouseholdBins) {

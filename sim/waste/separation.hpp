@@ -1,0 +1,45 @@
+// Households' decision to separate recyclables at source, in the spirit of the theory of planned
+// behaviour: attitude, the social norm (the separating share in the district) and perceived
+// convenience (selective collection offered, and how reliably it comes), plus campaigns and
+// incentives. Equations in docs/model.md, "Source separation".
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/waste/waste_config.hpp"
+
+namespace munisim {
+
+class SeparationBehaviour {
+ public:
+  SeparationBehaviour(const SeparationConfig& config, std::size_t households, std::size_t districts,
+                      std::uint64_t seed);
+
+  // Whether household h separates today; on its review day it reconsiders first. Safe to call for
+  // different households from different threads.
+  bool separates(std::size_t household, std::uint32_t district, int day, std::uint64_t seed);
+
+  // The norm each household sees next: household-weighted separating share per district.
+  void update_norms(const std::vector<double>& separating_weight, const std::vector<double>& household_weight);
+  // A selective-collection programme in `district` with the given campaign boost (logit).
+  void start_programme(std::size_t district, double campaign);
+  // After a scheduled selective pickup: reliability moves towards 1 when served, towards 0 when missed.
+  void record_pickup(std::size_t district, bool served);
+
+  [[nodiscard]] bool has_programme(std::size_t district) const { return programme_[district] != 0; }
+  [[nodiscard]] double convenience(std::size_t district) const;
+  [[nodiscard]] double norm(std::size_t district) const { return norm_[district]; }
+  [[nodiscard]] double probability(double attitude, std::size_t district) const;
+
+ private:
+  const SeparationConfig& config_;
+  std::vector<double> attitude_;         // per household, in (0, 1)
+  std::vector<std::uint8_t> separates_;  // per household
+  std::vector<double> norm_;             // per district
+  std::vector<std::uint8_t> programme_;  // per district
+  std::vector<double> campaign_;         // per district, logit boost
+  std::vector<double> reliability_;      // per district, share of selective pickups that came
+};
+
+}  // namespace munisim
