@@ -132,7 +132,7 @@ struct FleetConfig {
 struct SeparationConfig {
   double attitude_mean = 0.35;
   double attitude_spread = 1.0;
-  double intercept = -4.0;
+  double intercept = -5.0;
   double scale = 6.0;
   double weight_attitude = 0.4;
   double weight_norm = 0.3;
@@ -150,7 +150,7 @@ struct SeparationConfig {
              .source = "[EST]"});
     v.field("intercept", intercept, {.unit = "1", .meaning = "logit of separating with no attitude, norm or "
                                                             "convenience",
-                                     .min = -20, .max = 20, .source = "[EST] gives about 2 % baseline, MINAM 2016: 1.64 %"});
+                                     .min = -20, .max = 20, .source = "[EST] about 3 % of households separate with no programme (MINAM 2016: 1.64 % of waste segregated)"});
     v.field("scale", scale, {.unit = "1", .meaning = "logit change from the weighted sum of attitude, norm and "
                                                    "convenience going from 0 to 1",
                              .min = 0, .max = 50, .source = "[EST]"});
