@@ -20,6 +20,7 @@ struct ClimateConfig {
   double mcf_sanitary_landfill = 1.0;
   double oxidation_sanitary_landfill = 0.1;
   double decay_rate_per_yr = 0.065;
+  double avoided_tco2e_per_t_recycled = 1.0;
 
   template <class V>
   void visit(V& v) {
@@ -56,6 +57,9 @@ struct ClimateConfig {
     v.field("decay_rate_per_yr", decay_rate_per_yr,
             {.unit = "1/yr", .meaning = "k, first-order decay rate of bulk waste at disposal sites", .min = 0,
              .max = 1, .source = "IPCC 2006 V5 T3.3, tropical dry (Trujillo); 0.05 boreal/temperate dry (Arequipa)"});
+    v.field("avoided_tco2e_per_t_recycled", avoided_tco2e_per_t_recycled,
+            {.unit = "tCO2e/t", .meaning = "production emissions avoided per tonne of mixed recyclables recycled",
+             .min = 0, .max = 20, .source = "[EST] no Peruvian factor found ([NF]); calibrate by material"});
   }
   void check(schema::Checks& checks) const;
 };

@@ -78,7 +78,8 @@ std::vector<DisposalSite> disposal_sites(const City& city, const ClimateConfig& 
 struct SeriesIds {
   SeriesId generated, by_fraction, set_out, collected, dumped, street_stock, household_stock, disposed, missed,
       coverage, truck_km, truck_hours, truck_trips, trucks_available, diesel, cng, electricity, cost, emissions,
-      methane_decay, recovered, recycler_income, recyclers, separating, separating_city, separated, recovered_formal;
+      methane_decay, recovered, recycler_income, recyclers, separating, separating_city, separated, recovered_formal,
+      avoided;
 };
 
 SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
@@ -131,6 +132,9 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
   ids.recovered_formal = add("waste_recovered_formal_t", "t",
                              "separated recyclables taken by selective collection to the recycling centre", {district},
                              Summary::total);
+  ids.avoided = add("waste_avoided_emissions_tco2e", "tCO2e",
+                    "emissions avoided elsewhere by recycling what recyclers and selective collection recovered",
+                    {{"source", {"recycling_informal", "recycling_formal"}}}, Summary::total);
   ids.methane_decay = add("waste_methane_decay_tco2e", "tCO2e",
                           "methane released that day by first-order decay of waste disposed since the run began",
                           {{"site", disposal_site_labels(city)}}, Summary::total);
@@ -330,6 +334,9 @@ void WasteService::gather_recyclables(int day) {
     }
   }
   record(ids_.recovered, day, gathered_kg, 1 / kKgPerTonne);
+  double gathered_t = 0;
+  for (double kg : gathered_kg) gathered_t += kg / kKgPerTonne;
+  metrics_.series(ids_.avoided).day(day)[0] = gathered_t * climate_.avoided_tco2e_per_t_recycled;
 
   const AgentTable& table = recyclers_->table();
   const auto gender = table.column<std::uint8_t>("gender");
@@ -559,6 +566,9 @@ void WasteService::collect(const StepContext& step) {
   record(ids_.missed, step.day, missed);
   record(ids_.cost, step.day, cost);
   record(ids_.emissions, step.day, emissions);
+  double formal_t = 0;
+  for (double t : recovered_formal) formal_t += t;
+  metrics_.series(ids_.avoided).day(step.day)[1] = formal_t * climate_.avoided_tco2e_per_t_recycled;
   record(ids_.methane_decay, step.day, decay);
   metrics_.series(ids_.disposed).day(step.day)[site_index_] = fleet_day.disposed_t;
   record_scalar(ids_.coverage, step.day, set_out_total_t_ > 0 ? collected_total_t_ / set_out_total_t_ : 0.0);

@@ -264,3 +264,18 @@ TEST(WasteMeasureDates, DailyCollectionEmptiesHouseholdBins) {
 
 }  // namespace
 }  // namespace munisim
+
+namespace munisim {
+namespace {
+
+TEST(WasteClimate, AvoidedEmissionsFollowRecoveryAndStayApart) {
+  Simulation simulation(scenario("demo.yaml", {"days=21", "climate.avoided_tco2e_per_t_recycled=2.5"}), 2);
+  simulation.run();
+  const double recovered = run_total(simulation, "waste_recovered_by_recyclers_t") +
+                           run_total(simulation, "waste_recovered_formal_t");
+  ASSERT_GT(recovered, 0);
+  EXPECT_NEAR(run_total(simulation, "waste_avoided_emissions_tco2e"), 2.5 * recovered, 1e-9 * recovered);
+}
+
+}  // namespace
+}  // namespace munisim
