@@ -225,9 +225,11 @@ struct WasteMeasureConfig {
                         "collection_days_per_week (value: days), disposal_site (site: facility name), "
                         "landfill_gas_capture (value: share of methane captured at the disposal site), "
                         "recycler_formalisation (value: share of recyclers formalised), "
-                        "separation_programme (districts; value: campaign and incentive boost to the intention logit)",
+                        "separation_programme (districts; value: campaign and incentive boost to the intention logit), "
+                        "route_optimisation (value: 1 on, 0 off)",
              .choices = {"fleet_size", "electric_share", "cng_share", "collection_days_per_week", "disposal_site",
-                         "landfill_gas_capture", "recycler_formalisation", "separation_programme"},
+                         "landfill_gas_capture", "recycler_formalisation", "separation_programme",
+                         "route_optimisation"},
              .required = true});
     v.field("start_date", start_date, {.unit = "date", .meaning = "first day the measure applies", .required = true});
     v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});

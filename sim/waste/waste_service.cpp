@@ -11,6 +11,7 @@
 #include "sim/core/rng.hpp"
 #include "sim/core/shortest_path.hpp"
 #include "sim/waste/recyclers.hpp"
+#include "sim/waste/route_order.hpp"
 #include "sim/waste/separation.hpp"
 #include "sim/waste/truck_day.hpp"
 #include "sim/waste/zones.hpp"
@@ -79,7 +80,7 @@ struct SeriesIds {
   SeriesId generated, by_fraction, set_out, collected, dumped, street_stock, household_stock, disposed, missed,
       coverage, truck_km, truck_hours, truck_trips, trucks_available, diesel, cng, electricity, cost, emissions,
       methane_decay, recovered, recycler_income, recyclers, separating, separating_city, separated, recovered_formal,
-      avoided;
+      avoided, route_plan;
 };
 
 SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
@@ -135,6 +136,10 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
   ids.avoided = add("waste_avoided_emissions_tco2e", "tCO2e",
                     "emissions avoided elsewhere by recycling what recyclers and selective collection recovered",
                     {{"source", {"recycling_informal", "recycling_formal"}}}, Summary::total);
+  ids.route_plan = add("waste_route_plan_km", "km",
+                       "planned daily driving between zones, depot to depot, over all trucks: routes as given and "
+                       "as in use (optimised once the measure starts)",
+                       {{"plan", {"as_given", "in_use"}}}, Summary::mean);
   ids.methane_decay = add("waste_methane_decay_tco2e", "tCO2e",
                           "methane released that day by first-order decay of waste disposed since the run began",
                           {{"site", disposal_site_labels(city)}}, Summary::total);
@@ -184,6 +189,7 @@ class WasteService {
   void gather_recyclables(int day);
   void resize_fleet(int trucks);
   void plan_routes();
+  void order_routes();
   void assign_fuels();
   void use_disposal_site(const std::string& name);
   Leg travel(NodeId from, NodeId to);
@@ -211,6 +217,8 @@ class WasteService {
   std::vector<double> set_out_today_t_;
   std::vector<std::vector<std::size_t>> routes_;       // per truck, zones in visiting order
   std::vector<int> repair_days_left_;
+  bool optimise_routes_ = false;
+  std::vector<double> route_plan_km_ = std::vector<double>(2, 0.0);  // as given, in use
   std::unique_ptr<Recyclers> recyclers_;
   std::unique_ptr<SeparationBehaviour> separation_;
   double recyclable_share_ = 0;                // paper, plastic, glass and metal in generated waste
@@ -294,6 +302,9 @@ void WasteService::apply_measures(const StepContext& step) {
       sites_[site_index_].gas_capture = measure.value;
     } else if (measure.kind == "recycler_formalisation") {
       recyclers_->formalise(measure.value);
+    } else if (measure.kind == "route_optimisation") {
+      optimise_routes_ = measure.value > 0;
+      resize_fleet(static_cast<int>(routes_.size()));
     } else if (measure.kind == "separation_programme") {
       for (std::size_t d = 0; d < zones_.size(); ++d) {
         const std::string& name = city_.districts[d].name;
@@ -371,6 +382,36 @@ void WasteService::plan_routes() {
         std::min_element(load_per_truck.begin(), load_per_truck.end()) - load_per_truck.begin());
     routes_[least].push_back(zone);
     load_per_truck[least] += expected_t[zone];
+  }
+  order_routes();
+}
+
+// Measures each truck's tour between zones (depot to depot) as given and, with the route
+// optimisation measure, reorders it to shorten it (nearest neighbour, then 2-opt, never worse
+// than the order given).
+void WasteService::order_routes() {
+  route_plan_km_.assign(2, 0.0);
+  for (std::vector<std::size_t>& route : routes_) {
+    const std::size_t points = route.size() + 1;
+    CostMatrix km(points, std::vector<double>(points, 0.0));
+    auto node_of = [&](std::size_t point) { return point == 0 ? depot_ : zones_[route[point - 1]].node; };
+    for (std::size_t a = 0; a < points; ++a) {
+      for (std::size_t b = 0; b < points; ++b) {
+        km[a][b] = travel(node_of(a), node_of(b)).km;
+      }
+    }
+    std::vector<std::size_t> as_given(route.size());
+    for (std::size_t k = 0; k < route.size(); ++k) as_given[k] = k + 1;
+    std::vector<std::size_t> order = as_given;
+    if (optimise_routes_) {
+      const std::vector<std::size_t> shorter = optimise_tour(km);
+      if (tour_cost(km, shorter) < tour_cost(km, as_given)) order = shorter;
+    }
+    route_plan_km_[0] += tour_cost(km, as_given);
+    route_plan_km_[1] += tour_cost(km, order);
+    std::vector<std::size_t> reordered;
+    for (std::size_t point : order) reordered.push_back(route[point - 1]);
+    route = reordered;
   }
 }
 
@@ -561,6 +602,7 @@ void WasteService::collect(const StepContext& step) {
 
   record(ids_.collected, step.day, collected);
   record(ids_.recovered_formal, step.day, recovered_formal);
+  record(ids_.route_plan, step.day, route_plan_km_);
   record(ids_.dumped, step.day, dumped);
   record(ids_.street_stock, step.day, street);
   record(ids_.missed, step.day, missed);
