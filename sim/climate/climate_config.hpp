@@ -21,6 +21,7 @@ struct ClimateConfig {
   double oxidation_sanitary_landfill = 0.1;
   double decay_rate_per_yr = 0.065;
   double avoided_tco2e_per_t_recycled = 1.0;
+  double compost_kgco2e_per_t = 173.5;
 
   template <class V>
   void visit(V& v) {
@@ -60,6 +61,9 @@ struct ClimateConfig {
     v.field("avoided_tco2e_per_t_recycled", avoided_tco2e_per_t_recycled,
             {.unit = "tCO2e/t", .meaning = "production emissions avoided per tonne of mixed recyclables recycled",
              .min = 0, .max = 20, .source = "[EST] no Peruvian factor found ([NF]); calibrate by material"});
+    v.field("compost_kgco2e_per_t", compost_kgco2e_per_t,
+            {.unit = "kg CO2e/t", .meaning = "methane and nitrous oxide from composting a tonne of wet organics",
+             .min = 0, .max = 2000, .source = "IPCC 2006 V5 T4.1: 4 g CH4 + 0.24 g N2O per kg, AR6 GWPs [DER]"});
   }
   void check(schema::Checks& checks) const;
 };

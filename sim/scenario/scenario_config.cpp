@@ -30,6 +30,11 @@ void ScenarioConfig::check(schema::Checks& checks) const {
       checks.fail("waste.measures[" + std::to_string(i) + "].site",
                   "'" + measure.site + "' is not an open_dump or sanitary_landfill in city.facilities");
     }
+    if (measure.kind == "composting_plant" && !measure.site.empty() &&
+        !has_facility(city, measure.site, {"composting_plant"})) {
+      checks.fail("waste.measures[" + std::to_string(i) + "].site",
+                  "'" + measure.site + "' is not a composting_plant in city.facilities");
+    }
   }
   const CollectionConfig& collection = waste.collection;
   const bool trucks = waste.fleet.trucks > 0 ||

@@ -226,14 +226,15 @@ struct WasteMeasureConfig {
                         "landfill_gas_capture (value: share of methane captured at the disposal site), "
                         "recycler_formalisation (value: share of recyclers formalised), "
                         "separation_programme (districts; value: campaign and incentive boost to the intention logit), "
-                        "route_optimisation (value: 1 on, 0 off)",
+                        "route_optimisation (value: 1 on, 0 off), "
+                        "composting_plant (site: a composting_plant facility; programme districts separate organics)",
              .choices = {"fleet_size", "electric_share", "cng_share", "collection_days_per_week", "disposal_site",
                          "landfill_gas_capture", "recycler_formalisation", "separation_programme",
-                         "route_optimisation"},
+                         "route_optimisation", "composting_plant"},
              .required = true});
     v.field("start_date", start_date, {.unit = "date", .meaning = "first day the measure applies", .required = true});
     v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});
-    v.field("site", site, {.meaning = "facility name, for disposal_site"});
+    v.field("site", site, {.meaning = "facility name, for disposal_site and composting_plant"});
     v.field("districts", districts,
             {.meaning = "district names, for separation_programme (empty: every district)"});
   }

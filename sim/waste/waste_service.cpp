@@ -80,7 +80,7 @@ struct SeriesIds {
   SeriesId generated, by_fraction, set_out, collected, dumped, street_stock, household_stock, disposed, missed,
       coverage, truck_km, truck_hours, truck_trips, trucks_available, diesel, cng, electricity, cost, emissions,
       methane_decay, recovered, recycler_income, recyclers, separating, separating_city, separated, recovered_formal,
-      avoided, route_plan;
+      avoided, route_plan, composted;
 };
 
 SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
@@ -115,7 +115,9 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
   ids.cost = add("waste_cost_soles", "soles", "cost of the collection service by item",
                  {{"item", {"energy", "vehicle_running", "crew", "gate_fees"}}}, Summary::total);
   ids.emissions = add("waste_emissions_tco2e", "tCO2e", "emissions by source; disposal methane as committed over its decay",
-                      {{"source", {"truck_energy", "disposal_methane_committed"}}}, Summary::total);
+                      {{"source", {"truck_energy", "disposal_methane_committed", "composting"}}}, Summary::total);
+  ids.composted = add("waste_composted_t", "t", "separated organics taken to the composting plant", {district},
+                      Summary::total);
   const Dimension status{"status", {"informal", "formal"}};
   const Dimension gender{"gender", gender_labels()};
   ids.recovered = add("waste_recovered_by_recyclers_t", "t", "recyclables gathered from kerb waste by recyclers",
@@ -135,7 +137,8 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
                              Summary::total);
   ids.avoided = add("waste_avoided_emissions_tco2e", "tCO2e",
                     "emissions avoided elsewhere by recycling what recyclers and selective collection recovered",
-                    {{"source", {"recycling_informal", "recycling_formal"}}}, Summary::total);
+                    {{"source", {"recycling_informal", "recycling_formal", "composting_instead_of_disposal"}}},
+                    Summary::total);
   ids.route_plan = add("waste_route_plan_km", "km",
                        "planned daily driving between zones, depot to depot, over all trucks: routes as given and "
                        "as in use (optimised once the measure starts)",
@@ -176,6 +179,7 @@ class WasteService {
     const std::vector<double>& composition = config.generation.composition;
     recyclable_share_ = composition[1] + composition[2] + composition[3] + composition[4];
     separated_today_t_.assign(zones_.size(), 0.0);
+    organics_today_t_.assign(zones_.size(), 0.0);
     separated_kerb_t_.assign(zones_.size(), 0.0);
   }
 
@@ -222,7 +226,9 @@ class WasteService {
   std::unique_ptr<Recyclers> recyclers_;
   std::unique_ptr<SeparationBehaviour> separation_;
   double recyclable_share_ = 0;                // paper, plastic, glass and metal in generated waste
-  std::vector<double> separated_today_t_;      // per zone, set out separately today
+  std::vector<double> separated_today_t_;      // per zone, recyclables set out separately today
+  std::vector<double> organics_today_t_;       // per zone, organics set out separately today
+  bool composting_ = false;
   std::vector<double> separated_kerb_t_;       // per zone, separated bags at the kerb for recyclers
   double set_out_total_t_ = 0;
   double collected_total_t_ = 0;
@@ -302,6 +308,8 @@ void WasteService::apply_measures(const StepContext& step) {
       sites_[site_index_].gas_capture = measure.value;
     } else if (measure.kind == "recycler_formalisation") {
       recyclers_->formalise(measure.value);
+    } else if (measure.kind == "composting_plant") {
+      composting_ = true;
     } else if (measure.kind == "route_optimisation") {
       optimise_routes_ = measure.value > 0;
       resize_fleet(static_cast<int>(routes_.size()));
@@ -438,12 +446,13 @@ void WasteService::generate(const StepContext& step) {
   const auto district = city_.households.column<std::uint32_t>("district");
   const auto household_weight = city_.households.column<double>("weight_households");
   const double capture = config_.separation.capture_rate;
+  const double organic_share = config_.generation.composition[0];
   // One partial per block, laid out by district: [generated | set out | kept at home | separated
-  // (kg) | separating households | households (weighted)].
+  // recyclables (kg) | separating households | households (weighted) | separated organics (kg)].
   const std::vector<double> totals = reduce_blocks(
-      step.parallel, base_kg_.size(), std::vector<double>(6 * zones, 0.0),
+      step.parallel, base_kg_.size(), std::vector<double>(7 * zones, 0.0),
       [&](std::size_t begin, std::size_t end) {
-        std::vector<double> part(6 * zones, 0.0);
+        std::vector<double> part(7 * zones, 0.0);
         double normals[kBlockSize];
         fill_normal(step.seed, begin, static_cast<std::uint32_t>(step.day), kGenerationPurpose,
                     std::span<double>(normals, end - begin));
@@ -456,6 +465,10 @@ void WasteService::generate(const StepContext& step) {
           if (zones_[d].collection_weekday[weekday]) {
             part[zones + d] += household_stock_kg_[h];
             if (separating) part[3 * zones + d] += household_stock_kg_[h] * recyclable_share_ * capture;
+            // Organics are separated only where a programme brings them to a composting plant.
+            if (separating && composting_ && separation_->has_programme(d)) {
+              part[6 * zones + d] += household_stock_kg_[h] * organic_share * capture;
+            }
             household_stock_kg_[h] = 0;
           }
           part[2 * zones + d] += household_stock_kg_[h];
@@ -479,6 +492,7 @@ void WasteService::generate(const StepContext& step) {
   const std::vector<double> separated = slice(3);
   const std::vector<double> separating = slice(4);
   const std::vector<double> households = slice(5);
+  const std::vector<double> organics = slice(6);
   separation_->update_norms(separating, households);
   std::vector<double> separating_share(zones);
   for (std::size_t d = 0; d < zones; ++d) separating_share[d] = separation_->norm(d);
@@ -500,6 +514,7 @@ void WasteService::generate(const StepContext& step) {
   for (std::size_t d = 0; d < zones; ++d) {
     set_out_today_t_[d] = set_out[d] / kKgPerTonne;
     separated_today_t_[d] = separated[d] / kKgPerTonne;
+    organics_today_t_[d] = organics[d] / kKgPerTonne;
   }
 }
 
@@ -511,7 +526,7 @@ void WasteService::collect(const StepContext& step) {
     // Separated recyclables wait for the selective pickup where a programme runs; elsewhere they
     // stand at the kerb as separate bags.
     const bool held = separation_->has_programme(d);
-    street_buckets_t_[d][0] += set_out_today_t_[d] - (held ? separated_today_t_[d] : 0.0);
+    street_buckets_t_[d][0] += set_out_today_t_[d] - (held ? separated_today_t_[d] + organics_today_t_[d] : 0.0);
     separated_kerb_t_[d] = held ? 0.0 : separated_today_t_[d];
     set_out_total_t_ += set_out_today_t_[d];
   }
@@ -550,7 +565,8 @@ void WasteService::collect(const StepContext& step) {
     fleet_day.trips += day.trips;
   }
 
-  std::vector<double> dumped(zones, 0.0), street(zones, 0.0), missed(zones, 0.0), recovered_formal(zones, 0.0);
+  std::vector<double> dumped(zones, 0.0), street(zones, 0.0), missed(zones, 0.0), recovered_formal(zones, 0.0),
+      composted(zones, 0.0);
   const double dump_share = config_.collection.illegal_dump_share_per_day;
   for (std::size_t d = 0; d < zones; ++d) {
     std::vector<double>& buckets = street_buckets_t_[d];
@@ -564,10 +580,11 @@ void WasteService::collect(const StepContext& step) {
     missed[d] = zones_[d].collection_weekday[weekday] && stocks[d].stock_t > 1e-9 ? 1.0 : 0.0;
     // The selective pickup rides with the zone's round: when the round is missed, so is the pickup
     // and the separated bags join the kerb waste.
-    if (separation_->has_programme(d) && separated_today_t_[d] > 0) {
+    if (separation_->has_programme(d) && separated_today_t_[d] + organics_today_t_[d] > 0) {
       const bool served = missed[d] == 0;
       separation_->record_pickup(d, served);
       (served ? recovered_formal[d] : buckets[0]) += separated_today_t_[d];
+      (served ? composted[d] : buckets[0]) += organics_today_t_[d];
     }
     dumped[d] = buckets.back() * dump_share;
     buckets.back() -= dumped[d];
@@ -593,15 +610,19 @@ void WasteService::collect(const StepContext& step) {
                                     fleet_day.disposed_t * config_.collection.gate_fee_soles_per_t};
   const double energy_tco2e = fuel_tco2e(climate_, Fuel::diesel, diesel_l) + fuel_tco2e(climate_, Fuel::cng, cng_kg) +
                               fuel_tco2e(climate_, Fuel::electric, kwh);
+  double composted_t = 0;
+  for (double t : composted) composted_t += t;
   const std::vector<double> emissions = {
       energy_tco2e,
-      committed_methane_tco2e(climate_, fleet_day.disposed_t, config_.generation.composition, sites_[site_index_])};
+      committed_methane_tco2e(climate_, fleet_day.disposed_t, config_.generation.composition, sites_[site_index_]),
+      composted_t * climate_.compost_kgco2e_per_t / kKgPerTonne};
   site_decay_[site_index_].deposit(climate_, fleet_day.disposed_t, config_.generation.composition, sites_[site_index_]);
   std::vector<double> decay(sites_.size());
   for (std::size_t s = 0; s < sites_.size(); ++s) decay[s] = site_decay_[s].release_day(climate_, sites_[s]);
 
   record(ids_.collected, step.day, collected);
   record(ids_.recovered_formal, step.day, recovered_formal);
+  record(ids_.composted, step.day, composted);
   record(ids_.route_plan, step.day, route_plan_km_);
   record(ids_.dumped, step.day, dumped);
   record(ids_.street_stock, step.day, street);
@@ -611,6 +632,10 @@ void WasteService::collect(const StepContext& step) {
   double formal_t = 0;
   for (double t : recovered_formal) formal_t += t;
   metrics_.series(ids_.avoided).day(step.day)[1] = formal_t * climate_.avoided_tco2e_per_t_recycled;
+  // Composted organics would otherwise have gone to today's disposal site.
+  static constexpr std::array<double, kWasteFractions> kOrganicOnly = {1, 0, 0, 0, 0, 0};
+  metrics_.series(ids_.avoided).day(step.day)[2] =
+      committed_methane_tco2e(climate_, composted_t, kOrganicOnly, sites_[site_index_]);
   record(ids_.methane_decay, step.day, decay);
   metrics_.series(ids_.disposed).day(step.day)[site_index_] = fleet_day.disposed_t;
   record_scalar(ids_.coverage, step.day, set_out_total_t_ > 0 ? collected_total_t_ / set_out_total_t_ : 0.0);

@@ -26,8 +26,12 @@ double run_total(const Simulation& simulation, const std::string& series) {
 
 TEST(WasteMassBalance, HoldsEveryDayInEveryDistrict) {
   Simulation simulation(scenario("demo.yaml", {"days=40", "waste.fleet.trucks=5", "waste.recyclers.count=40",
+                                               "city.facilities=[{name: Depot, kind: depot, district: Centro}, "
+                                               "{name: Dump, kind: open_dump, district: Norte, position: edge}, "
+                                               "{name: Compost, kind: composting_plant, district: Playa}]",
                                                "waste.measures=[{kind: separation_programme, start_date: 2025-01-10, "
-                                               "value: 2, districts: [Centro, Norte]}]"}),
+                                               "value: 2, districts: [Centro, Norte]}, {kind: composting_plant, "
+                                               "start_date: 2025-01-10, site: Compost}]"}),
                         2);
   simulation.run();
   const MetricsRegistry& m = simulation.metrics();
@@ -43,7 +47,7 @@ TEST(WasteMassBalance, HoldsEveryDayInEveryDistrict) {
       const double street = m.find("waste_street_stock_t")->get(day, d);
       const double recovered = m.find("waste_recovered_by_recyclers_t")->get(day, 2 * d) +
                                m.find("waste_recovered_by_recyclers_t")->get(day, 2 * d + 1) +
-                               m.find("waste_recovered_formal_t")->get(day, d);
+                               m.find("waste_recovered_formal_t")->get(day, d) + m.find("waste_composted_t")->get(day, d);
       const double scale = 1e-9 * (1 + generated + street);
       EXPECT_NEAR(generated, set_out + (home - home_before[d]), scale) << "day " << day << " district " << d;
       EXPECT_NEAR(set_out, collected + recovered + dumped + (street - street_before[d]), scale)
@@ -57,6 +61,7 @@ TEST(WasteMassBalance, HoldsEveryDayInEveryDistrict) {
   }
   EXPECT_GT(run_total(simulation, "waste_recovered_by_recyclers_t"), 0) << "recyclers worked";
   EXPECT_GT(run_total(simulation, "waste_recovered_formal_t"), 0) << "selective collection ran";
+  EXPECT_GT(run_total(simulation, "waste_composted_t"), 0) << "organics went to the composting plant";
 }
 
 TEST(WasteMeasures, MoreTrucksCollectMoreAndLeaveLessOnTheStreet) {
@@ -142,6 +147,7 @@ city:
     - {name: Municipal depot, kind: depot, district: Centro}
     - {name: Botadero Norte, kind: open_dump, district: Norte, position: edge}
     - {name: Relleno Sur, kind: sanitary_landfill, district: Playa, position: edge}
+    - {name: Planta Compost, kind: composting_plant, district: Norte}
 waste:
   measures:
 )" + measures;
@@ -238,6 +244,21 @@ TEST(WasteMeasureDates, SeparationProgrammeRaisesSeparationWhereItRuns) {
   EXPECT_GT(sum_days(run.measured, "waste_recovered_formal_t", kStart, 28, 0), 0);
   EXPECT_EQ(sum_days(run.measured, "waste_recovered_formal_t", kStart, 28, 1), 0);  // Norte has no programme
   EXPECT_EQ(sum_days(run.baseline, "waste_recovered_formal_t", 0, 28, 0), 0);
+}
+
+TEST(WasteMeasureDates, CompostingTakesOrganicsFromProgrammeDistricts) {
+  const MeasureRun run(
+      "    - {kind: separation_programme, start_date: 2025-01-15, value: 3, districts: [Centro]}\n"
+      "    - {kind: composting_plant, start_date: 2025-01-15, site: Planta Compost}\n");
+  run.expect_same_before_start();
+  const double composted = sum_days(run.measured, "waste_composted_t", kStart, 28, 0);
+  ASSERT_GT(composted, 0);
+  EXPECT_EQ(sum_days(run.measured, "waste_composted_t", kStart, 28, 1), 0) << "Norte has no programme";
+  // 173.5 kg CO2e per tonne composted, and the disposal methane it avoided, kept apart.
+  EXPECT_NEAR(sum_days(run.measured, "waste_emissions_tco2e", kStart, 28, 2), composted * 0.1735, 1e-9 * composted);
+  EXPECT_GT(sum_days(run.measured, "waste_avoided_emissions_tco2e", kStart, 28, 2), composted * 0.5);
+  EXPECT_LT(sum_days(run.measured, "waste_disposed_t", kStart, 28, 0),
+            sum_days(run.baseline, "waste_disposed_t", kStart, 28, 0));
 }
 
 TEST(WasteMeasureDates, MissedSelectivePickupsDiscourageSeparation) {
