@@ -61,6 +61,7 @@ struct StreetNetworkConfig {
   int street_lanes = 1;
   int arterial_lanes = 2;
   std::int64_t max_nodes = 20000;
+  double settled_density_per_km2 = 1000;
 
   template <class V>
   void visit(V& v) {
@@ -75,6 +76,10 @@ struct StreetNetworkConfig {
                                            .min = 1, .max = 8});
     v.field("arterial_lanes", arterial_lanes,
             {.unit = "lanes", .meaning = "lanes per direction, arterials", .min = 1, .max = 8});
+    v.field("settled_density_per_km2", settled_density_per_km2,
+            {.unit = "persons/km2", .meaning = "a district's grid covers at most population / this, so that "
+                                               "empty desert and mountain land is not laid out as streets",
+             .min = 1, .max = 100000, .source = "[EST]"});
     v.field("max_nodes", max_nodes,
             {.unit = "nodes", .meaning = "upper bound on grid nodes; the spacing widens to respect it",
              .min = 4, .max = 4000000});

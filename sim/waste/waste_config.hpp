@@ -84,6 +84,8 @@ struct CollectionConfig {
 struct FleetConfig {
   int trucks = 0;
   double capacity_t = 7;
+  double capacity_m3 = 15;
+  double compacted_density_t_per_m3 = 0.45;
   std::string fuel = "diesel";
   double diesel_l_per_km = 0.78;
   double cng_kg_per_km = 0.65;
@@ -101,6 +103,11 @@ struct FleetConfig {
                                .source = "[NF] fleet inventories not found; 0 means no collection service"});
     v.field("capacity_t", capacity_t, {.unit = "t", .meaning = "payload per trip", .min = 0.1, .max = 60,
                                        .source = "compactor 15-21 m3 at 400-500 kg/m3 [EST] (FACTS.md §1.5)"});
+    v.field("capacity_m3", capacity_m3, {.unit = "m3", .meaning = "body volume per trip", .min = 0.1, .max = 100,
+                                         .source = "standard compactor body 15-21 m3 (FACTS.md §1.5)"});
+    v.field("compacted_density_t_per_m3", compacted_density_t_per_m3,
+            {.unit = "t/m3", .meaning = "density of waste compacted in the body (0.15 uncompacted)", .min = 0.05,
+             .max = 1.5, .source = "400-500 kg/m3 compacted [EST]; 150 kg/m3 loose (FACTS.md §1.1)"});
     v.field("fuel", fuel, {.meaning = "what the trucks run on", .choices = {"diesel", "cng", "electric"}});
     v.field("diesel_l_per_km", diesel_l_per_km,
             {.unit = "L/km", .meaning = "diesel use of a refuse truck in stop-and-go", .min = 0, .max = 5,
@@ -222,7 +229,7 @@ struct WasteMeasureConfig {
   void visit(V& v) {
     v.field("kind", kind,
             {.meaning = "fleet_size (value: trucks), electric_share or cng_share (value: share of the fleet), "
-                        "collection_days_per_week (value: days), disposal_site (site: facility name), "
+                        "collection_days_per_week (value: days; districts, empty for all), disposal_site (site: facility name), "
                         "landfill_gas_capture (value: share of methane captured at the disposal site), "
                         "recycler_formalisation (value: share of recyclers formalised), "
                         "separation_programme (districts; value: campaign and incentive boost to the intention logit), "
@@ -236,7 +243,8 @@ struct WasteMeasureConfig {
     v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});
     v.field("site", site, {.meaning = "facility name, for disposal_site and composting_plant"});
     v.field("districts", districts,
-            {.meaning = "district names, for separation_programme (empty: every district)"});
+            {.meaning = "district names, for separation_programme and collection_days_per_week (empty: every "
+                        "district)"});
   }
   void check(schema::Checks& checks) const;
 };

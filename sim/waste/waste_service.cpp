@@ -189,6 +189,8 @@ class WasteService {
 
  private:
   void plan_base_generation();
+  // Whether a measure names `district` (a measure without districts applies everywhere).
+  [[nodiscard]] bool listed(const WasteMeasureConfig& measure, std::size_t district) const;
   [[nodiscard]] std::vector<double> expected_tonnes_by_zone() const;
   void gather_recyclables(int day);
   void resize_fleet(int trucks);
@@ -301,7 +303,9 @@ void WasteService::apply_measures(const StepContext& step) {
       (measure.kind == "electric_share" ? electric_share_ : cng_share_) = measure.value;
       assign_fuels();
     } else if (measure.kind == "collection_days_per_week") {
-      for (CollectionZone& zone : zones_) zone.collection_weekday = collection_weekdays(static_cast<int>(measure.value));
+      for (std::size_t d = 0; d < zones_.size(); ++d) {
+        if (listed(measure, d)) zones_[d].collection_weekday = collection_weekdays(static_cast<int>(measure.value));
+      }
     } else if (measure.kind == "disposal_site") {
       use_disposal_site(measure.site);
     } else if (measure.kind == "landfill_gas_capture") {
@@ -315,13 +319,16 @@ void WasteService::apply_measures(const StepContext& step) {
       resize_fleet(static_cast<int>(routes_.size()));
     } else if (measure.kind == "separation_programme") {
       for (std::size_t d = 0; d < zones_.size(); ++d) {
-        const std::string& name = city_.districts[d].name;
-        const bool listed = measure.districts.empty() ||
-                            std::find(measure.districts.begin(), measure.districts.end(), name) != measure.districts.end();
-        if (listed) separation_->start_programme(d, measure.value);
+        if (listed(measure, d)) separation_->start_programme(d, measure.value);
       }
     }
   }
+}
+
+bool WasteService::listed(const WasteMeasureConfig& measure, std::size_t district) const {
+  const std::string& name = city_.districts[district].name;
+  return measure.districts.empty() ||
+         std::find(measure.districts.begin(), measure.districts.end(), name) != measure.districts.end();
 }
 
 std::vector<double> WasteService::expected_tonnes_by_zone() const {
@@ -539,7 +546,9 @@ void WasteService::collect(const StepContext& step) {
   }
 
   const FleetConfig& fleet = config_.fleet;
-  const TruckShift shift{fleet.capacity_t, fleet.shift_h * 60, config_.collection.collection_speed_kmh,
+  // A load is limited by weight or by volume, whichever fills first.
+  const double capacity_t = std::min(fleet.capacity_t, fleet.capacity_m3 * fleet.compacted_density_t_per_m3);
+  const TruckShift shift{capacity_t, fleet.shift_h * 60, config_.collection.collection_speed_kmh,
                          config_.collection.loading_min_per_t, config_.collection.unloading_min};
   std::vector<double> collected(zones, 0.0);
   TruckDay fleet_day;

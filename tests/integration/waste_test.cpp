@@ -330,3 +330,45 @@ TEST(WasteRouting, OptimisationShortensAScrambledRoute) {
 
 }  // namespace
 }  // namespace munisim
+
+namespace munisim {
+namespace {
+
+TEST(WasteFleet, VolumeLimitsTheLoadWhenItFillsFirst) {
+  // 15 m3 at 0.45 t/m3 is 6.75 t: below capacity_t = 20 t, so volume sets the load.
+  Simulation by_volume(scenario("demo.yaml", {"days=14", "waste.fleet.capacity_t=20", "waste.fleet.trucks=4"}), 1);
+  Simulation by_weight(scenario("demo.yaml", {"days=14", "waste.fleet.capacity_t=20", "waste.fleet.trucks=4",
+                                              "waste.fleet.capacity_m3=60"}),
+                       1);
+  by_volume.run();
+  by_weight.run();
+  const double trips = run_total(by_volume, "waste_truck_trips");
+  ASSERT_GT(trips, 0);
+  EXPECT_LE(run_total(by_volume, "waste_disposed_t") / trips, 6.75 + 1e-9);
+  EXPECT_LT(run_total(by_weight, "waste_truck_trips"), trips);
+}
+
+TEST(WasteMeasureDates, CollectionFrequencyCanChangeInOneDistrict) {
+  const MeasureRun run(
+      "    - {kind: collection_days_per_week, start_date: 2025-01-15, value: 7, districts: [Playa]}\n");
+  run.expect_same_before_start();
+  // Playa (district 2) is now served daily; Centro keeps its three days a week.
+  EXPECT_EQ(sum_days(run.measured, "waste_household_stock_t", kStart, 28, 2), 0);
+  EXPECT_GT(sum_days(run.measured, "waste_household_stock_t", kStart, 28, 0), 0);
+}
+
+// Trujillo's and Arequipa's waste goes to open dumps (FACTS.md §1.2-1.3): everything the trucks
+// collect in the baseline is disposed at El Milagro or Quebrada Honda.
+TEST(WastePlausibility, BaselineDisposalIsAllAtTheOpenDump) {
+  for (const char* city : {"trujillo.yaml", "arequipa.yaml"}) {
+    Simulation simulation(scenario(city, {"days=14"}), 2);
+    simulation.run();
+    const double collected = run_total(simulation, "waste_collected_t");
+    ASSERT_GT(collected, 0) << city;
+    EXPECT_NEAR(sum_days(simulation, "waste_disposed_t", 0, 14, 0), collected, 1e-9 * collected) << city;
+    EXPECT_GT(collected / run_total(simulation, "waste_set_out_t"), 0.8) << city;
+  }
+}
+
+}  // namespace
+}  // namespace munisim
