@@ -27,7 +27,8 @@ const char* how(Summary summary) {
 std::string with_thousands(double value) {
   if (std::abs(value) < 1000) return fmt::format("{:.4g}", value);
   std::string digits = fmt::format("{}", std::llabs(std::llround(value)));
-  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3)
+    digits.insert(static_cast<std::size_t>(at), ",");
   return (value < 0 ? "-" : "") + digits;
 }
 

@@ -1,6 +1,5 @@
 // munisim command line: run a scenario, validate one, inspect an output.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 
 #include "munisim/version.hpp"

@@ -42,7 +42,8 @@ int run_command(const RunOptions& options) {
   Scenario scenario = load_scenario(options.scenario, all_overrides(options));
   const std::filesystem::path out = options.out.empty() ? "out/" + scenario.config.name + ".h5" : options.out;
   check_writable(out);
-  const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads =
+      options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::atomic<bool>& stop = install_interrupt_handler();
 
   Simulation simulation(std::move(scenario), threads);

@@ -9,11 +9,11 @@ namespace {
 
 // Weighted counts of one day, laid out as the series' cells, one block after another.
 struct Tally {
-  std::vector<double> by_age;        // district x gender x age group
-  std::vector<double> by_income;     // district x income group
-  std::vector<double> employed;      // district x gender
-  std::vector<double> digital;       // district x gender
-  std::vector<double> agents;        // district
+  std::vector<double> by_age;     // district x gender x age group
+  std::vector<double> by_income;  // district x income group
+  std::vector<double> employed;   // district x gender
+  std::vector<double> digital;    // district x gender
+  std::vector<double> agents;     // district
 
   explicit Tally(std::size_t districts)
       : by_age(districts * kGenders * kAgeGroups),
@@ -49,17 +49,20 @@ CensusSeries register_series(MetricsRegistry& metrics, const City& city) {
   const Dimension age{"age_group", age_group_labels()};
   const Dimension income{"income_group", income_group_labels()};
   CensusSeries ids{};
-  ids.population = metrics.add({"population_persons", "persons", "residents (weighted by sampling)",
-                                {district, gender, age}, Summary::last});
-  ids.population_by_income = metrics.add({"population_by_income_persons", "persons",
-                                          "residents by household income group", {district, income}, Summary::last});
+  ids.population = metrics.add(
+      {"population_persons", "persons", "residents (weighted by sampling)", {district, gender, age}, Summary::last});
+  ids.population_by_income = metrics.add({"population_by_income_persons",
+                                          "persons",
+                                          "residents by household income group",
+                                          {district, income},
+                                          Summary::last});
   ids.employed = metrics.add({"employed_persons", "persons", "employed residents", {district, gender}, Summary::last});
-  ids.digital_access = metrics.add({"digital_access_persons", "persons", "residents with internet access",
-                                    {district, gender}, Summary::last});
-  ids.households = metrics.add({"households", "households", "households (weighted by sampling)", {district},
-                                Summary::last});
-  ids.agents = metrics.add({"citizen_agents", "agents", "citizen agents simulated (before weighting)", {district},
-                            Summary::last});
+  ids.digital_access = metrics.add(
+      {"digital_access_persons", "persons", "residents with internet access", {district, gender}, Summary::last});
+  ids.households =
+      metrics.add({"households", "households", "households (weighted by sampling)", {district}, Summary::last});
+  ids.agents = metrics.add(
+      {"citizen_agents", "agents", "citizen agents simulated (before weighting)", {district}, Summary::last});
   return ids;
 }
 

@@ -108,8 +108,8 @@ City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallel
     district.longitude = entry.longitude;
     city.districts.push_back(std::move(district));
     // Only the settled part of a large rural district becomes streets.
-    areas.push_back(std::min(entry.area_km2,
-                             static_cast<double>(entry.population) / config.network.settled_density_per_km2));
+    areas.push_back(
+        std::min(entry.area_km2, static_cast<double>(entry.population) / config.network.settled_density_per_km2));
   }
 
   SyntheticNetwork grid = build_synthetic_network(config.network, areas);

@@ -20,11 +20,11 @@ void check_sums_to_one(schema::Checks& checks, std::string_view key, const std::
   }
 }
 
-void check_length(schema::Checks& checks, std::string_view key, const std::vector<double>& values,
-                  std::size_t expected, std::string_view what) {
+void check_length(schema::Checks& checks, std::string_view key, const std::vector<double>& values, std::size_t expected,
+                  std::string_view what) {
   if (values.size() != expected) {
-    checks.fail(key, "has " + std::to_string(values.size()) + " values; expected " + std::to_string(expected) +
-                         " (" + std::string(what) + ")");
+    checks.fail(key, "has " + std::to_string(values.size()) + " values; expected " + std::to_string(expected) + " (" +
+                         std::string(what) + ")");
   }
 }
 
@@ -38,8 +38,7 @@ void PopulationConfig::check(schema::Checks& checks) const {
   check_length(checks, "age_group_shares", age_group_shares, kAgeGroups, "0-14, 15-29, 30-44, 45-64, 65+");
   if (age_group_shares.size() == kAgeGroups) check_sums_to_one(checks, "age_group_shares", age_group_shares);
   check_length(checks, "digital_access_by_income", digital_access_by_income, kIncomeGroups, "low, middle, high");
-  check_length(checks, "high_income_share_by_level", high_income_share_by_level, kIncomeGroups,
-               "low, middle, high");
+  check_length(checks, "high_income_share_by_level", high_income_share_by_level, kIncomeGroups, "low, middle, high");
 }
 
 void CityConfig::check(schema::Checks& checks) const {

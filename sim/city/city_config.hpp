@@ -28,27 +28,32 @@ struct DistrictConfig {
   void visit(V& v) {
     v.field("name", name, {.meaning = "district name as INEI writes it", .required = true});
     v.field("ubigeo", ubigeo, {.meaning = "INEI 6-digit district code; empty for invented districts"});
-    v.field("population", population,
-            {.unit = "persons", .meaning = "residents", .min = 1, .required = true});
+    v.field("population", population, {.unit = "persons", .meaning = "residents", .min = 1, .required = true});
     v.field("households", households,
-            {.unit = "households", .meaning = "0 derives it as population / population.household_size",
-             .min = 0});
+            {.unit = "households", .meaning = "0 derives it as population / population.household_size", .min = 0});
     v.field("area_km2", area_km2, {.unit = "km2", .meaning = "district area", .min = 0.01, .required = true});
     v.field("income_level", income_level,
             {.meaning = "broad income level of the district", .choices = {"low", "middle", "high"}});
     v.field("poverty_share", poverty_share,
             {.unit = "1", .meaning = "share of residents below the poverty line", .min = 0, .max = 1});
     v.field("urban_population", urban_population,
-            {.unit = "persons", .meaning = "urban residents in the waste table's year (0 with rural 0: unknown)",
+            {.unit = "persons",
+             .meaning = "urban residents in the waste table's year (0 with rural 0: unknown)",
              .min = 0});
     v.field("rural_population", rural_population,
             {.unit = "persons", .meaning = "rural residents in the waste table's year", .min = 0});
     v.field("msw_t_per_yr", msw_t_per_yr,
             {.unit = "t/yr", .meaning = "municipal solid waste generated (0: unknown)", .min = 0});
-    v.field("latitude", latitude, {.unit = "deg", .meaning = "latitude of the district capital (WGS84); 0 with longitude 0: unknown",
-                                   .min = -90, .max = 90});
-    v.field("longitude", longitude, {.unit = "deg", .meaning = "longitude of the district capital (WGS84); 0 with latitude 0: unknown",
-                                     .min = -180, .max = 180});
+    v.field("latitude", latitude,
+            {.unit = "deg",
+             .meaning = "latitude of the district capital (WGS84); 0 with longitude 0: unknown",
+             .min = -90,
+             .max = 90});
+    v.field("longitude", longitude,
+            {.unit = "deg",
+             .meaning = "longitude of the district capital (WGS84); 0 with latitude 0: unknown",
+             .min = -180,
+             .max = 180});
   }
   void check(schema::Checks& checks) const;
 };
@@ -72,17 +77,22 @@ struct StreetNetworkConfig {
             {.unit = "km/h", .meaning = "free speed on local streets", .min = 5, .max = 130});
     v.field("arterial_speed_kmh", arterial_speed_kmh,
             {.unit = "km/h", .meaning = "free speed on arterials", .min = 5, .max = 130});
-    v.field("street_lanes", street_lanes, {.unit = "lanes", .meaning = "lanes per direction, local streets",
-                                           .min = 1, .max = 8});
+    v.field("street_lanes", street_lanes,
+            {.unit = "lanes", .meaning = "lanes per direction, local streets", .min = 1, .max = 8});
     v.field("arterial_lanes", arterial_lanes,
             {.unit = "lanes", .meaning = "lanes per direction, arterials", .min = 1, .max = 8});
     v.field("settled_density_per_km2", settled_density_per_km2,
-            {.unit = "persons/km2", .meaning = "a district's grid covers at most population / this, so that "
-                                               "empty desert and mountain land is not laid out as streets",
-             .min = 1, .max = 100000, .source = "[EST]"});
+            {.unit = "persons/km2",
+             .meaning = "a district's grid covers at most population / this, so that "
+                        "empty desert and mountain land is not laid out as streets",
+             .min = 1,
+             .max = 100000,
+             .source = "[EST]"});
     v.field("max_nodes", max_nodes,
-            {.unit = "nodes", .meaning = "upper bound on grid nodes; the spacing widens to respect it",
-             .min = 4, .max = 4000000});
+            {.unit = "nodes",
+             .meaning = "upper bound on grid nodes; the spacing widens to respect it",
+             .min = 4,
+             .max = 4000000});
   }
 };
 
@@ -100,8 +110,7 @@ struct FacilityConfig {
              .choices = {"depot", "transfer_station", "sanitary_landfill", "open_dump", "composting_plant",
                          "recycling_centre", "bus_terminal"},
              .required = true});
-    v.field("district", district, {.meaning = "district it stands in (a name from city.districts)",
-                                   .required = true});
+    v.field("district", district, {.meaning = "district it stands in (a name from city.districts)", .required = true});
     v.field("position", position,
             {.meaning = "where in its district: the node nearest its centre, or the one farthest from "
                         "the city centre",
@@ -120,22 +129,41 @@ struct PopulationConfig {
   template <class V>
   void visit(V& v) {
     v.field("household_size", household_size,
-            {.unit = "persons/household", .meaning = "mean household size where a district gives no households",
-             .min = 1, .max = 15, .source = "INEI census 2017, Peru [UNV]"});
-    v.field("female_share", female_share, {.unit = "1", .meaning = "share of women and girls", .min = 0,
-                                           .max = 1, .source = "INEI census 2017, Peru [UNV]"});
+            {.unit = "persons/household",
+             .meaning = "mean household size where a district gives no households",
+             .min = 1,
+             .max = 15,
+             .source = "INEI census 2017, Peru [UNV]"});
+    v.field("female_share", female_share,
+            {.unit = "1",
+             .meaning = "share of women and girls",
+             .min = 0,
+             .max = 1,
+             .source = "INEI census 2017, Peru [UNV]"});
     v.field("age_group_shares", age_group_shares,
-            {.unit = "1", .meaning = "shares of age groups 0-14, 15-29, 30-44, 45-64, 65+ (sum 1)", .min = 0,
-             .max = 1, .source = "INEI census 2017, Peru [UNV]"});
+            {.unit = "1",
+             .meaning = "shares of age groups 0-14, 15-29, 30-44, 45-64, 65+ (sum 1)",
+             .min = 0,
+             .max = 1,
+             .source = "INEI census 2017, Peru [UNV]"});
     v.field("employment_rate", employment_rate,
-            {.unit = "1", .meaning = "share of people aged 15-64 who are employed", .min = 0, .max = 1,
+            {.unit = "1",
+             .meaning = "share of people aged 15-64 who are employed",
+             .min = 0,
+             .max = 1,
              .source = "INEI ENAHO employment-to-population ratio [UNV]"});
     v.field("digital_access_by_income", digital_access_by_income,
-            {.unit = "1", .meaning = "share with internet access, by income group low, middle, high", .min = 0,
-             .max = 1, .source = "[EST] calibrate with INEI ENAHO ICT module"});
+            {.unit = "1",
+             .meaning = "share with internet access, by income group low, middle, high",
+             .min = 0,
+             .max = 1,
+             .source = "[EST] calibrate with INEI ENAHO ICT module"});
     v.field("high_income_share_by_level", high_income_share_by_level,
-            {.unit = "1", .meaning = "share of high-income households in low, middle, high districts",
-             .min = 0, .max = 1, .source = "[EST]"});
+            {.unit = "1",
+             .meaning = "share of high-income households in low, middle, high districts",
+             .min = 0,
+             .max = 1,
+             .source = "[EST]"});
   }
   void check(schema::Checks& checks) const;
 };
@@ -152,8 +180,10 @@ struct CityConfig {
   void visit(V& v) {
     v.field("name", name, {.meaning = "city name", .required = true});
     v.field("sampling", sampling,
-            {.unit = "persons/agent", .meaning = "1:k sampling: each citizen agent stands for k people",
-             .min = 1, .max = 100000});
+            {.unit = "persons/agent",
+             .meaning = "1:k sampling: each citizen agent stands for k people",
+             .min = 1,
+             .max = 100000});
     v.list("districts", districts, {.meaning = "the city's districts", .min = 1});
     v.object("network", network, {.meaning = "synthetic street network"});
     v.list("facilities", facilities, {.meaning = "depots, disposal sites, plants and terminals"});

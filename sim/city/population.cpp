@@ -12,8 +12,8 @@ namespace {
 
 constexpr std::uint32_t kHouseholdPurpose = stream_purpose("city.population.household");
 constexpr std::uint32_t kPersonPurpose = stream_purpose("city.population.person");
-constexpr std::uint8_t kChildGroup = 0;     // 0-14
-constexpr std::uint8_t kElderGroup = 4;     // 65+
+constexpr std::uint8_t kChildGroup = 0;  // 0-14
+constexpr std::uint8_t kElderGroup = 4;  // 65+
 
 struct DistrictPlan {
   std::size_t first_household = 0;
@@ -60,12 +60,12 @@ void synthesise_population(City& city, const PopulationConfig& config, std::uint
   for (std::size_t d = 0; d < city.districts.size(); ++d) {
     District& district = city.districts[d];
     if (district.households == 0) {
-      district.households = std::max<std::int64_t>(
-          1, std::llround(static_cast<double>(district.population) / config.household_size));
+      district.households =
+          std::max<std::int64_t>(1, std::llround(static_cast<double>(district.population) / config.household_size));
     }
     plans[d].first_household = household_total;
-    plans[d].sampled_households =
-        std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(static_cast<double>(district.households) / sampling)));
+    plans[d].sampled_households = std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::llround(static_cast<double>(district.households) / sampling)));
     plans[d].mean_size = static_cast<double>(district.population) / static_cast<double>(district.households);
     household_total += plans[d].sampled_households;
   }
@@ -79,7 +79,8 @@ void synthesise_population(City& city, const PopulationConfig& config, std::uint
   auto hh_weight = new_column<double>(households, "weight_households");
 
   for (std::size_t d = 0; d < plans.size(); ++d) {
-    const double weight = static_cast<double>(city.districts[d].households) / static_cast<double>(plans[d].sampled_households);
+    const double weight =
+        static_cast<double>(city.districts[d].households) / static_cast<double>(plans[d].sampled_households);
     for (std::size_t h = 0; h < plans[d].sampled_households; ++h) {
       hh_district[plans[d].first_household + h] = static_cast<std::uint32_t>(d);
       hh_weight[plans[d].first_household + h] = weight;
@@ -124,7 +125,8 @@ void synthesise_population(City& city, const PopulationConfig& config, std::uint
   auto c_weight = new_column<double>(citizens, "weight_persons");
 
   std::vector<AgeShares> district_ages;
-  for (const DistrictPlan& plan : plans) district_ages.push_back(age_shares_for(config.age_group_shares, plan.mean_size));
+  for (const DistrictPlan& plan : plans)
+    district_ages.push_back(age_shares_for(config.age_group_shares, plan.mean_size));
 
   for_each_block(parallel, household_total, [&](std::size_t begin, std::size_t end, std::size_t) {
     for (std::size_t h = begin; h < end; ++h) {

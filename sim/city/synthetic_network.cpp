@@ -55,7 +55,7 @@ std::vector<std::size_t> apportion(const std::vector<double>& areas, std::size_t
 }  // namespace
 
 SyntheticNetwork build_synthetic_network(const StreetNetworkConfig& config,
-                                          const std::vector<double>& district_areas_km2) {
+                                         const std::vector<double>& district_areas_km2) {
   const double total_area_m2 = std::accumulate(district_areas_km2.begin(), district_areas_km2.end(), 0.0) * 1e6;
   const double city_side_m = std::sqrt(total_area_m2);
   auto side = static_cast<std::uint32_t>(std::max(2.0, std::ceil(city_side_m / config.block_m)));

@@ -75,8 +75,8 @@ class AgentTable {
   }
 
   std::vector<Column> columns_;
-  std::vector<AgentId> ids_;          // id of each row
-  std::vector<std::size_t> row_of_;   // row of each id ever issued, kRemoved once removed
+  std::vector<AgentId> ids_;         // id of each row
+  std::vector<std::size_t> row_of_;  // row of each id ever issued, kRemoved once removed
 };
 
 }  // namespace munisim

@@ -22,8 +22,8 @@ struct Path {
 };
 
 struct ShortestPathTree {
-  std::vector<double> cost;          // +infinity where unreachable
-  std::vector<EdgeId> via_edge;      // edge used to reach each node; kNoEdge at the origin
+  std::vector<double> cost;      // +infinity where unreachable
+  std::vector<EdgeId> via_edge;  // edge used to reach each node; kNoEdge at the origin
   static constexpr EdgeId kNoEdge = static_cast<EdgeId>(-1);
 };
 

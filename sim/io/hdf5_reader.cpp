@@ -38,7 +38,8 @@ std::vector<std::string> read_text_list(hid_t parent, const std::string& name) {
   const Handle space(H5Dget_space(dataset), "reading the space of " + name);
   std::vector<char*> pointers(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
   const Handle type = text_type();
-  if (!pointers.empty()) checked(H5Dread(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "reading " + name);
+  if (!pointers.empty())
+    checked(H5Dread(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "reading " + name);
   std::vector<std::string> values;
   for (char* pointer : pointers) {
     values.emplace_back(pointer != nullptr ? pointer : "");

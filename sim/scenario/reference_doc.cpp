@@ -53,7 +53,8 @@ class ReferenceWriter {
   void field(std::string_view key, T& value, const schema::Field& field) {
     std::string allowed = range_text(field);
     if (kIsList<T> && !allowed.empty()) allowed = "each " + allowed;
-    row(key, std::string(kTypeName<T>), field.required ? "" : "`" + scenario_detail::yaml_text(value) + "`", allowed, field);
+    row(key, std::string(kTypeName<T>), field.required ? "" : "`" + scenario_detail::yaml_text(value) + "`", allowed,
+        field);
   }
   template <class S>
   void object(std::string_view key, S& value, const schema::Field& field) {
@@ -63,7 +64,8 @@ class ReferenceWriter {
   }
   template <class S>
   void list(std::string_view key, std::vector<S>&, const schema::Field& field) {
-    row(key, "list of mappings", "`[]`", field.min ? "at least " + number_text(*field.min) + (*field.min == 1 ? " entry" : " entries") : "", field);
+    row(key, "list of mappings", "`[]`",
+        field.min ? "at least " + number_text(*field.min) + (*field.min == 1 ? " entry" : " entries") : "", field);
     S element{};
     ReferenceWriter inner(out_, path(key) + "[].");
     element.visit(inner);

@@ -38,9 +38,8 @@ void ScenarioConfig::check(schema::Checks& checks) const {
   }
   const CollectionConfig& collection = waste.collection;
   const bool trucks = waste.fleet.trucks > 0 ||
-                      std::any_of(waste.measures.begin(), waste.measures.end(), [](const WasteMeasureConfig& m) {
-                        return m.kind == "fleet_size" && m.value > 0;
-                      });
+                      std::any_of(waste.measures.begin(), waste.measures.end(),
+                                  [](const WasteMeasureConfig& m) { return m.kind == "fleet_size" && m.value > 0; });
   if (!has_facility(city, collection.depot, {"depot"}) && (trucks || !collection.depot.empty())) {
     checks.fail("waste.collection.depot",
                 collection.depot.empty() ? "trucks need a depot; expected a facility of kind depot in city.facilities"

@@ -28,8 +28,7 @@ struct ScenarioConfig {
     v.field("description", description, {.meaning = "free text"});
     v.field("start_date", start_date, {.unit = "date", .meaning = "first simulated day, YYYY-MM-DD"});
     v.field("days", days, {.unit = "days", .meaning = "number of simulated days", .min = 1, .max = 36500});
-    v.field("seed", seed, {.meaning = "random seed; same seed, same results", .min = 0,
-                           .max = 9007199254740991.0});
+    v.field("seed", seed, {.meaning = "random seed; same seed, same results", .min = 0, .max = 9007199254740991.0});
     v.object("city", city, {.meaning = "the city: districts, network, facilities, population"});
     v.object("waste", waste, {.meaning = "the solid-waste service"});
     v.object("climate", climate, {.meaning = "emission factors shared by all services"});

@@ -20,13 +20,13 @@
 namespace munisim::schema {
 
 struct Field {
-  std::string_view unit{};   // "m", "t/yr", "1" for shares in [0,1]; empty for names and codes
-  std::string_view meaning{};  // one line for the reference document
-  std::optional<double> min{};  // inclusive; for lists of structs: the minimum number of entries
-  std::optional<double> max{};  // inclusive
+  std::string_view unit{};                  // "m", "t/yr", "1" for shares in [0,1]; empty for names and codes
+  std::string_view meaning{};               // one line for the reference document
+  std::optional<double> min{};              // inclusive; for lists of structs: the minimum number of entries
+  std::optional<double> max{};              // inclusive
   std::vector<std::string_view> choices{};  // allowed values of a string
-  bool required = false;  // must be given; the default is only a placeholder
-  std::string_view source{};  // where the default comes from, e.g. "FACTS.md §1.1 (MINAM 2022)"
+  bool required = false;                    // must be given; the default is only a placeholder
+  std::string_view source{};                // where the default comes from, e.g. "FACTS.md §1.1 (MINAM 2022)"
 };
 
 // Receives cross-field rule failures; `key` is relative to the struct being checked.
@@ -37,6 +37,8 @@ class Checks {
 };
 
 template <class T>
-concept HasChecks = requires(const T& config, Checks& checks) { config.check(checks); };
+concept HasChecks = requires(const T& config, Checks& checks) {
+  config.check(checks);
+};
 
 }  // namespace munisim::schema

@@ -10,6 +10,7 @@ namespace munisim {
 
 // The candidate closest to `word` by edit distance (transpositions count as one edit), if it is
 // close enough to be a plausible typo.
-[[nodiscard]] std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
+[[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
+                                                       const std::vector<std::string>& candidates);
 
 }  // namespace munisim

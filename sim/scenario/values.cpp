@@ -13,7 +13,8 @@ namespace {
 }
 
 const std::string& scalar(const Node& node, const std::string& path, std::string_view expected) {
-  if (node.kind != Node::Kind::scalar) fail(node, path, "expected " + std::string(expected) + ", got " + describe(node));
+  if (node.kind != Node::Kind::scalar)
+    fail(node, path, "expected " + std::string(expected) + ", got " + describe(node));
   return node.text;
 }
 
@@ -24,8 +25,9 @@ void check_range(const Node& node, const std::string& path, const schema::Field&
   if (field.min && field.max) {
     fail(node, path, node.text + " is not in [" + number_text(*field.min) + ", " + number_text(*field.max) + "]");
   }
-  fail(node, path, node.text + (low ? " is below the minimum " + number_text(*field.min)
-                                    : " is above the maximum " + number_text(*field.max)));
+  fail(node, path,
+       node.text + (low ? " is below the minimum " + number_text(*field.min)
+                        : " is above the maximum " + number_text(*field.max)));
 }
 
 // Parses the whole text as a T with std::from_chars (a leading '+' allowed), or nothing.
@@ -119,15 +121,16 @@ void read_value(const Node& node, const std::string& path, const schema::Field& 
 
 void expect_kind(const Node& node, Node::Kind kind, const std::string& path) {
   if (node.kind == kind) return;
-  fail(node, path, std::string(kind == Node::Kind::sequence ? "expected a list" : "expected a mapping") + ", got " +
-                       describe(node));
+  fail(
+      node, path,
+      std::string(kind == Node::Kind::sequence ? "expected a list" : "expected a mapping") + ", got " + describe(node));
 }
 
 void check_entry_count(std::size_t entries, const schema::Field& field, const SourceLocation& where,
                        const std::string& path) {
   if (field.min && static_cast<double>(entries) < *field.min) {
-    throw InputError(where, path, "has " + std::to_string(entries) + " entries; expected at least " +
-                                      number_text(*field.min));
+    throw InputError(where, path,
+                     "has " + std::to_string(entries) + " entries; expected at least " + number_text(*field.min));
   }
 }
 

@@ -39,13 +39,15 @@ std::vector<std::size_t> optimise_tour(const CostMatrix& cost) {
     double current = tour_cost(cost, order);
     for (std::size_t i = 0; i + 1 < order.size(); ++i) {
       for (std::size_t j = i + 1; j < order.size(); ++j) {
-        std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i), order.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+        std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i),
+                     order.begin() + static_cast<std::ptrdiff_t>(j) + 1);
         const double candidate = tour_cost(cost, order);
         if (candidate < current - 1e-12) {
           current = candidate;
           improved = true;
         } else {
-          std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i), order.begin() + static_cast<std::ptrdiff_t>(j) + 1);
+          std::reverse(order.begin() + static_cast<std::ptrdiff_t>(i),
+                       order.begin() + static_cast<std::ptrdiff_t>(j) + 1);
         }
       }
     }

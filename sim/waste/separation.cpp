@@ -65,7 +65,8 @@ void SeparationBehaviour::start_programme(std::size_t district, double campaign)
 }
 
 void SeparationBehaviour::record_pickup(std::size_t district, bool served) {
-  reliability_[district] = kReliabilityMemory * reliability_[district] + (1 - kReliabilityMemory) * (served ? 1.0 : 0.0);
+  reliability_[district] =
+      kReliabilityMemory * reliability_[district] + (1 - kReliabilityMemory) * (served ? 1.0 : 0.0);
 }
 
 }  // namespace munisim

@@ -20,9 +20,9 @@ struct TruckShift {
 };
 
 struct ZoneStock {
-  NodeId node = 0;       // where the truck enters the zone
-  double stock_t = 0;    // waste waiting at the kerb; trucks take from it
-  double km_per_t = 0;   // street km driven per tonne collected in this zone today
+  NodeId node = 0;      // where the truck enters the zone
+  double stock_t = 0;   // waste waiting at the kerb; trucks take from it
+  double km_per_t = 0;  // street km driven per tonne collected in this zone today
 };
 
 struct Leg {

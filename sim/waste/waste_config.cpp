@@ -8,8 +8,8 @@ namespace munisim {
 namespace {
 
 // Checks the count of values and, when expected_sum > 0, their sum.
-void check_values(schema::Checks& checks, std::string_view key, const std::vector<double>& values,
-                  std::size_t expected, std::string_view what, double expected_sum) {
+void check_values(schema::Checks& checks, std::string_view key, const std::vector<double>& values, std::size_t expected,
+                  std::string_view what, double expected_sum) {
   if (values.size() != expected) {
     checks.fail(key, "has " + std::to_string(values.size()) + " values; expected " + std::to_string(expected) + " (" +
                          std::string(what) + ")");

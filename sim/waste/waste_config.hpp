@@ -24,21 +24,33 @@ struct WasteGenerationConfig {
   template <class V>
   void visit(V& v) {
     v.field("kg_per_capita_day", kg_per_capita_day,
-            {.unit = "kg/person/day", .meaning = "municipal waste per resident where a district gives no msw_t_per_yr",
-             .min = 0, .max = 10, .source = "MINAM 2022, Trujillo province [DER] (FACTS.md §1.1)"});
+            {.unit = "kg/person/day",
+             .meaning = "municipal waste per resident where a district gives no msw_t_per_yr",
+             .min = 0,
+             .max = 10,
+             .source = "MINAM 2022, Trujillo province [DER] (FACTS.md §1.1)"});
     v.field("income_factor", income_factor,
-            {.unit = "1", .meaning = "relative generation of low, middle, high income households (district totals "
-                                     "are kept)",
-             .min = 0, .max = 10, .source = "[EST]"});
-    v.field("weekday_factor", weekday_factor,
-            {.unit = "1", .meaning = "relative generation Monday..Sunday (mean 1)", .min = 0, .max = 7,
+            {.unit = "1",
+             .meaning = "relative generation of low, middle, high income households (district totals "
+                        "are kept)",
+             .min = 0,
+             .max = 10,
              .source = "[EST]"});
+    v.field(
+        "weekday_factor", weekday_factor,
+        {.unit = "1", .meaning = "relative generation Monday..Sunday (mean 1)", .min = 0, .max = 7, .source = "[EST]"});
     v.field("variation_sigma", variation_sigma,
-            {.unit = "1", .meaning = "log-scale standard deviation of a household's daily generation", .min = 0,
-             .max = 3, .source = "[EST]"});
+            {.unit = "1",
+             .meaning = "log-scale standard deviation of a household's daily generation",
+             .min = 0,
+             .max = 3,
+             .source = "[EST]"});
     v.field("composition", composition,
-            {.unit = "1", .meaning = "shares of organic, paper_cardboard, plastic, glass, metal, other (sum 1)",
-             .min = 0, .max = 1, .source = "Valiente Saldaña et al. 2023, Trujillo district (FACTS.md §1.2)"});
+            {.unit = "1",
+             .meaning = "shares of organic, paper_cardboard, plastic, glass, metal, other (sum 1)",
+             .min = 0,
+             .max = 1,
+             .source = "Valiente Saldaña et al. 2023, Trujillo district (FACTS.md §1.2)"});
   }
   void check(schema::Checks& checks) const;
 };
@@ -60,23 +72,37 @@ struct CollectionConfig {
     v.field("disposal_site", disposal_site,
             {.meaning = "open dump or sanitary landfill receiving collected waste (empty: the first of either)"});
     v.field("days_per_week", days_per_week,
-            {.unit = "days/week", .meaning = "collection days per week in every zone, spread over the week",
-             .min = 1, .max = 7, .source = "[EST]"});
+            {.unit = "days/week",
+             .meaning = "collection days per week in every zone, spread over the week",
+             .min = 1,
+             .max = 7,
+             .source = "[EST]"});
     v.field("collection_speed_kmh", collection_speed_kmh,
-            {.unit = "km/h", .meaning = "truck speed along the streets of a zone while collecting", .min = 1,
-             .max = 60, .source = "[EST]"});
+            {.unit = "km/h",
+             .meaning = "truck speed along the streets of a zone while collecting",
+             .min = 1,
+             .max = 60,
+             .source = "[EST]"});
     v.field("loading_min_per_t", loading_min_per_t,
             {.unit = "min/t", .meaning = "crew time to load one tonne", .min = 0, .max = 600, .source = "[EST]"});
     v.field("unloading_min", unloading_min,
             {.unit = "min", .meaning = "time at the disposal site per trip", .min = 0, .max = 600, .source = "[EST]"});
     v.field("illegal_dump_after_days", illegal_dump_after_days,
-            {.unit = "days", .meaning = "age after which uncollected street waste starts to be dumped illegally",
-             .min = 0, .max = 365, .source = "[EST]"});
+            {.unit = "days",
+             .meaning = "age after which uncollected street waste starts to be dumped illegally",
+             .min = 0,
+             .max = 365,
+             .source = "[EST]"});
     v.field("illegal_dump_share_per_day", illegal_dump_share_per_day,
-            {.unit = "1/day", .meaning = "share of old street waste dumped illegally each day (puntos críticos)",
-             .min = 0, .max = 1, .source = "[EST]"});
+            {.unit = "1/day",
+             .meaning = "share of old street waste dumped illegally each day (puntos críticos)",
+             .min = 0,
+             .max = 1,
+             .source = "[EST]"});
     v.field("gate_fee_soles_per_t", gate_fee_soles_per_t,
-            {.unit = "soles/t", .meaning = "fee paid per tonne at the disposal site", .min = 0,
+            {.unit = "soles/t",
+             .meaning = "fee paid per tonne at the disposal site",
+             .min = 0,
              .source = "[NF] no Peruvian figure found; 0 at open dumps"});
   }
 };
@@ -99,39 +125,74 @@ struct FleetConfig {
 
   template <class V>
   void visit(V& v) {
-    v.field("trucks", trucks, {.unit = "trucks", .meaning = "collection trucks", .min = 0, .max = 100000,
-                               .source = "[NF] fleet inventories not found; 0 means no collection service"});
-    v.field("capacity_t", capacity_t, {.unit = "t", .meaning = "payload per trip", .min = 0.1, .max = 60,
-                                       .source = "compactor 15-21 m3 at 400-500 kg/m3 [EST] (FACTS.md §1.5)"});
-    v.field("capacity_m3", capacity_m3, {.unit = "m3", .meaning = "body volume per trip", .min = 0.1, .max = 100,
-                                         .source = "standard compactor body 15-21 m3 (FACTS.md §1.5)"});
+    v.field("trucks", trucks,
+            {.unit = "trucks",
+             .meaning = "collection trucks",
+             .min = 0,
+             .max = 100000,
+             .source = "[NF] fleet inventories not found; 0 means no collection service"});
+    v.field("capacity_t", capacity_t,
+            {.unit = "t",
+             .meaning = "payload per trip",
+             .min = 0.1,
+             .max = 60,
+             .source = "compactor 15-21 m3 at 400-500 kg/m3 [EST] (FACTS.md §1.5)"});
+    v.field("capacity_m3", capacity_m3,
+            {.unit = "m3",
+             .meaning = "body volume per trip",
+             .min = 0.1,
+             .max = 100,
+             .source = "standard compactor body 15-21 m3 (FACTS.md §1.5)"});
     v.field("compacted_density_t_per_m3", compacted_density_t_per_m3,
-            {.unit = "t/m3", .meaning = "density of waste compacted in the body (0.15 uncompacted)", .min = 0.05,
-             .max = 1.5, .source = "400-500 kg/m3 compacted [EST]; 150 kg/m3 loose (FACTS.md §1.1)"});
+            {.unit = "t/m3",
+             .meaning = "density of waste compacted in the body (0.15 uncompacted)",
+             .min = 0.05,
+             .max = 1.5,
+             .source = "400-500 kg/m3 compacted [EST]; 150 kg/m3 loose (FACTS.md §1.1)"});
     v.field("fuel", fuel, {.meaning = "what the trucks run on", .choices = {"diesel", "cng", "electric"}});
     v.field("diesel_l_per_km", diesel_l_per_km,
-            {.unit = "L/km", .meaning = "diesel use of a refuse truck in stop-and-go", .min = 0, .max = 5,
+            {.unit = "L/km",
+             .meaning = "diesel use of a refuse truck in stop-and-go",
+             .min = 0,
+             .max = 5,
              .source = "US refuse trucks, 3 mpg [EST]"});
-    v.field("cng_kg_per_km", cng_kg_per_km,
-            {.unit = "kg/km", .meaning = "natural gas use of a CNG refuse truck", .min = 0, .max = 5, .source = "[EST]"});
+    v.field(
+        "cng_kg_per_km", cng_kg_per_km,
+        {.unit = "kg/km", .meaning = "natural gas use of a CNG refuse truck", .min = 0, .max = 5, .source = "[EST]"});
     v.field("electric_kwh_per_km", electric_kwh_per_km,
-            {.unit = "kWh/km", .meaning = "electricity use of an electric refuse truck", .min = 0, .max = 10,
+            {.unit = "kWh/km",
+             .meaning = "electricity use of an electric refuse truck",
+             .min = 0,
+             .max = 10,
              .source = "[EST]"});
-    v.field("shift_h", shift_h, {.unit = "h", .meaning = "working time per truck and day; zones not reached are "
-                                                         "missed",
-                                 .min = 0.5, .max = 24, .source = "[EST]"});
-    v.field("crew", crew, {.unit = "persons", .meaning = "driver and loaders per truck", .min = 1, .max = 10,
-                           .source = "[EST]"});
+    v.field("shift_h", shift_h,
+            {.unit = "h",
+             .meaning = "working time per truck and day; zones not reached are "
+                        "missed",
+             .min = 0.5,
+             .max = 24,
+             .source = "[EST]"});
+    v.field("crew", crew,
+            {.unit = "persons", .meaning = "driver and loaders per truck", .min = 1, .max = 10, .source = "[EST]"});
     v.field("cost_per_km_soles", cost_per_km_soles,
-            {.unit = "soles/km", .meaning = "fuel-independent running cost: maintenance, tyres, wear", .min = 0,
+            {.unit = "soles/km",
+             .meaning = "fuel-independent running cost: maintenance, tyres, wear",
+             .min = 0,
              .source = "[EST]"});
     v.field("crew_cost_per_h_soles", crew_cost_per_h_soles,
             {.unit = "soles/h/person", .meaning = "labour cost of one crew member", .min = 0, .source = "[EST]"});
     v.field("breakdown_probability", breakdown_probability,
-            {.unit = "1/day", .meaning = "chance that a working truck breaks down at the start of a day", .min = 0,
-             .max = 1, .source = "[EST]"});
-    v.field("repair_days", repair_days, {.unit = "days", .meaning = "days a broken truck stays out of service",
-                                         .min = 1, .max = 365, .source = "[EST]"});
+            {.unit = "1/day",
+             .meaning = "chance that a working truck breaks down at the start of a day",
+             .min = 0,
+             .max = 1,
+             .source = "[EST]"});
+    v.field("repair_days", repair_days,
+            {.unit = "days",
+             .meaning = "days a broken truck stays out of service",
+             .min = 1,
+             .max = 365,
+             .source = "[EST]"});
   }
 };
 
@@ -150,33 +211,65 @@ struct SeparationConfig {
 
   template <class V>
   void visit(V& v) {
-    v.field("attitude_mean", attitude_mean, {.unit = "1", .meaning = "mean attitude towards separating, in (0, 1)",
-                                             .min = 0.001, .max = 0.999, .source = "[EST]"});
-    v.field("attitude_spread", attitude_spread,
-            {.unit = "1", .meaning = "standard deviation of attitudes on the logit scale", .min = 0, .max = 5,
+    v.field("attitude_mean", attitude_mean,
+            {.unit = "1",
+             .meaning = "mean attitude towards separating, in (0, 1)",
+             .min = 0.001,
+             .max = 0.999,
              .source = "[EST]"});
-    v.field("intercept", intercept, {.unit = "1", .meaning = "logit of separating with no attitude, norm or "
-                                                            "convenience",
-                                     .min = -20, .max = 20, .source = "[EST] about 3 % of households separate with no programme (MINAM 2016: 1.64 % of waste segregated)"});
-    v.field("scale", scale, {.unit = "1", .meaning = "logit change from the weighted sum of attitude, norm and "
-                                                   "convenience going from 0 to 1",
-                             .min = 0, .max = 50, .source = "[EST]"});
+    v.field("attitude_spread", attitude_spread,
+            {.unit = "1",
+             .meaning = "standard deviation of attitudes on the logit scale",
+             .min = 0,
+             .max = 5,
+             .source = "[EST]"});
+    v.field("intercept", intercept,
+            {.unit = "1",
+             .meaning = "logit of separating with no attitude, norm or "
+                        "convenience",
+             .min = -20,
+             .max = 20,
+             .source =
+                 "[EST] about 3 % of households separate with no programme (MINAM 2016: 1.64 % of waste segregated)"});
+    v.field("scale", scale,
+            {.unit = "1",
+             .meaning = "logit change from the weighted sum of attitude, norm and "
+                        "convenience going from 0 to 1",
+             .min = 0,
+             .max = 50,
+             .source = "[EST]"});
     v.field("weight_attitude", weight_attitude,
-            {.unit = "1", .meaning = "weight of the household's attitude", .min = 0, .max = 1,
+            {.unit = "1",
+             .meaning = "weight of the household's attitude",
+             .min = 0,
+             .max = 1,
              .source = "TPB weights common in open models [EST] (FACTS.md §7)"});
-    v.field("weight_norm", weight_norm, {.unit = "1", .meaning = "weight of the separating share in the district",
-                                         .min = 0, .max = 1, .source = "[EST] (FACTS.md §7)"});
+    v.field("weight_norm", weight_norm,
+            {.unit = "1",
+             .meaning = "weight of the separating share in the district",
+             .min = 0,
+             .max = 1,
+             .source = "[EST] (FACTS.md §7)"});
     v.field("weight_convenience", weight_convenience,
-            {.unit = "1", .meaning = "weight of perceived convenience of the service offered", .min = 0, .max = 1,
+            {.unit = "1",
+             .meaning = "weight of perceived convenience of the service offered",
+             .min = 0,
+             .max = 1,
              .source = "[EST] (FACTS.md §7)"});
     v.field("convenience_without_programme", convenience_without_programme,
-            {.unit = "1", .meaning = "convenience where no selective collection exists (handing to recyclers)",
-             .min = 0, .max = 1, .source = "[EST]"});
+            {.unit = "1",
+             .meaning = "convenience where no selective collection exists (handing to recyclers)",
+             .min = 0,
+             .max = 1,
+             .source = "[EST]"});
     v.field("capture_rate", capture_rate,
-            {.unit = "1", .meaning = "share of its recyclables that a separating household separates", .min = 0,
-             .max = 1, .source = "[EST]"});
-    v.field("review_days", review_days, {.unit = "days", .meaning = "how often a household reconsiders", .min = 1,
-                                         .max = 365, .source = "[EST]"});
+            {.unit = "1",
+             .meaning = "share of its recyclables that a separating household separates",
+             .min = 0,
+             .max = 1,
+             .source = "[EST]"});
+    v.field("review_days", review_days,
+            {.unit = "days", .meaning = "how often a household reconsiders", .min = 1, .max = 365, .source = "[EST]"});
   }
 };
 
@@ -192,28 +285,54 @@ struct RecyclersConfig {
 
   template <class V>
   void visit(V& v) {
-    v.field("count", count, {.unit = "persons", .meaning = "informal and formal recyclers picking at the kerb",
-                             .min = 0, .max = 1000000, .source = "set per city (FACTS.md §1.4)"});
-    v.field("women_share", women_share, {.unit = "1", .meaning = "share of recyclers who are women", .min = 0,
-                                         .max = 1, .source = "UNEP/UNDP PEI: 0.30 national, 0.76 Arequipa"});
-    v.field("formal_share", formal_share, {.unit = "1", .meaning = "share of recyclers in a formalised association",
-                                           .min = 0, .max = 1, .source = "MINAM 2025 via Gestión: about 3 %"});
+    v.field("count", count,
+            {.unit = "persons",
+             .meaning = "informal and formal recyclers picking at the kerb",
+             .min = 0,
+             .max = 1000000,
+             .source = "set per city (FACTS.md §1.4)"});
+    v.field("women_share", women_share,
+            {.unit = "1",
+             .meaning = "share of recyclers who are women",
+             .min = 0,
+             .max = 1,
+             .source = "UNEP/UNDP PEI: 0.30 national, 0.76 Arequipa"});
+    v.field("formal_share", formal_share,
+            {.unit = "1",
+             .meaning = "share of recyclers in a formalised association",
+             .min = 0,
+             .max = 1,
+             .source = "MINAM 2025 via Gestión: about 3 %"});
     v.field("capacity_kg_per_day", capacity_kg_per_day,
-            {.unit = "kg/day", .meaning = "recyclables an informal recycler can gather and carry in a day", .min = 0,
-             .max = 2000, .source = "[EST] calibrated to MINAM's valorised share (about 0.9 % of MSW)"});
+            {.unit = "kg/day",
+             .meaning = "recyclables an informal recycler can gather and carry in a day",
+             .min = 0,
+             .max = 2000,
+             .source = "[EST] calibrated to MINAM's valorised share (about 0.9 % of MSW)"});
     v.field("formal_capacity_factor", formal_capacity_factor,
-            {.unit = "1", .meaning = "capacity of a formalised recycler relative to an informal one (tricycles, "
-                                     "routes, access)",
-             .min = 0, .max = 10, .source = "[EST]"});
+            {.unit = "1",
+             .meaning = "capacity of a formalised recycler relative to an informal one (tricycles, "
+                        "routes, access)",
+             .min = 0,
+             .max = 10,
+             .source = "[EST]"});
     v.field("reachable_share", reachable_share,
-            {.unit = "1", .meaning = "share of the recyclables in kerb waste that recyclers can reach and use",
-             .min = 0, .max = 1, .source = "[EST]"});
+            {.unit = "1",
+             .meaning = "share of the recyclables in kerb waste that recyclers can reach and use",
+             .min = 0,
+             .max = 1,
+             .source = "[EST]"});
     v.field("price_soles_per_kg", price_soles_per_kg,
-            {.unit = "soles/kg", .meaning = "price the recycling centre pays an informal recycler", .min = 0,
+            {.unit = "soles/kg",
+             .meaning = "price the recycling centre pays an informal recycler",
+             .min = 0,
              .source = "[EST]"});
     v.field("formal_price_factor", formal_price_factor,
-            {.unit = "1", .meaning = "price paid to formalised recyclers relative to informal ones", .min = 0,
-             .max = 10, .source = "[EST]; formalised recyclers earn about double (MINAM via Gestión)"});
+            {.unit = "1",
+             .meaning = "price paid to formalised recyclers relative to informal ones",
+             .min = 0,
+             .max = 10,
+             .source = "[EST]; formalised recyclers earn about double (MINAM via Gestión)"});
   }
 };
 
@@ -227,18 +346,20 @@ struct WasteMeasureConfig {
 
   template <class V>
   void visit(V& v) {
-    v.field("kind", kind,
-            {.meaning = "fleet_size (value: trucks), electric_share or cng_share (value: share of the fleet), "
-                        "collection_days_per_week (value: days; districts, empty for all), disposal_site (site: facility name), "
-                        "landfill_gas_capture (value: share of methane captured at the disposal site), "
-                        "recycler_formalisation (value: share of recyclers formalised), "
-                        "separation_programme (districts; value: campaign and incentive boost to the intention logit), "
-                        "route_optimisation (value: 1 on, 0 off), "
-                        "composting_plant (site: a composting_plant facility; programme districts separate organics)",
-             .choices = {"fleet_size", "electric_share", "cng_share", "collection_days_per_week", "disposal_site",
-                         "landfill_gas_capture", "recycler_formalisation", "separation_programme",
-                         "route_optimisation", "composting_plant"},
-             .required = true});
+    v.field(
+        "kind", kind,
+        {.meaning =
+             "fleet_size (value: trucks), electric_share or cng_share (value: share of the fleet), "
+             "collection_days_per_week (value: days; districts, empty for all), disposal_site (site: facility name), "
+             "landfill_gas_capture (value: share of methane captured at the disposal site), "
+             "recycler_formalisation (value: share of recyclers formalised), "
+             "separation_programme (districts; value: campaign and incentive boost to the intention logit), "
+             "route_optimisation (value: 1 on, 0 off), "
+             "composting_plant (site: a composting_plant facility; programme districts separate organics)",
+         .choices = {"fleet_size", "electric_share", "cng_share", "collection_days_per_week", "disposal_site",
+                     "landfill_gas_capture", "recycler_formalisation", "separation_programme", "route_optimisation",
+                     "composting_plant"},
+         .required = true});
     v.field("start_date", start_date, {.unit = "date", .meaning = "first day the measure applies", .required = true});
     v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});
     v.field("site", site, {.meaning = "facility name, for disposal_site and composting_plant"});

@@ -52,7 +52,7 @@ TEST(Population, WeightedPersonsAndHouseholdsEqualTheDistrictTables) {
     EXPECT_NEAR(persons[0], 60000, 1e-6) << "sampling " << sampling;
     EXPECT_NEAR(persons[1], 40000, 1e-6);
     EXPECT_NEAR(households[0], 60000 / 3.5, 1.0);  // derived from the mean household size
-    EXPECT_NEAR(households[1], 10000, 1e-6);        // given
+    EXPECT_NEAR(households[1], 10000, 1e-6);       // given
     // 1:k sampling simulates about a k-th of the people.
     EXPECT_NEAR(static_cast<double>(city.citizens.size()), 100000.0 / static_cast<double>(sampling),
                 0.03 * 100000.0 / static_cast<double>(sampling));
@@ -139,7 +139,9 @@ TEST(City, FacilitiesStandInTheirDistrict) {
   const District& south = city.districts[1];
   const double cx = (60000 * city.districts[0].centroid_x_m + 40000 * south.centroid_x_m) / 100000;
   const double cy = (60000 * city.districts[0].centroid_y_m + 40000 * south.centroid_y_m) / 100000;
-  auto distance = [&](NodeId node) { return std::hypot(city.network.node_x(node) - cx, city.network.node_y(node) - cy); };
+  auto distance = [&](NodeId node) {
+    return std::hypot(city.network.node_x(node) - cx, city.network.node_y(node) - cy);
+  };
   for (NodeId node : south.nodes) EXPECT_LE(distance(node), distance(city.facilities[1].node) + 1e-9);
 }
 

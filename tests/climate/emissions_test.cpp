@@ -24,8 +24,8 @@ TEST(Emissions, CommittedMethaneFollowsIpccFirstOrderParameters) {
   EXPECT_NEAR(committed_methane_tco2e(climate, 1, food_only, {1.0, 0.1, 0}), 0.045 * 27, 1e-12);
   // Trujillo's composition: DOC = 0.706 x 0.15 + 0.105 x 0.40 = 0.1479.
   const std::vector<double> trujillo = {0.706, 0.105, 0.089, 0.03, 0.01, 0.06};
-  EXPECT_NEAR(committed_methane_tco2e(climate, 100, trujillo, {0.8, 0, 0}), 100 * 0.1479 * 0.5 * 0.8 * 0.5 * 16 / 12 * 27,
-              1e-9);
+  EXPECT_NEAR(committed_methane_tco2e(climate, 100, trujillo, {0.8, 0, 0}),
+              100 * 0.1479 * 0.5 * 0.8 * 0.5 * 16 / 12 * 27, 1e-9);
   // Capturing half the gas halves what escapes.
   EXPECT_NEAR(committed_methane_tco2e(climate, 1, food_only, {1.0, 0.1, 0.5}), 0.5 * 0.045 * 27, 1e-12);
   // Plastic, glass and metal release no methane.

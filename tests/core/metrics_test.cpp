@@ -9,7 +9,8 @@ namespace {
 
 TEST(Metrics, SeriesAreDayMajorOverTheirDimensions) {
   MetricsRegistry metrics(3);
-  const SeriesId id = metrics.add({"trips", "trips", "trips made", {{"mode", {"walk", "bus"}}, {"gender", {"f", "m"}}}, Summary::total});
+  const SeriesId id = metrics.add(
+      {"trips", "trips", "trips made", {{"mode", {"walk", "bus"}}, {"gender", {"f", "m"}}}, Summary::total});
   Series& series = metrics.series(id);
   EXPECT_EQ(series.cells(), 4u);
   series.set(1, 3, 5.0);  // day 1, mode bus, gender m

@@ -1,13 +1,13 @@
 #include "sim/core/parallel.hpp"
 
-#include "sim/core/error.hpp"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <cmath>
 #include <cstring>
 #include <vector>
+
+#include "sim/core/error.hpp"
 
 namespace munisim {
 namespace {

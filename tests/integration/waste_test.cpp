@@ -47,7 +47,8 @@ TEST(WasteMassBalance, HoldsEveryDayInEveryDistrict) {
       const double street = m.find("waste_street_stock_t")->get(day, d);
       const double recovered = m.find("waste_recovered_by_recyclers_t")->get(day, 2 * d) +
                                m.find("waste_recovered_by_recyclers_t")->get(day, 2 * d + 1) +
-                               m.find("waste_recovered_formal_t")->get(day, d) + m.find("waste_composted_t")->get(day, d);
+                               m.find("waste_recovered_formal_t")->get(day, d) +
+                               m.find("waste_composted_t")->get(day, d);
       const double scale = 1e-9 * (1 + generated + street);
       EXPECT_NEAR(generated, set_out + (home - home_before[d]), scale) << "day " << day << " district " << d;
       EXPECT_NEAR(set_out, collected + recovered + dumped + (street - street_before[d]), scale)
@@ -106,7 +107,8 @@ TEST(WastePlausibility, RecyclersRecoverAboutOnePercent) {
   for (const char* city : {"trujillo.yaml", "arequipa.yaml"}) {
     Simulation simulation(scenario(city, {"days=28"}), 2);
     simulation.run();
-    const double share = run_total(simulation, "waste_recovered_by_recyclers_t") / run_total(simulation, "waste_generated_t");
+    const double share =
+        run_total(simulation, "waste_recovered_by_recyclers_t") / run_total(simulation, "waste_generated_t");
     EXPECT_GT(share, 0.004) << city;
     EXPECT_LT(share, 0.015) << city;
   }
@@ -187,8 +189,10 @@ TEST(WasteMeasureDates, FleetSizeFromItsStartDate) {
   run.expect_same_before_start();
   EXPECT_GT(sum_days(run.measured, "waste_trucks_available", kStart, 28, 0),
             1.5 * sum_days(run.baseline, "waste_trucks_available", kStart, 28, 0));
-  EXPECT_LT(sum_days(run.measured, "waste_street_stock_t", 27, 28, 0) + sum_days(run.measured, "waste_street_stock_t", 27, 28, 1),
-            sum_days(run.baseline, "waste_street_stock_t", 27, 28, 0) + sum_days(run.baseline, "waste_street_stock_t", 27, 28, 1));
+  EXPECT_LT(sum_days(run.measured, "waste_street_stock_t", 27, 28, 0) +
+                sum_days(run.measured, "waste_street_stock_t", 27, 28, 1),
+            sum_days(run.baseline, "waste_street_stock_t", 27, 28, 0) +
+                sum_days(run.baseline, "waste_street_stock_t", 27, 28, 1));
 }
 
 TEST(WasteMeasureDates, ElectricShareReplacesDiesel) {
@@ -219,17 +223,22 @@ TEST(WasteMeasureDates, LandfillWithGasCaptureCutsMethanePerTonne) {
 TEST(WasteMeasureDates, FormalisationRaisesRecyclersIncomeAndRecovery) {
   const MeasureRun run("    - {kind: recycler_formalisation, start_date: 2025-01-15, value: 0.8}\n");
   run.expect_same_before_start();
-  const auto income = [](const Simulation& s, std::size_t cell) { return sum_days(s, "recycler_income_soles", kStart, 28, cell); };
+  const auto income = [](const Simulation& s, std::size_t cell) {
+    return sum_days(s, "recycler_income_soles", kStart, 28, cell);
+  };
   const auto recovered = [](const Simulation& s) {
     double total = 0;
-    for (std::size_t cell = 0; cell < 6; ++cell) total += sum_days(s, "waste_recovered_by_recyclers_t", kStart, 28, cell);
+    for (std::size_t cell = 0; cell < 6; ++cell)
+      total += sum_days(s, "waste_recovered_by_recyclers_t", kStart, 28, cell);
     return total;
   };
   EXPECT_GT(recovered(run.measured), recovered(run.baseline));
   // Women's and men's formal income both rise (cells: female informal, female formal, male informal, male formal).
   EXPECT_GT(income(run.measured, 1), income(run.baseline, 1));
   EXPECT_GT(income(run.measured, 3), income(run.baseline, 3));
-  const auto people = [](const Simulation& s, std::size_t cell) { return s.metrics().find("recyclers_persons")->get(27, cell); };
+  const auto people = [](const Simulation& s, std::size_t cell) {
+    return s.metrics().find("recyclers_persons")->get(27, cell);
+  };
   EXPECT_EQ(people(run.measured, 0) + people(run.measured, 1) + people(run.measured, 2) + people(run.measured, 3), 24);
 }
 
@@ -292,8 +301,8 @@ namespace {
 TEST(WasteClimate, AvoidedEmissionsFollowRecoveryAndStayApart) {
   Simulation simulation(scenario("demo.yaml", {"days=21", "climate.avoided_tco2e_per_t_recycled=2.5"}), 2);
   simulation.run();
-  const double recovered = run_total(simulation, "waste_recovered_by_recyclers_t") +
-                           run_total(simulation, "waste_recovered_formal_t");
+  const double recovered =
+      run_total(simulation, "waste_recovered_by_recyclers_t") + run_total(simulation, "waste_recovered_formal_t");
   ASSERT_GT(recovered, 0);
   EXPECT_NEAR(run_total(simulation, "waste_avoided_emissions_tco2e"), 2.5 * recovered, 1e-9 * recovered);
 }
@@ -311,9 +320,10 @@ TEST(WasteRouting, OptimisationShortensAScrambledRoute) {
   for (const char* name : {"D", "A", "F", "C", "E", "B"}) {
     yaml += std::string("    - {name: ") + name + ", population: 3000, area_km2: 4}\n";
   }
-  yaml += "  facilities:\n    - {name: Depot, kind: depot, district: A}\n"
-          "    - {name: Dump, kind: open_dump, district: F, position: edge}\n"
-          "waste:\n  fleet: {trucks: 1, shift_h: 12}\n  collection: {days_per_week: 2}\n";
+  yaml +=
+      "  facilities:\n    - {name: Depot, kind: depot, district: A}\n"
+      "    - {name: Dump, kind: open_dump, district: F, position: edge}\n"
+      "waste:\n  fleet: {trucks: 1, shift_h: 12}\n  collection: {days_per_week: 2}\n";
   Simulation given(load_scenario_text(yaml, "routing.yaml", "."), 1);
   Simulation optimised(
       load_scenario_text(yaml + "  measures: [{kind: route_optimisation, start_date: 2025-01-01, value: 1}]\n",

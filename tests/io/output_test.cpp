@@ -60,9 +60,11 @@ class OutputTest : public ::testing::Test {
 MetricsRegistry two_series(int days) {
   MetricsRegistry metrics(days);
   Series& flat = metrics.series(metrics.add({"collected_t", "t", "waste collected", {}, Summary::total}));
-  Series& split = metrics.series(metrics.add(
-      {"trips", "trips", "trips by district and gender", {{"district", {"a", "b", "c"}}, {"gender", {"female", "male"}}},
-       Summary::mean}));
+  Series& split = metrics.series(metrics.add({"trips",
+                                              "trips",
+                                              "trips by district and gender",
+                                              {{"district", {"a", "b", "c"}}, {"gender", {"female", "male"}}},
+                                              Summary::mean}));
   for (int day = 0; day < days; ++day) {
     flat.set(day, 0, 0.1 * day);
     for (std::size_t cell = 0; cell < 6; ++cell) split.set(day, cell, day * 10.0 + static_cast<double>(cell) / 3);

@@ -45,7 +45,9 @@ TEST_P(BadScenario, FailsWithTheExpectedMessage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, BadScenario, ::testing::ValuesIn(bad_files()),
-                         [](const ::testing::TestParamInfo<std::string>& file) { return file.param.substr(0, file.param.size() - 5); });
+                         [](const ::testing::TestParamInfo<std::string>& file) {
+                           return file.param.substr(0, file.param.size() - 5);
+                         });
 
 TEST(BadScenarios, ThereAreAtLeastTwentyFour) { EXPECT_GE(bad_files().size(), 24u); }
 

@@ -33,8 +33,8 @@ TEST(Loader, ReadsEveryKindOfFieldAndFillsDefaults) {
 
 TEST(Loader, ExtendsMergesMappingsAndReplacesLists) {
   const ScenarioConfig variant = load_scenario(good("variant.yaml")).config;
-  EXPECT_EQ(variant.name, "base");  // from the base
-  EXPECT_EQ(variant.days, 20);      // overridden
+  EXPECT_EQ(variant.name, "base");                      // from the base
+  EXPECT_EQ(variant.days, 20);                          // overridden
   EXPECT_DOUBLE_EQ(variant.city.network.block_m, 200);  // sibling key kept by the merge
   EXPECT_EQ(variant.city.network.arterial_every, 3);
   EXPECT_DOUBLE_EQ(variant.city.population.female_share, 0.55);
@@ -44,7 +44,7 @@ TEST(Loader, ExtendsMergesMappingsAndReplacesLists) {
 
   const ScenarioConfig second = load_scenario(good("variant_of_variant.yaml")).config;
   EXPECT_EQ(second.name, "second");
-  EXPECT_EQ(second.days, 20);  // two levels up
+  EXPECT_EQ(second.days, 20);                   // two levels up
   ASSERT_EQ(second.city.districts.size(), 1u);  // the list was replaced, not merged
   EXPECT_EQ(second.city.districts[0].name, "Gamma");
   EXPECT_EQ(second.city.districts[0].households, 0) << "no value leaks from the replaced list";
@@ -52,9 +52,9 @@ TEST(Loader, ExtendsMergesMappingsAndReplacesLists) {
 
 TEST(Loader, OverridesReachScalarsListEntriesAndLists) {
   const ScenarioConfig config =
-      load_scenario(good("base.yaml"), {"city.sampling=10", "days=3", "city.districts[1].population=900",
-                                        "city.population.age_group_shares=[0.2, 0.2, 0.2, 0.2, 0.2]",
-                                        "city.network={block_m: 150}"})
+      load_scenario(good("base.yaml"),
+                    {"city.sampling=10", "days=3", "city.districts[1].population=900",
+                     "city.population.age_group_shares=[0.2, 0.2, 0.2, 0.2, 0.2]", "city.network={block_m: 150}"})
           .config;
   EXPECT_EQ(config.city.sampling, 10);
   EXPECT_EQ(config.days, 3);
@@ -85,9 +85,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadOverride{"city.samplng=3", "--set: city.samplng: unknown key 'samplng'; did you mean 'sampling'?"},
         BadOverride{"city.sampling=0", "--set: city.sampling: 0 is not in [1, 100000]"},
         BadOverride{"city.sampling", "--set: city.sampling: expected key.path=value"},
-        BadOverride{"city.districts[7].population=1",
-                    "--set: city.districts: has 2 entries; index 7 does not exist"},
-        BadOverride{"city.districts.population=1", "--set: city.districts: is a list; name an entry like city.districts[0]"},
+        BadOverride{"city.districts[7].population=1", "--set: city.districts: has 2 entries; index 7 does not exist"},
+        BadOverride{"city.districts.population=1",
+                    "--set: city.districts: is a list; name an entry like city.districts[0]"},
         BadOverride{"days.value=1", "--set: days: is a single value; it has no entries or keys below it"},
         BadOverride{"city..name=x", "--set: city..name: is not a key path; expected e.g. city.districts[0].population"},
         BadOverride{"days=[1", "--set: days: the value is not valid YAML: end of sequence flow not found"},
@@ -116,16 +116,13 @@ TEST(Loader, FileAndTextInputGiveTheSameResult) {
 }
 
 TEST(Loader, TextInputResolvesExtendsFromItsBaseDirectory) {
-  const Scenario scenario =
-      load_scenario_text("extends: base.yaml\nseed: 77\n", "notebook", good("").parent_path());
+  const Scenario scenario = load_scenario_text("extends: base.yaml\nseed: 77\n", "notebook", good("").parent_path());
   EXPECT_EQ(scenario.config.seed, 77);
   EXPECT_EQ(scenario.config.city.districts.size(), 2u);
   EXPECT_EQ(scenario.source, "notebook");
 }
 
-TEST(Loader, MissingFileIsAnInputError) {
-  EXPECT_THROW((void)load_scenario("no/such/scenario.yaml"), InputError);
-}
+TEST(Loader, MissingFileIsAnInputError) { EXPECT_THROW((void)load_scenario("no/such/scenario.yaml"), InputError); }
 
 TEST(Loader, ShippedScenariosLoad) {
   for (const char* name : {"demo.yaml", "trujillo.yaml", "arequipa.yaml"}) {

@@ -37,7 +37,8 @@ TEST(ScenarioReference, DocumentMatchesTheLoader) {
   std::stringstream committed;
   committed << in.rdbuf();
   EXPECT_TRUE(committed.str() == generated)
-      << first_difference(committed.str(), generated) << "\ndocs/scenario-reference.md differs from scenario_reference_markdown(). Regenerate it with\n"
+      << first_difference(committed.str(), generated)
+      << "\ndocs/scenario-reference.md differs from scenario_reference_markdown(). Regenerate it with\n"
          "  MUNISIM_UPDATE_DOCS=1 <build>/tests/munisim_scenario_tests --gtest_filter='ScenarioReference.*'\n"
          "(or `munisim reference > docs/scenario-reference.md`) and commit the result.";
 }

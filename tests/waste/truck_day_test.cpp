@@ -19,8 +19,8 @@ Leg line_travel(NodeId from, NodeId to) {
 
 struct ThreeZones : ::testing::Test {
   // Loading 10 min/t plus 1 km of streets per tonne at 10 km/h: 16 min per tonne.
-  TruckShift shift{.capacity_t = 6, .shift_min = 1000, .collection_speed_kmh = 10, .loading_min_per_t = 10,
-                   .unloading_min = 20};
+  TruckShift shift{
+      .capacity_t = 6, .shift_min = 1000, .collection_speed_kmh = 10, .loading_min_per_t = 10, .unloading_min = 20};
   std::vector<ZoneStock> zones{{1, 5, 1}, {2, 4, 1}, {3, 3, 1}};
   std::vector<double> collected = std::vector<double>(3, 0.0);
   std::vector<std::size_t> route{0, 1, 2};

@@ -14,9 +14,9 @@ struct Node {
   enum class Kind { null, scalar, sequence, mapping };
 
   Kind kind = Kind::null;
-  std::string text;        // a scalar's text as written (without quotes)
-  SourceLocation where;    // an empty value (`days:`) stands where its key stands
-  std::vector<Node> keys;  // a mapping's keys, in order, duplicates kept
+  std::string text;          // a scalar's text as written (without quotes)
+  SourceLocation where;      // an empty value (`days:`) stands where its key stands
+  std::vector<Node> keys;    // a mapping's keys, in order, duplicates kept
   std::vector<Node> values;  // a mapping's values (parallel to keys) or a sequence's elements
 
   // The value of the first scalar key `key`, or nullptr.

@@ -51,8 +51,7 @@ void read_mapping(ReadContext& context, const Node& node, const std::string& pat
                   std::string_view extra_key = {});
 
 template <class T>
-void read_field(ReadContext& context, const Node& node, const std::string& path, T& value,
-                const schema::Field& field) {
+void read_field(ReadContext& context, const Node& node, const std::string& path, T& value, const schema::Field& field) {
   read_value(node, path, field, value);
   context.given.insert(path);
   context.value_locations[path] = node.where;

@@ -25,8 +25,7 @@ void read_value(const Node& node, const std::string& path, const schema::Field& 
 void read_value(const Node& node, const std::string& path, const schema::Field& field, Date& value);
 // Lists of values: min, max and choices apply to each element.
 void read_value(const Node& node, const std::string& path, const schema::Field& field, std::vector<double>& value);
-void read_value(const Node& node, const std::string& path, const schema::Field& field,
-                std::vector<std::string>& value);
+void read_value(const Node& node, const std::string& path, const schema::Field& field, std::vector<std::string>& value);
 
 // Throws "expected a list/a mapping, got ..." unless `node` is of `kind` (sequence or mapping).
 void expect_kind(const Node& node, Node::Kind kind, const std::string& path);
