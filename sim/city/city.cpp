@@ -121,7 +121,8 @@ City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallel
     const auto found = std::find_if(city.districts.begin(), city.districts.end(),
                                     [&](const District& d) { return d.name == entry.district; });
     const auto index = static_cast<std::uint32_t>(found - city.districts.begin());
-    city.facilities.push_back({entry.name, entry.kind, index, facility_node(city, *found, entry.position)});
+    city.facilities.push_back({entry.name, entry.kind, index, facility_node(city, *found, entry.position),
+                               entry.capacity_t_per_day, entry.gate_fee_soles_per_t});
   }
 
   synthesise_population(city, config.population, seed, parallel);

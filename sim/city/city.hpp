@@ -42,6 +42,8 @@ struct Facility {
   std::string kind;
   std::uint32_t district = 0;
   NodeId node = 0;
+  double capacity_t_per_day = 0;  // 0: not stated
+  double gate_fee_soles_per_t = 0;
 };
 
 struct City {

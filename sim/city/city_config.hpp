@@ -101,6 +101,8 @@ struct FacilityConfig {
   std::string kind;
   std::string district;
   std::string position = "centre";
+  double capacity_t_per_day = 0;
+  double gate_fee_soles_per_t = 0;
 
   template <class V>
   void visit(V& v) {
@@ -115,6 +117,16 @@ struct FacilityConfig {
             {.meaning = "where in its district: the node nearest its centre, or the one farthest from "
                         "the city centre",
              .choices = {"centre", "edge"}});
+    v.field("capacity_t_per_day", capacity_t_per_day,
+            {.unit = "t/day",
+             .meaning = "what the facility is designed to receive (0: not stated); more is reported "
+                        "as over capacity",
+             .min = 0});
+    v.field("gate_fee_soles_per_t", gate_fee_soles_per_t,
+            {.unit = "soles/t",
+             .meaning = "fee per tonne received",
+             .min = 0,
+             .source = "[NF] no Peruvian figure found; 0 at open dumps"});
   }
 };
 

@@ -30,10 +30,11 @@ void ScenarioConfig::check(schema::Checks& checks) const {
       checks.fail("waste.measures[" + std::to_string(i) + "].site",
                   "'" + measure.site + "' is not an open_dump or sanitary_landfill in city.facilities");
     }
-    if (measure.kind == "composting_plant" && !measure.site.empty() &&
-        !has_facility(city, measure.site, {"composting_plant"})) {
-      checks.fail("waste.measures[" + std::to_string(i) + "].site",
-                  "'" + measure.site + "' is not a composting_plant in city.facilities");
+    for (const char* kind : {"composting_plant", "transfer_station"}) {
+      if (measure.kind == kind && !measure.site.empty() && !has_facility(city, measure.site, {kind})) {
+        checks.fail("waste.measures[" + std::to_string(i) + "].site",
+                    "'" + measure.site + "' is not a " + kind + " in city.facilities");
+      }
     }
   }
   const CollectionConfig& collection = waste.collection;
@@ -44,6 +45,10 @@ void ScenarioConfig::check(schema::Checks& checks) const {
     checks.fail("waste.collection.depot",
                 collection.depot.empty() ? "trucks need a depot; expected a facility of kind depot in city.facilities"
                                          : "'" + collection.depot + "' is not a depot in city.facilities");
+  }
+  if (!collection.transfer_station.empty() && !has_facility(city, collection.transfer_station, {"transfer_station"})) {
+    checks.fail("waste.collection.transfer_station",
+                "'" + collection.transfer_station + "' is not a transfer_station in city.facilities");
   }
   if (!has_facility(city, collection.disposal_site, {"open_dump", "sanitary_landfill"}) &&
       (trucks || !collection.disposal_site.empty())) {

@@ -42,7 +42,7 @@ void WasteMeasureConfig::check(schema::Checks& checks) const {
   if (kind == "collection_days_per_week" && (value < 1 || value > 7 || value != std::floor(value))) {
     checks.fail("value", "expected a whole number of days from 1 to 7");
   }
-  if ((kind == "disposal_site" || kind == "composting_plant") && site.empty()) {
+  if ((kind == "disposal_site" || kind == "composting_plant" || kind == "transfer_station") && site.empty()) {
     checks.fail("site", "expected the name of a facility in city.facilities");
   }
 }

@@ -64,7 +64,10 @@ struct CollectionConfig {
   double unloading_min = 20;
   int illegal_dump_after_days = 3;
   double illegal_dump_share_per_day = 0.2;
-  double gate_fee_soles_per_t = 0;
+  std::string transfer_station;
+  double transfer_truck_capacity_t = 25;
+  double transfer_truck_diesel_l_per_km = 0.45;
+  double transfer_truck_cost_per_km_soles = 3.0;
 
   template <class V>
   void visit(V& v) {
@@ -99,11 +102,21 @@ struct CollectionConfig {
              .min = 0,
              .max = 1,
              .source = "[EST]"});
-    v.field("gate_fee_soles_per_t", gate_fee_soles_per_t,
-            {.unit = "soles/t",
-             .meaning = "fee paid per tonne at the disposal site",
+    v.field("transfer_station", transfer_station,
+            {.meaning = "transfer station where collection trucks unload (empty: they drive to the disposal site)"});
+    v.field("transfer_truck_capacity_t", transfer_truck_capacity_t,
+            {.unit = "t",
+             .meaning = "payload of the trucks hauling from the transfer station",
+             .min = 1,
+             .max = 60,
+             .source = "[EST] semi-trailer"});
+    v.field("transfer_truck_diesel_l_per_km", transfer_truck_diesel_l_per_km,
+            {.unit = "L/km", .meaning = "diesel use of a transfer truck", .min = 0, .max = 5, .source = "[EST]"});
+    v.field("transfer_truck_cost_per_km_soles", transfer_truck_cost_per_km_soles,
+            {.unit = "soles/km",
+             .meaning = "running cost of a transfer truck, fuel excluded",
              .min = 0,
-             .source = "[NF] no Peruvian figure found; 0 at open dumps"});
+             .source = "[EST]"});
   }
 };
 
@@ -362,7 +375,7 @@ struct WasteMeasureConfig {
          .required = true});
     v.field("start_date", start_date, {.unit = "date", .meaning = "first day the measure applies", .required = true});
     v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});
-    v.field("site", site, {.meaning = "facility name, for disposal_site and composting_plant"});
+    v.field("site", site, {.meaning = "facility name, for disposal_site, composting_plant and transfer_station"});
     v.field("districts", districts,
             {.meaning = "district names, for separation_programme and collection_days_per_week (empty: every "
                         "district)"});

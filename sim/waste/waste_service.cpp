@@ -25,6 +25,7 @@ constexpr double kKgPerTonne = 1000;
 
 constexpr std::array<std::string_view, 1> kDepotKinds = {"depot"};
 constexpr std::array<std::string_view, 2> kDisposalKinds = {"open_dump", "sanitary_landfill"};
+constexpr std::array<std::string_view, 1> kTransferKinds = {"transfer_station"};
 
 // The facility named `name` (or the first of its kind when empty), or nullptr.
 const Facility* find_facility(const City& city, const std::string& name, std::span<const std::string_view> kinds) {
@@ -80,7 +81,7 @@ struct SeriesIds {
   SeriesId generated, by_fraction, set_out, collected, dumped, street_stock, household_stock, disposed, missed,
       coverage, truck_km, truck_hours, truck_trips, trucks_available, diesel, cng, electricity, cost, emissions,
       methane_decay, recovered, recycler_income, recyclers, separating, separating_city, separated, recovered_formal,
-      avoided, route_plan, composted;
+      avoided, route_plan, composted, transfer_km, over_capacity;
 };
 
 SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
@@ -145,6 +146,11 @@ SeriesIds register_series(MetricsRegistry& metrics, const City& city) {
       add("waste_avoided_emissions_tco2e", "tCO2e",
           "emissions avoided elsewhere by recycling what recyclers and selective collection recovered",
           {{"source", {"recycling_informal", "recycling_formal", "composting_instead_of_disposal"}}}, Summary::total);
+  ids.transfer_km = add("waste_transfer_haul_km", "km", "distance driven by transfer trucks, station to site and back",
+                        {}, Summary::total);
+  ids.over_capacity =
+      add("waste_disposal_over_capacity_t", "t", "waste received beyond the site's stated daily capacity",
+          {{"site", disposal_site_labels(city)}}, Summary::total);
   ids.route_plan = add("waste_route_plan_km", "km",
                        "planned daily driving between zones, depot to depot, over all trucks: routes as given and "
                        "as in use (optimised once the measure starts)",
@@ -171,6 +177,9 @@ class WasteService {
     sites_ = disposal_sites(city, climate);
     site_decay_.resize(sites_.size());
     use_disposal_site(config.collection.disposal_site);
+    if (!config.collection.transfer_station.empty()) {
+      transfer_ = find_facility(city, config.collection.transfer_station, kTransferKinds);
+    }
     ids_ = register_series(metrics, city);
     household_stock_kg_.assign(city.households.size(), 0.0);
     street_buckets_t_.assign(
@@ -219,6 +228,8 @@ class WasteService {
   SeriesIds ids_{};
   NodeId depot_ = 0;
   NodeId disposal_ = 0;
+  const Facility* site_facility_ = nullptr;
+  const Facility* transfer_ = nullptr;       // where collection trucks unload, when a station is used
   std::size_t site_index_ = 0;               // position of the current disposal site in the site labels
   std::vector<DisposalSite> sites_;          // by site label
   std::vector<FirstOrderDecay> site_decay_;  // by site label
@@ -296,6 +307,7 @@ void WasteService::use_disposal_site(const std::string& name) {
   const Facility* site = find_facility(city_, name, kDisposalKinds);
   if (site == nullptr) return;  // no collection service without one (the scenario check guarantees it when needed)
   disposal_ = site->node;
+  site_facility_ = site;
   const std::vector<std::string> labels = disposal_site_labels(city_);
   site_index_ = static_cast<std::size_t>(std::find(labels.begin(), labels.end(), site->name) - labels.begin());
 }
@@ -320,6 +332,8 @@ void WasteService::apply_measures(const StepContext& step) {
       sites_[site_index_].gas_capture = measure.value;
     } else if (measure.kind == "recycler_formalisation") {
       recyclers_->formalise(measure.value);
+    } else if (measure.kind == "transfer_station") {
+      transfer_ = find_facility(city_, measure.site, kTransferKinds);
     } else if (measure.kind == "composting_plant") {
       composting_ = true;
     } else if (measure.kind == "route_optimisation") {
@@ -573,7 +587,8 @@ void WasteService::collect(const StepContext& step) {
       continue;
     }
     ++available;
-    const TruckDay day = run_truck_day(shift, depot_, disposal_, routes_[truck], stocks, collected,
+    const NodeId unload_at = transfer_ != nullptr ? transfer_->node : disposal_;
+    const TruckDay day = run_truck_day(shift, depot_, unload_at, routes_[truck], stocks, collected,
                                        [this](NodeId from, NodeId to) { return travel(from, to); });
     fleet_day.km += day.km;
     km_by_fuel[truck_fuel_[truck]] += day.km;
@@ -616,15 +631,30 @@ void WasteService::collect(const StepContext& step) {
     for (double bucket : buckets) street[d] += bucket;
   }
 
-  const double diesel_l = km_by_fuel[Fuel::diesel] * fleet.diesel_l_per_km;
+  // What reaches a transfer station goes on to the disposal site the same day in full transfer trucks.
+  double transfer_km = 0;
+  if (transfer_ != nullptr && fleet_day.disposed_t > 0) {
+    const double trips = std::ceil(fleet_day.disposed_t / config_.collection.transfer_truck_capacity_t - 1e-9);
+    transfer_km = trips * 2 * travel(transfer_->node, disposal_).km;
+  }
+  const double diesel_l = km_by_fuel[Fuel::diesel] * fleet.diesel_l_per_km +
+                          transfer_km * config_.collection.transfer_truck_diesel_l_per_km;
   const double cng_kg = km_by_fuel[Fuel::cng] * fleet.cng_kg_per_km;
   const double kwh = km_by_fuel[Fuel::electric] * fleet.electric_kwh_per_km;
   const double energy_soles = diesel_l * config_.diesel_price_soles_per_l + cng_kg * config_.cng_price_soles_per_kg +
                               kwh * config_.electricity_price_soles_per_kwh;
   const double hours = fleet_day.minutes / 60;
-  const std::vector<double> cost = {energy_soles, fleet_day.km * fleet.cost_per_km_soles,
-                                    hours * fleet.crew * fleet.crew_cost_per_h_soles,
-                                    fleet_day.disposed_t * config_.collection.gate_fee_soles_per_t};
+  const double gate_fee = (site_facility_ != nullptr ? site_facility_->gate_fee_soles_per_t : 0.0) +
+                          (transfer_ != nullptr ? transfer_->gate_fee_soles_per_t : 0.0);
+  const std::vector<double> cost = {
+      energy_soles,
+      fleet_day.km * fleet.cost_per_km_soles + transfer_km * config_.collection.transfer_truck_cost_per_km_soles,
+      hours * fleet.crew * fleet.crew_cost_per_h_soles, fleet_day.disposed_t * gate_fee};
+  const double capacity = site_facility_ != nullptr ? site_facility_->capacity_t_per_day : 0.0;
+  if (capacity > 0) {
+    metrics_.series(ids_.over_capacity).day(step.day)[site_index_] = std::max(0.0, fleet_day.disposed_t - capacity);
+  }
+  record_scalar(ids_.transfer_km, step.day, transfer_km);
   const double energy_tco2e = fuel_tco2e(climate_, Fuel::diesel, diesel_l) + fuel_tco2e(climate_, Fuel::cng, cng_kg) +
                               fuel_tco2e(climate_, Fuel::electric, kwh);
   double composted_t = 0;

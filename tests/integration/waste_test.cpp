@@ -382,3 +382,37 @@ TEST(WastePlausibility, BaselineDisposalIsAllAtTheOpenDump) {
 
 }  // namespace
 }  // namespace munisim
+
+namespace munisim {
+namespace {
+
+TEST(WasteFacilities, TransferStationShortensCollectionTripsAndAddsHaulage) {
+  const std::string facilities =
+      "city.facilities=[{name: Depot, kind: depot, district: Centro}, "
+      "{name: Dump, kind: open_dump, district: Norte, position: edge, gate_fee_soles_per_t: 10}, "
+      "{name: Station, kind: transfer_station, district: Centro, gate_fee_soles_per_t: 4}]";
+  Simulation direct(scenario("demo.yaml", {"days=14", facilities}), 1);
+  Simulation transfer(scenario("demo.yaml", {"days=14", facilities, "waste.collection.transfer_station=Station"}), 1);
+  direct.run();
+  transfer.run();
+  EXPECT_EQ(run_total(direct, "waste_transfer_haul_km"), 0);
+  EXPECT_GT(run_total(transfer, "waste_transfer_haul_km"), 0);
+  EXPECT_LT(run_total(transfer, "waste_truck_km"), run_total(direct, "waste_truck_km"));
+  // Gate fees: 10 soles/t at the dump, plus 4 at the station when it is used.
+  const auto fees = [](const Simulation& s) { return sum_days(s, "waste_cost_soles", 0, 14, 3); };
+  EXPECT_NEAR(fees(direct), 10 * run_total(direct, "waste_disposed_t"), 1e-6);
+  EXPECT_NEAR(fees(transfer), 14 * run_total(transfer, "waste_disposed_t"), 1e-6);
+}
+
+TEST(WasteFacilities, QuebradaHondaRunsOverItsDesignCapacity) {
+  // Designed for about 500 t/day and receiving about 800 (FACTS.md §1.3).
+  Simulation arequipa(scenario("arequipa.yaml", {"days=14"}), 2);
+  arequipa.run();
+  double expected = 0;
+  for (int day = 0; day < 14; ++day) expected += std::max(0.0, day_total(arequipa, "waste_disposed_t", day) - 500);
+  EXPECT_GT(expected, 0);
+  EXPECT_NEAR(run_total(arequipa, "waste_disposal_over_capacity_t"), expected, 1e-9 * expected);
+}
+
+}  // namespace
+}  // namespace munisim
