@@ -2,10 +2,14 @@
 import os
 import pathlib
 import subprocess
+import sys
 
 import pytest
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
+# The munisim Python package is assembled by the build in build/python.
+PYTHON_PACKAGE_DIR = pathlib.Path(os.environ.get("MUNISIM_PYTHON_DIR", REPO_ROOT / "build" / "python"))
+sys.path.insert(0, str(PYTHON_PACKAGE_DIR))
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,18 @@
+"""munisim: agent-based simulation of municipal services, from Python.
+
+Three lines to a table::
+
+    import munisim
+    result = munisim.run(munisim.Scenario.load("scenarios/demo.yaml"), days=7)
+    result.frame("waste_collected_t")
+
+The engine is the same C++ library as the ``munisim`` command line: scenarios are validated by the
+same loader, runs give bit-identical series for the same seed, and ``Result.save`` writes the
+same HDF5 file.
+"""
+from munisim._core import ScenarioError, __version__, git_describe
+from munisim.result import Result, open
+from munisim.scenario import Scenario
+from munisim.simulation import Simulation, run
+
+__all__ = ["Scenario", "ScenarioError", "Simulation", "Result", "run", "open", "__version__", "git_describe"]

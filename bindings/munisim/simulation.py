@@ -1,0 +1,96 @@
+"""Running scenarios: all at once with ``run`` or step by step with ``Simulation``."""
+from munisim import _core
+from munisim.result import Result
+
+
+class Simulation:
+    """A scenario turned into a running city: ``sim.step(7)``, read tables and series, continue.
+
+    ``step`` releases the GIL (other Python threads keep working) and stops with
+    ``KeyboardInterrupt`` on Ctrl-C; the days already run stay valid.
+    """
+
+    def __init__(self, scenario, seed=None, days=None, threads=1):
+        if seed is not None or days is not None:
+            scenario = _with_run_settings(scenario, seed, days)
+        self.scenario = scenario
+        self._engine = _core.Engine(scenario._loaded, threads)
+
+    def step(self, days=1, progress=None):
+        """Advances up to ``days`` days; ``progress(done, total)`` is called after each day."""
+        self._engine.step(days, progress)
+        return self
+
+    def run(self, progress=None):
+        """Runs the remaining days and returns the Result."""
+        self._engine.step(self.days_planned - self.days_run, progress)
+        return self.result()
+
+    @property
+    def days_run(self):
+        return self._engine.days_run
+
+    @property
+    def days_planned(self):
+        return self._engine.days_planned
+
+    @property
+    def citizens(self):
+        """Citizen agents' columns as read-only numpy arrays, e.g. ``sim.citizens["age_group"]``."""
+        return self._engine.table("citizens")
+
+    @property
+    def households(self):
+        """Household agents' columns as read-only numpy arrays."""
+        return self._engine.table("households")
+
+    def result(self):
+        """The series so far, as numpy views on the engine's memory (no copy)."""
+        return Result(self._engine.series(), self.scenario.to_yaml(), _start_date(self.scenario), engine=self._engine)
+
+
+def _with_run_settings(scenario, seed, days):
+    from munisim.scenario import Scenario
+
+    copy = Scenario(scenario._loader, scenario._overrides)
+    if seed is not None:
+        copy.set("seed", int(seed))
+    if days is not None:
+        copy.set("days", int(days))
+    return copy
+
+
+def _start_date(scenario):
+    return scenario._loaded.start_date
+
+
+def run(scenario, seed=None, days=None, threads=1, progress=False):
+    """Runs a scenario and returns its Result.
+
+    ``progress`` may be True (a tqdm bar when tqdm is installed, else nothing), or a callable
+    ``progress(done, total)``.
+    """
+    simulation = Simulation(scenario, seed=seed, days=days, threads=threads)
+    callback = progress if callable(progress) else _progress_bar(simulation.days_planned) if progress else None
+    try:
+        return simulation.run(callback)
+    finally:
+        if callback is not None and hasattr(callback, "close"):
+            callback.close()
+
+
+def _progress_bar(total):
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    bar = tqdm(total=total, unit="day")
+
+    class Callback:
+        def __call__(self, done, _total):
+            bar.update(done - bar.n)
+
+        def close(self):
+            bar.close()
+
+    return Callback()

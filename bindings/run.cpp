@@ -1,0 +1,146 @@
+// Runs from Python: a Simulation stepped with the GIL released, its series and agent columns as
+// read-only numpy views on the engine's memory, and outputs written and read as by the CLI.
+#include <pybind11/functional.h>
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <atomic>
+
+#include "bindings/bindings.hpp"
+#include "sim/io/output.hpp"
+#include "sim/model/simulation.hpp"
+
+namespace munisim::python {
+namespace {
+
+namespace py = pybind11;
+
+// A read-only array over memory owned by `owner`, which the array keeps alive.
+template <class T>
+py::array view(const T* data, std::vector<py::ssize_t> shape, py::handle owner) {
+  py::array array(py::dtype::of<T>(), std::move(shape), data, owner);
+  py::detail::array_proxy(array.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+  return array;
+}
+
+py::dict series_dict(const Series& series, int days_run, py::handle owner) {
+  const SeriesSpec& spec = series.spec();
+  std::vector<py::ssize_t> shape{days_run};
+  std::vector<std::string> dims{"day"};
+  py::dict labels;
+  for (const Dimension& dim : spec.dims) {
+    shape.push_back(static_cast<py::ssize_t>(dim.labels.size()));
+    dims.push_back(dim.name);
+    labels[py::str(dim.name)] = dim.labels;
+  }
+  py::dict entry;
+  entry["unit"] = spec.unit;
+  entry["description"] = spec.description;
+  entry["summary"] = summary_name(spec.summary);
+  entry["dims"] = dims;
+  entry["labels"] = labels;
+  entry["values"] = view(series.values().data(), shape, owner);
+  return entry;
+}
+
+py::array column_view(const ColumnInfo& column, py::handle owner) {
+  const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(column.size)};
+  switch (column.type) {
+    case ColumnType::u8:
+      return view(static_cast<const std::uint8_t*>(column.data), shape, owner);
+    case ColumnType::i32:
+      return view(static_cast<const std::int32_t*>(column.data), shape, owner);
+    case ColumnType::u32:
+      return view(static_cast<const std::uint32_t*>(column.data), shape, owner);
+    case ColumnType::i64:
+      return view(static_cast<const std::int64_t*>(column.data), shape, owner);
+    case ColumnType::f32:
+      return view(static_cast<const float*>(column.data), shape, owner);
+    case ColumnType::f64:
+      break;
+  }
+  return view(static_cast<const double*>(column.data), shape, owner);
+}
+
+// Steps with the GIL released; between days it takes the GIL back to honour Ctrl-C and report progress.
+void step_released(Simulation& simulation, int days, const std::function<void(int, int)>& progress) {
+  std::atomic<bool> stop{false};
+  auto between_days = [&](int done, int total) {
+    py::gil_scoped_acquire gil;
+    if (PyErr_CheckSignals() != 0) {
+      PyErr_Clear();  // reported as KeyboardInterrupt by the Interrupted translator
+      stop = true;
+      return;
+    }
+    if (progress) progress(done, total);
+  };
+  py::gil_scoped_release released;
+  simulation.step(days, &stop, between_days);
+  if (stop.load()) throw Interrupted();
+}
+
+py::dict output_dict(const OutputFile& file) {
+  py::dict meta;
+  for (const auto& [key, value] : file.text_meta) meta[py::str(key)] = value;
+  for (const auto& [key, value] : file.number_meta) meta[py::str(key)] = value;
+  py::dict series;
+  for (const SeriesData& data : file.series) {
+    py::dict entry;
+    entry["unit"] = data.unit;
+    entry["description"] = data.description;
+    entry["summary"] = data.summary;
+    entry["dims"] = data.dims;
+    py::dict labels;
+    for (std::size_t i = 1; i < data.dims.size(); ++i) labels[py::str(data.dims[i])] = data.labels[i - 1];
+    entry["labels"] = labels;
+    std::vector<py::ssize_t> shape(data.shape.begin(), data.shape.end());
+    py::array_t<double> values(shape);
+    std::copy(data.values.begin(), data.values.end(), values.mutable_data());
+    entry["values"] = values;
+    series[py::str(data.name)] = entry;
+  }
+  py::dict result;
+  result["meta"] = meta;
+  result["series"] = series;
+  result["dates"] = file.dates;
+  result["scenario_text"] = file.scenario_text;
+  result["resolved_yaml"] = file.resolved_yaml;
+  return result;
+}
+
+}  // namespace
+
+void bind_run(py::module_& module) {
+  py::class_<Simulation>(module, "Engine", "A running simulation (see munisim.Simulation)")
+      .def(py::init([](const Scenario& scenario, int threads) { return std::make_unique<Simulation>(scenario, threads); }),
+           py::arg("scenario"), py::arg("threads") = 1)
+      .def("step", &step_released, py::arg("days"), py::arg("progress") = std::function<void(int, int)>{})
+      .def_property_readonly("days_run", &Simulation::days_run)
+      .def_property_readonly("days_planned", &Simulation::days_planned)
+      .def_property_readonly("threads", &Simulation::threads)
+      .def("series",
+           [](py::object self) {
+             const Simulation& simulation = self.cast<const Simulation&>();
+             py::dict all;
+             for (const Series& series : simulation.metrics().all()) {
+               all[py::str(series.spec().name)] = series_dict(series, simulation.days_run(), self);
+             }
+             return all;
+           })
+      .def("table",
+           [](py::object self, const std::string& name) {
+             const City& city = self.cast<const Simulation&>().city();
+             if (name != "citizens" && name != "households") throw py::key_error("tables: citizens, households");
+             const AgentTable& table = name == "citizens" ? city.citizens : city.households;
+             py::dict columns;
+             for (const ColumnInfo& column : table.columns()) columns[py::str(column.name)] = column_view(column, self);
+             return columns;
+           })
+      .def("save", [](const Simulation& simulation, const std::filesystem::path& path) {
+        write_output(path, simulation.output());
+      });
+  module.def("read_output", [](const std::filesystem::path& path) { return output_dict(read_output(path)); });
+}
+
+}  // namespace munisim::python
