@@ -1,0 +1,41 @@
+"""Plots render, say their units, and draw what the data say."""
+import numpy as np
+import pytest
+
+import munisim
+from munisim import viz
+
+
+@pytest.fixture(scope="module")
+def result(repo_root):
+    return munisim.run(munisim.Scenario.load(repo_root / "scenarios" / "demo.yaml"), days=10)
+
+
+def test_series_over_time_with_one_line_per_district(result, tmp_path):
+    ax = viz.plot_series(result, "waste_collected_t", by="district")
+    assert ax.get_ylabel() == "waste_collected_t [t]"
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines] == ["Centro", "Norte", "Playa"]
+    np.testing.assert_allclose(lines[0].get_ydata(), np.asarray(result["waste_collected_t"])[:, 0])
+    ax.figure.savefig(tmp_path / "series.png")
+    assert (tmp_path / "series.png").stat().st_size > 10_000
+
+
+def test_variants_with_confidence_bands(repo_root, tmp_path):
+    variants = {}
+    for trucks in (2, 5):
+        scenario = munisim.Scenario.load(repo_root / "scenarios" / "demo.yaml").set("waste.fleet.trucks", trucks)
+        variants[f"{trucks} trucks"] = [munisim.run(scenario, seed=seed, days=10) for seed in (1, 2, 3)]
+    ax = viz.compare_variants(variants, "waste_street_stock_t")
+    assert ax.get_ylabel() == "waste_street_stock_t [t]"
+    assert [line.get_label() for line in ax.get_lines()] == ["2 trucks (n=3)", "5 trucks (n=3)"]
+    assert len(ax.collections) == 2  # one band per variant
+    ax.figure.savefig(tmp_path / "variants.png")
+
+
+def test_breakdown_by_gender_sums_the_other_dimensions(result):
+    ax = viz.breakdown(result, "population_persons", "gender")
+    heights = [patch.get_height() for patch in ax.patches]
+    expected = np.asarray(result["population_persons"])[-1].sum(axis=(0, 2))
+    np.testing.assert_allclose(heights, expected)
+    assert "persons" in ax.get_ylabel()
