@@ -10,6 +10,7 @@
 #include "bindings/bindings.hpp"
 #include "sim/io/output.hpp"
 #include "sim/model/simulation.hpp"
+#include "sim/report/html_report.hpp"
 
 namespace munisim::python {
 namespace {
@@ -113,7 +114,8 @@ py::dict output_dict(const OutputFile& file) {
 
 void bind_run(py::module_& module) {
   py::class_<Simulation>(module, "Engine", "A running simulation (see munisim.Simulation)")
-      .def(py::init([](const Scenario& scenario, int threads) { return std::make_unique<Simulation>(scenario, threads); }),
+      .def(py::init(
+               [](const Scenario& scenario, int threads) { return std::make_unique<Simulation>(scenario, threads); }),
            py::arg("scenario"), py::arg("threads") = 1)
       .def("step", &step_released, py::arg("days"), py::arg("progress") = std::function<void(int, int)>{})
       .def_property_readonly("days_run", &Simulation::days_run)
@@ -141,6 +143,7 @@ void bind_run(py::module_& module) {
         write_output(path, simulation.output());
       });
   module.def("read_output", [](const std::filesystem::path& path) { return output_dict(read_output(path)); });
+  module.def("html_report", [](const std::filesystem::path& path) { return html_report(read_output(path)); });
 }
 
 }  // namespace munisim::python

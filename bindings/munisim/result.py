@@ -64,6 +64,16 @@ class Result:
         self._engine.save(str(path))
 
 
+def report(output, html=None):
+    """Writes the same self-contained HTML report as ``munisim report`` for an output file; returns its path."""
+    import pathlib
+
+    output = pathlib.Path(output)
+    html = pathlib.Path(html) if html is not None else output.with_suffix(".html")
+    html.write_text(_core.html_report(str(output)))
+    return html
+
+
 def open(path):  # noqa: A001 - munisim.open mirrors h5py.File / builtins.open on purpose
     """Reads any munisim output (from the CLI or Python) into a Result."""
     data = _core.read_output(str(path))

@@ -36,6 +36,11 @@ int main(int argc, char** argv) {
 
   CLI::App* reference_cli = cli.add_subcommand("reference", "print the scenario key reference (Markdown)");
 
+  std::string report_output, report_html;
+  CLI::App* report_cli = cli.add_subcommand("report", "write a self-contained HTML report of an output file");
+  report_cli->add_option("output", report_output, "munisim HDF5 output")->required();
+  report_cli->add_option("-o,--out", report_html, "HTML file (default: the output's name with .html)");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -48,6 +53,7 @@ int main(int argc, char** argv) {
     if (*validate_cli) return validate_command(scenario, overrides, print_resolved);
     if (*info_cli) return info_command(output);
     if (*reference_cli) return reference_command();
+    if (*report_cli) return report_command(report_output, report_html);
   } catch (const munisim::InputError& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return kExitBadInput;

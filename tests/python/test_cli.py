@@ -124,3 +124,23 @@ def test_ctrl_c_stops_cleanly_and_leaves_no_output(munisim_bin, demo, tmp_path):
     assert process.returncode == 130
     assert "interrupted: no output written" in stderr
     assert not out.exists() and leftovers(tmp_path) == []
+
+
+def test_report_is_built_from_the_registry_and_matches_python(munisim_bin, demo_output, tmp_path):
+    import sys
+
+    html = tmp_path / "report.html"
+    result = run(munisim_bin, "report", demo_output, "-o", html)
+    assert result.returncode == 0, result.stderr
+    text = html.read_text()
+    with h5py.File(demo_output) as f:
+        kpis = [name for name in f["series"] if f["series"][name].attrs["summary"] != "none"]
+    assert kpis and all(f">{name}<" in text for name in kpis), "every KPI series has its row and chart"
+    assert text.count("<svg") == len(kpis)
+    assert "Villa Demo" in text and "<pre>" in text
+    sys.path.insert(0, str(munisim_bin.parents[1] / "python"))
+    import munisim
+
+    assert munisim.report(demo_output, tmp_path / "py.html").read_text() == text
+    missing = run(munisim_bin, "report", tmp_path / "none.h5")
+    assert missing.returncode == 2
