@@ -6,10 +6,12 @@ packages=(
   # build
   cmake ninja-build g++ pkg-config git
   # C++ libraries
-  libboost-graph-dev libtbb-dev libhdf5-dev libyaml-cpp-dev librandom123-dev
+  libtbb-dev libhdf5-dev libyaml-cpp-dev librandom123-dev
   libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
   # Python side: Debian's /usr/bin/python3 and its packages (no PyPI here)
-  python3 python3-numpy python3-h5py python3-pytest python3-yaml hdf5-tools
+  python3 python3-dev pybind11-dev python3-numpy python3-pandas python3-matplotlib python3-h5py
+  python3-yaml python3-pytest python3-tqdm python3-nbclient python3-nbformat python3-ipykernel
+  python3-pip python3-venv python3-setuptools hdf5-tools
 )
 
 missing=()
