@@ -9,6 +9,7 @@
 
 #include "bindings/bindings.hpp"
 #include "sim/io/output.hpp"
+#include "sim/model/geometry.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/report/html_report.hpp"
 
@@ -110,6 +111,21 @@ py::dict output_dict(const OutputFile& file) {
   return result;
 }
 
+// Geometry tables as {table: {column: numpy array or list of text}}.
+py::dict geometry_dict(const std::vector<Table>& tables) {
+  py::dict all;
+  for (const Table& table : tables) {
+    py::dict columns;
+    for (const Table::NumberColumn& column : table.numbers)
+      columns[py::str(column.name)] = py::array(py::cast(column.values));
+    for (const Table::IntColumn& column : table.ints)
+      columns[py::str(column.name)] = py::array(py::cast(column.values));
+    for (const Table::TextColumn& column : table.texts) columns[py::str(column.name)] = column.values;
+    all[py::str(table.name)] = columns;
+  }
+  return all;
+}
+
 }  // namespace
 
 void bind_run(py::module_& module) {
@@ -118,6 +134,9 @@ void bind_run(py::module_& module) {
                [](const Scenario& scenario, int threads) { return std::make_unique<Simulation>(scenario, threads); }),
            py::arg("scenario"), py::arg("threads") = 1)
       .def("step", &step_released, py::arg("days"), py::arg("progress") = std::function<void(int, int)>{})
+      .def("geometry", [](const Simulation& simulation) { return geometry_dict(city_geometry(simulation.city())); })
+      .def_property_readonly("city_source", [](const Simulation& simulation) { return simulation.city().source; })
+      .def("update_waste_measures", &Simulation::update_waste_measures, py::arg("validated"))
       .def_property_readonly("days_run", &Simulation::days_run)
       .def_property_readonly("days_planned", &Simulation::days_planned)
       .def_property_readonly("threads", &Simulation::threads)

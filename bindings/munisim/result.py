@@ -9,11 +9,12 @@ from munisim import _core
 class Result:
     """The series of a run (from ``munisim.run``) or of a file (``munisim.open``)."""
 
-    def __init__(self, series, resolved_yaml, start_date, engine=None, meta=None):
+    def __init__(self, series, resolved_yaml, start_date, engine=None, meta=None, geometry=None):
         self._series = series
         self.resolved_yaml = resolved_yaml
         self.start_date = datetime.date.fromisoformat(start_date)
         self.meta = meta or {}
+        self.geometry = geometry or {}  # {table: {column: values}}: districts, network_nodes, ...
         self._engine = engine
 
     @property
@@ -77,4 +78,18 @@ def report(output, html=None):
 def open(path):  # noqa: A001 - munisim.open mirrors h5py.File / builtins.open on purpose
     """Reads any munisim output (from the CLI or Python) into a Result."""
     data = _core.read_output(str(path))
-    return Result(data["series"], data["resolved_yaml"], data["meta"]["start_date"], meta=data["meta"])
+    return Result(data["series"], data["resolved_yaml"], data["meta"]["start_date"], meta=data["meta"],
+                  geometry=_read_geometry(path))
+
+
+def _read_geometry(path):
+    import h5py
+
+    geometry = {}
+    with h5py.File(path, "r") as f:
+        for table, group in f.get("geometry", {}).items():
+            geometry[table] = {
+                column: [v.decode() for v in data[()]] if data.dtype.kind == "O" else data[()]
+                for column, data in group.items()
+            }
+    return geometry

@@ -11,7 +11,7 @@ def _as_yaml(value):
     """A Python value as a YAML flow scalar or sequence (JSON is valid YAML)."""
     if isinstance(value, str):
         return value
-    return json.dumps(value)
+    return json.dumps(value, default=str)  # dates from to_dict() go back as YYYY-MM-DD
 
 
 class Scenario:

@@ -26,6 +26,17 @@ class Simulation:
         self._engine.step(self.days_planned - self.days_run, progress)
         return self.result()
 
+    def add_measure(self, **measure):
+        """Adds a waste measure mid-run, e.g. ``add_measure(kind="fleet_size", value=6)``; without a
+        ``start_date`` (or with one already past) it applies from the next day to run. Checked like
+        a scenario key."""
+        measures = self.scenario.get("waste.measures")
+        if "start_date" not in measure:
+            measure["start_date"] = str(self.scenario.get("start_date"))  # moved to the next day by the engine
+        self.scenario.set("waste.measures", measures + [measure])
+        self._engine.update_waste_measures(self.scenario._loaded)
+        return self
+
     @property
     def days_run(self):
         return self._engine.days_run
@@ -46,7 +57,8 @@ class Simulation:
 
     def result(self):
         """The series so far, as numpy views on the engine's memory (no copy)."""
-        return Result(self._engine.series(), self.scenario.to_yaml(), _start_date(self.scenario), engine=self._engine)
+        return Result(self._engine.series(), self.scenario.to_yaml(), _start_date(self.scenario), engine=self._engine,
+                      meta={"city_source": self._engine.city_source}, geometry=self._engine.geometry())
 
 
 def _with_run_settings(scenario, seed, days):

@@ -93,3 +93,31 @@ def breakdown(result, name, dim, day=-1, ax=None):
     ax.tick_params(axis="x", labelrotation=30)
     ax.grid(axis="y", alpha=0.3)
     return ax
+
+
+def district_map(result, name, day=-1, ax=None, cmap="viridis"):
+    """A map of one series by district on one day (default: the last), summed over its other
+    dimensions. Each street node is coloured by its district; with a synthetic city the layout is
+    schematic (districts in their real order and relative size, not their real shape)."""
+    plt = _pyplot()
+    ax = _new_axes(ax)
+    info = result.info(name)
+    if "district" not in info["dims"]:
+        raise ValueError(f"{name} has no district dimension")
+    per_district = _summed_except(np.asarray(result[name]), info["dims"][1:], "district")[day]
+    nodes = result.geometry["network_nodes"]
+    districts = result.geometry["districts"]
+    colour = per_district[np.asarray(nodes["district"], dtype=int)]
+    points = ax.scatter(np.asarray(nodes["x"]) / 1000, np.asarray(nodes["y"]) / 1000, c=colour, cmap=cmap, marker="s",
+                        s=6, linewidths=0)
+    for label, x, y in zip(districts["name"], districts["centroid_x"], districts["centroid_y"]):
+        ax.annotate(label, (x / 1000, y / 1000), ha="center", fontsize="x-small",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "alpha": 0.7, "lw": 0})
+    bar = plt.colorbar(points, ax=ax)
+    bar.set_label(f"{name} [{info['unit']}]")
+    layout = "schematic layout" if result.meta.get("city_source", "synthetic") == "synthetic" else "map"
+    ax.set_title(f"{info['description']}\n{result.dates[day]}, {layout}", fontsize="medium")
+    ax.set_xlabel("x [km]")
+    ax.set_ylabel("y [km]")
+    ax.set_aspect("equal")
+    return ax

@@ -1,5 +1,7 @@
 #include "sim/model/simulation.hpp"
 
+#include <algorithm>
+
 #include "sim/city/census.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/parallel.hpp"
@@ -38,6 +40,22 @@ void Simulation::step(int days, const std::atomic<bool>* stop, const ProgressFn&
 
 void Simulation::run(const std::atomic<bool>* stop, const ProgressFn& progress) {
   step(days_planned() - days_run_, stop, progress);
+}
+
+void Simulation::update_waste_measures(const Scenario& validated) {
+  std::vector<WasteMeasureConfig> measures = validated.config.waste.measures;
+  const Date next_day = calendar_.date(days_run_);
+  for (WasteMeasureConfig& measure : measures) {
+    const bool new_measure = std::none_of(
+        scenario_.config.waste.measures.begin(), scenario_.config.waste.measures.end(), [&](const auto& known) {
+          return known.kind == measure.kind && known.start_date == measure.start_date && known.value == measure.value &&
+                 known.site == measure.site && known.districts == measure.districts;
+        });
+    if (new_measure && measure.start_date.days_since_epoch() < next_day.days_since_epoch())
+      measure.start_date = next_day;
+  }
+  scenario_.config.waste.measures = std::move(measures);
+  scenario_.resolved_yaml = to_yaml(scenario_.config);
 }
 
 OutputContent Simulation::output() const {

@@ -42,6 +42,11 @@ class Simulation {
   [[nodiscard]] const City& city() const noexcept { return city_; }
   [[nodiscard]] const MetricsRegistry& metrics() const noexcept { return metrics_; }
 
+  // Takes the waste measures of `validated` (the same scenario with measures added, loaded and
+  // checked by the loader) for the days still to run. Measures dated before the next day to run
+  // take effect on that day.
+  void update_waste_measures(const Scenario& validated);
+
   // Everything the HDF5 writer needs, describing the days run so far.
   [[nodiscard]] OutputContent output() const;
 

@@ -39,3 +39,17 @@ def test_breakdown_by_gender_sums_the_other_dimensions(result):
     expected = np.asarray(result["population_persons"])[-1].sum(axis=(0, 2))
     np.testing.assert_allclose(heights, expected)
     assert "persons" in ax.get_ylabel()
+
+
+def test_district_map_colours_each_node_by_its_district(result, tmp_path, demo_output):
+    ax = viz.district_map(result, "waste_generated_t")
+    colours = ax.collections[0].get_array()
+    districts = np.asarray(result.geometry["network_nodes"]["district"])
+    expected = np.asarray(result["waste_generated_t"])[-1]
+    np.testing.assert_allclose(colours, expected[districts])
+    assert "schematic" in ax.get_title()
+    ax.figure.savefig(tmp_path / "map.png")
+    from_file = munisim.open(demo_output)
+    assert viz.district_map(from_file, "population_persons").collections
+    with pytest.raises(ValueError):
+        viz.district_map(result, "waste_truck_km")
