@@ -9,20 +9,6 @@
 namespace munisim::app {
 namespace {
 
-const char* how(Summary summary) {
-  switch (summary) {
-    case Summary::total:
-      return "total over the run";
-    case Summary::mean:
-      return "mean per day";
-    case Summary::last:
-      return "on the last day";
-    case Summary::none:
-      break;
-  }
-  return "";
-}
-
 // Large values as rounded integers with thousands separators (1,223,977), small ones with 4 digits.
 std::string with_thousands(double value) {
   if (std::abs(value) < 1000) return fmt::format("{:.4g}", value);
@@ -46,7 +32,7 @@ void print_kpi_table(std::FILE* stream, const std::vector<Kpi>& rows) {
   fmt::print(stream, "{:<{}}  {:>{}}  {:<{}}  {}\n", "KPI", name_width, "value", value_width, "unit", unit_width, "as");
   for (const Kpi& row : rows) {
     fmt::print(stream, "{:<{}}  {:>{}}  {:<{}}  {}\n", row.name, name_width, with_thousands(row.value), value_width,
-               row.unit, unit_width, how(row.summary));
+               row.unit, unit_width, summary_description(row.summary));
   }
 }
 

@@ -27,6 +27,20 @@ const char* summary_name(Summary summary) {
   return "none";
 }
 
+const char* summary_description(Summary summary) {
+  switch (summary) {
+    case Summary::total:
+      return "total over the run";
+    case Summary::mean:
+      return "mean per day";
+    case Summary::last:
+      return "on the last day";
+    case Summary::none:
+      break;
+  }
+  return "";
+}
+
 std::optional<Summary> summary_from_name(std::string_view name) {
   for (Summary summary : {Summary::none, Summary::total, Summary::mean, Summary::last}) {
     if (name == summary_name(summary)) return summary;

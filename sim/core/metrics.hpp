@@ -21,6 +21,7 @@ enum class Summary { none, total, mean, last };
 
 [[nodiscard]] const char* summary_name(Summary summary);  // "none", "total", "mean", "last"
 [[nodiscard]] std::optional<Summary> summary_from_name(std::string_view name);
+[[nodiscard]] const char* summary_description(Summary summary);  // "total over the run", ... for tables
 
 // Condenses day-major values ([days][cells]) over the first `days` days, summed over cells.
 [[nodiscard]] double summarise(Summary summary, std::span<const double> values, std::size_t cells, int days);

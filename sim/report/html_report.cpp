@@ -36,20 +36,6 @@ std::vector<double> daily_totals(const SeriesData& series) {
   return totals;
 }
 
-const char* how(Summary summary) {
-  switch (summary) {
-    case Summary::total:
-      return "total over the run";
-    case Summary::mean:
-      return "mean per day";
-    case Summary::last:
-      return "on the last day";
-    case Summary::none:
-      break;
-  }
-  return "";
-}
-
 }  // namespace
 
 std::string html_report(const OutputFile& file) {
@@ -74,7 +60,7 @@ std::string html_report(const OutputFile& file) {
     char number[32];
     std::snprintf(number, sizeof number, "%.6g", value);
     html += "<tr><td>" + html_escape(series.name) + "</td><td class=\"num\">" + number + "</td><td>" +
-            html_escape(series.unit) + "</td><td>" + how(summary) + "</td></tr>";
+            html_escape(series.unit) + "</td><td>" + summary_description(summary) + "</td></tr>";
     charts += "<h3>" + html_escape(series.name) + "</h3>" +
               svg_line_chart(series.description, series.unit, totals, first, last);
   }
