@@ -19,8 +19,12 @@ struct RunOptions {
   std::optional<std::int64_t> days;
   int threads = 0;  // 0: all hardware threads
   std::vector<std::string> overrides;
+  std::string data_dir;
   bool quiet = false;
 };
+
+// --data-dir as an override of the scenario's data_dir, made absolute so it means the folder the user named.
+std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const std::string& data_dir);
 
 int run_command(const RunOptions& options);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved);

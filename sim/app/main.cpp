@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   run_cli->add_option("--days", run.days, "number of days to simulate (overrides the scenario's)");
   run_cli->add_option("--threads", run.threads, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
   run_cli->add_option("--set", run.overrides, "override a scenario key: --set city.sampling=10");
+  run_cli->add_option("--data-dir", run.data_dir, "folder of the public data tables (for city.ubigeo)");
   run_cli->add_flag("--quiet,-q", run.quiet, "print only errors");
 
   std::string scenario;
@@ -28,6 +29,8 @@ int main(int argc, char** argv) {
   CLI::App* validate_cli = cli.add_subcommand("validate", "check a scenario without running it");
   validate_cli->add_option("scenario", scenario, "scenario YAML file")->required();
   validate_cli->add_option("--set", overrides, "override a scenario key");
+  std::string validate_data_dir;
+  validate_cli->add_option("--data-dir", validate_data_dir, "folder of the public data tables (for city.ubigeo)");
   validate_cli->add_flag("--print", print_resolved, "print the fully resolved scenario as YAML");
 
   std::string output;
@@ -50,7 +53,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cli) return run_command(run);
-    if (*validate_cli) return validate_command(scenario, overrides, print_resolved);
+    if (*validate_cli) return validate_command(scenario, with_data_dir(overrides, validate_data_dir), print_resolved);
     if (*info_cli) return info_command(output);
     if (*reference_cli) return reference_command();
     if (*report_cli) return report_command(report_output, report_html);

@@ -17,7 +17,7 @@ namespace munisim::app {
 namespace {
 
 std::vector<std::string> all_overrides(const RunOptions& options) {
-  std::vector<std::string> overrides = options.overrides;
+  std::vector<std::string> overrides = with_data_dir(options.overrides, options.data_dir);
   if (options.seed) overrides.push_back("seed=" + std::to_string(*options.seed));
   if (options.days) overrides.push_back("days=" + std::to_string(*options.days));
   return overrides;
@@ -37,6 +37,13 @@ void check_writable(const std::filesystem::path& out) {
 }
 
 }  // namespace
+
+std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const std::string& data_dir) {
+  if (!data_dir.empty())
+    overrides.push_back("data_dir=\"" +
+                        std::filesystem::weakly_canonical(std::filesystem::absolute(data_dir)).string() + "\"");
+  return overrides;
+}
 
 int run_command(const RunOptions& options) {
   Scenario scenario = load_scenario(options.scenario, all_overrides(options));

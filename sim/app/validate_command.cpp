@@ -1,12 +1,14 @@
 #include <cstdio>
 
 #include "sim/app/commands.hpp"
+#include "sim/model/district_data.hpp"
 #include "sim/scenario/loader.hpp"
 
 namespace munisim::app {
 
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved) {
-  const Scenario loaded = load_scenario(scenario, overrides);
+  // Districts named by ubigeo are looked up too, so a code that matches nothing fails here.
+  const Scenario loaded = resolve_district_data(load_scenario(scenario, overrides)).scenario;
   if (print_resolved) {
     std::fputs(loaded.resolved_yaml.c_str(), stdout);
   } else {

@@ -6,6 +6,7 @@
 
 #include "sim/city/population.hpp"
 #include "sim/city/synthetic_network.hpp"
+#include "sim/core/error.hpp"
 
 namespace munisim {
 namespace {
@@ -120,6 +121,10 @@ City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallel
   for (const FacilityConfig& entry : config.facilities) {
     const auto found = std::find_if(city.districts.begin(), city.districts.end(),
                                     [&](const District& d) { return d.name == entry.district; });
+    if (found == city.districts.end()) {
+      throw InputError({}, "city.facilities",
+                       "'" + entry.district + "' (facility " + entry.name + ") is not a district of this city");
+    }
     const auto index = static_cast<std::uint32_t>(found - city.districts.begin());
     city.facilities.push_back({entry.name, entry.kind, index, facility_node(city, *found, entry.position),
                                entry.capacity_t_per_day, entry.gate_fee_soles_per_t});

@@ -42,6 +42,9 @@ void PopulationConfig::check(schema::Checks& checks) const {
 }
 
 void CityConfig::check(schema::Checks& checks) const {
+  if (districts.empty() && ubigeo.empty()) {
+    checks.fail("districts", "has 0 entries; expected at least 1, or districts named by city.ubigeo");
+  }
   std::set<std::string> names;
   for (std::size_t i = 0; i < districts.size(); ++i) {
     if (!names.insert(districts[i].name).second) {
@@ -56,7 +59,8 @@ void CityConfig::check(schema::Checks& checks) const {
       checks.fail("facilities[" + std::to_string(i) + "].name",
                   "'" + facilities[i].name + "' appears twice; expected unique facility names");
     }
-    if (!names.contains(facilities[i].district)) {
+    // With ubigeo the district names come from the tables, checked when the city is built.
+    if (ubigeo.empty() && !names.contains(facilities[i].district)) {
       checks.fail("facilities[" + std::to_string(i) + "].district",
                   "'" + facilities[i].district + "' is not a district of this city; expected one of city.districts");
     }

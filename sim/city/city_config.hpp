@@ -182,6 +182,7 @@ struct PopulationConfig {
 
 struct CityConfig {
   std::string name;
+  std::string ubigeo;
   std::int64_t sampling = 1;
   std::vector<DistrictConfig> districts;
   StreetNetworkConfig network;
@@ -196,7 +197,10 @@ struct CityConfig {
              .meaning = "1:k sampling: each citizen agent stands for k people",
              .min = 1,
              .max = 100000});
-    v.list("districts", districts, {.meaning = "the city's districts", .min = 1});
+    v.field("ubigeo", ubigeo,
+            {.meaning = "build the districts from the national tables instead: comma-separated ubigeos, 6 digits "
+                        "a district, 4 a province (1401 Chiclayo), 2 a department; needs data_dir"});
+    v.list("districts", districts, {.meaning = "the city's districts (replaced when ubigeo is given)"});
     v.object("network", network, {.meaning = "synthetic street network"});
     v.list("facilities", facilities, {.meaning = "depots, disposal sites, plants and terminals"});
     v.object("population", population, {.meaning = "how citizen agents are synthesised"});

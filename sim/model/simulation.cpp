@@ -6,15 +6,28 @@
 #include "sim/core/error.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/core/scheduler.hpp"
+#include "sim/model/district_data.hpp"
 #include "sim/model/geometry.hpp"
 #include "sim/model/wall_clock.hpp"
 #include "sim/waste/waste_service.hpp"
 
 namespace munisim {
 
+namespace {
+
+Scenario take_scenario(ResolvedScenario& resolved, std::vector<std::string>& notes) {
+  notes = std::move(resolved.data_notes);
+  return std::move(resolved.scenario);
+}
+
+}  // namespace
+
 Simulation::Simulation(Scenario scenario, int threads)
+    : Simulation(resolve_district_data(std::move(scenario)), threads) {}
+
+Simulation::Simulation(ResolvedScenario resolved, int threads)
     : wall_start_(std::chrono::system_clock::now()),
-      scenario_(std::move(scenario)),
+      scenario_(take_scenario(resolved, data_notes_)),
       threads_(threads),
       parallel_(std::make_unique<Parallelism>(threads)),
       calendar_(scenario_.config.start_date),
@@ -73,6 +86,9 @@ OutputContent Simulation::output() const {
   meta.wall_end_utc = iso8601_utc(now);
   meta.wall_seconds = std::chrono::duration<double>(now - wall_start_).count();
   meta.text_attrs = {{"city_name", city_.name}, {"city_source", city_.source}};
+  std::string notes;
+  for (const std::string& note : data_notes_) notes += (notes.empty() ? "" : "; ") + note;
+  meta.text_attrs.emplace_back("district_data", notes.empty() ? "the scenario's district table" : notes);
   meta.number_attrs = city_statistics(city_);
   content.scenario_text = scenario_.text;
   content.resolved_yaml = scenario_.resolved_yaml;

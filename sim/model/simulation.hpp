@@ -12,6 +12,7 @@
 #include "sim/core/calendar.hpp"
 #include "sim/core/metrics.hpp"
 #include "sim/io/output.hpp"
+#include "sim/model/district_data.hpp"
 #include "sim/scenario/loader.hpp"
 
 namespace munisim {
@@ -25,6 +26,7 @@ using ProgressFn = std::function<void(int, int)>;
 class Simulation {
  public:
   Simulation(Scenario scenario, int threads);
+  Simulation(ResolvedScenario resolved, int threads);
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
@@ -52,6 +54,7 @@ class Simulation {
 
  private:
   std::chrono::system_clock::time_point wall_start_;  // first: the wall time includes building the city
+  std::vector<std::string> data_notes_;               // sources of district values read from tables
   Scenario scenario_;
   int threads_;
   std::unique_ptr<Parallelism> parallel_;

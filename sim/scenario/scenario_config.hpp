@@ -18,6 +18,7 @@ struct ScenarioConfig {
   Date start_date{2025, 1, 1};
   std::int64_t days = 365;
   std::int64_t seed = 1;
+  std::string data_dir;
   CityConfig city;
   WasteConfig waste;
   ClimateConfig climate;
@@ -29,6 +30,9 @@ struct ScenarioConfig {
     v.field("start_date", start_date, {.unit = "date", .meaning = "first simulated day, YYYY-MM-DD"});
     v.field("days", days, {.unit = "days", .meaning = "number of simulated days", .min = 1, .max = 36500});
     v.field("seed", seed, {.meaning = "random seed; same seed, same results", .min = 0, .max = 9007199254740991.0});
+    v.field("data_dir", data_dir,
+            {.meaning = "folder of the public data tables (relative to the scenario file); else --data-dir or "
+                        "the MUNISIM_DATA_DIR environment variable"});
     v.object("city", city, {.meaning = "the city: districts, network, facilities, population"});
     v.object("waste", waste, {.meaning = "the solid-waste service"});
     v.object("climate", climate, {.meaning = "emission factors shared by all services"});

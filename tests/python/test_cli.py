@@ -144,3 +144,21 @@ def test_report_is_built_from_the_registry_and_matches_python(munisim_bin, demo_
     assert munisim.report(demo_output, tmp_path / "py.html").read_text() == text
     missing = run(munisim_bin, "report", tmp_path / "none.h5")
     assert missing.returncode == 2
+
+
+def test_any_district_of_peru_from_the_national_tables(munisim_bin, repo_root, tmp_path):
+    data = repo_root.parent / "shared" / "data"
+    if not (data / "peru-districts").exists():
+        pytest.skip(f"no data folder at {data}")
+    scenario = repo_root / "scenarios" / "any-district.yaml"
+    out = tmp_path / "huancayo.h5"
+    result = run(munisim_bin, "run", scenario, "--data-dir", data, "--set", "city.ubigeo=120101", "--days", 2,
+                 "--out", out, "--quiet")
+    assert result.returncode == 0, result.stderr
+    with h5py.File(out) as f:
+        assert [n.decode() for n in f["geometry/districts/ubigeo"][()]] == ["120101"]
+        assert "INEI" in f["meta"].attrs["district_data"]
+    bad = run(munisim_bin, "validate", scenario, "--data-dir", data, "--set", "city.ubigeo=999999")
+    assert bad.returncode == 2 and "matches no district" in bad.stderr
+    no_data = run(munisim_bin, "validate", scenario)
+    assert no_data.returncode == 2 and "MUNISIM_DATA_DIR" in no_data.stderr

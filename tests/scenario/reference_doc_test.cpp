@@ -47,7 +47,7 @@ TEST(ScenarioReference, ListsEveryKeyWithTypeUnitDefaultRangeAndSource) {
   const std::string text = scenario_reference_markdown();
   for (const char* row :
        {"| `city.sampling` | integer | persons/agent | `1` | [1, 100000] | no | 1:k sampling",
-        "| `city.districts` | list of mappings |  | `[]` | at least 1 entry | no |",
+        "| `city.districts` | list of mappings |  | `[]` |  | no |",
         "| `city.districts[].population` | integer | persons |  | >= 1 | yes | residents |",
         "| `city.districts[].income_level` | text |  | `\"middle\"` | one of: low, middle, high | no |",
         "| `city.population.age_group_shares` | list of numbers | 1 | `[0.264, 0.243, 0.214, 0.195, 0.084]` | each "

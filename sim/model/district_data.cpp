@@ -1,0 +1,41 @@
+#include "sim/model/district_data.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "sim/core/error.hpp"
+#include "sim/data/national_tables.hpp"
+
+namespace munisim {
+namespace {
+
+std::filesystem::path data_dir_for(const Scenario& scenario) {
+  if (!scenario.config.data_dir.empty()) {
+    const std::filesystem::path given = scenario.config.data_dir;
+    const std::filesystem::path file = scenario.source;
+    const bool from_file = std::filesystem::exists(file) && !given.is_absolute();
+    return from_file ? file.parent_path() / given : given;
+  }
+  if (const char* environment = std::getenv("MUNISIM_DATA_DIR"); environment != nullptr && *environment != '\0') {
+    return environment;
+  }
+  throw InputError({scenario.source, 0, 0}, "data_dir",
+                   "city.ubigeo needs the national tables; set data_dir in the scenario, --data-dir, or "
+                   "the MUNISIM_DATA_DIR environment variable");
+}
+
+}  // namespace
+
+ResolvedScenario resolve_district_data(Scenario scenario) {
+  ResolvedScenario resolved{std::move(scenario), {}};
+  CityConfig& city = resolved.scenario.config.city;
+  if (city.ubigeo.empty()) return resolved;
+  TableDistricts tables = districts_from_tables(city.ubigeo, data_dir_for(resolved.scenario));
+  city.districts = std::move(tables.districts);
+  if (city.name.empty()) city.name = city.ubigeo;
+  resolved.data_notes = std::move(tables.notes);
+  resolved.scenario.resolved_yaml = to_yaml(resolved.scenario.config);
+  return resolved;
+}
+
+}  // namespace munisim
