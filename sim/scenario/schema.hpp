@@ -25,7 +25,7 @@ struct Field {
   std::optional<double> min{};              // inclusive; for lists of structs: the minimum number of entries
   std::optional<double> max{};              // inclusive
   std::vector<std::string_view> choices{};  // allowed values of a string
-  bool required = false;                    // must be given; the default is only a placeholder
+  bool required = false;                    // must be given: the struct default is not meaningful
   std::string_view source{};                // where the default comes from, e.g. "FACTS.md §1.1 (MINAM 2022)"
 };
 
