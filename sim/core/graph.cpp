@@ -125,4 +125,31 @@ NodeId RoadNetwork::nearest_node(double x_m, double y_m) const {
   return node_grid_.nearest(x_m, y_m);
 }
 
+RoadNetwork largest_strongly_connected_part(const RoadNetwork& network, std::vector<NodeId>* kept_nodes) {
+  const std::vector<std::uint32_t> component = network.strongly_connected_components();
+  std::vector<std::size_t> sizes;
+  for (std::uint32_t id : component) {
+    if (id >= sizes.size()) sizes.resize(id + 1, 0);
+    ++sizes[id];
+  }
+  const auto largest = static_cast<std::uint32_t>(std::max_element(sizes.begin(), sizes.end()) - sizes.begin());
+  constexpr NodeId kDropped = std::numeric_limits<NodeId>::max();
+  std::vector<NodeId> new_id(network.node_count(), kDropped);
+  RoadNetworkBuilder builder;
+  if (kept_nodes != nullptr) kept_nodes->clear();
+  for (NodeId node = 0; node < network.node_count(); ++node) {
+    if (component[node] != largest) continue;
+    new_id[node] = builder.add_node(network.node_x(node), network.node_y(node));
+    if (kept_nodes != nullptr) kept_nodes->push_back(node);
+  }
+  for (EdgeId edge = 0; edge < network.edge_count(); ++edge) {
+    const NodeId from = new_id[network.edge_from(edge)];
+    const NodeId to = new_id[network.edge_to(edge)];
+    if (from == kDropped || to == kDropped) continue;
+    builder.add_edge(from, to, network.edge_length_m(edge), network.edge_free_speed_kmh(edge),
+                     network.edge_lanes(edge));
+  }
+  return builder.build();
+}
+
 }  // namespace munisim

@@ -71,4 +71,10 @@ class RoadNetworkBuilder {
   std::vector<PendingEdge> edges_;
 };
 
+// The part of `network` in its largest strongly connected component (the lowest component id on
+// ties), so that every kept node can reach every other; nodes and edges keep their relative order.
+// `kept_nodes`, when given, receives the original id of every kept node.
+[[nodiscard]] RoadNetwork largest_strongly_connected_part(const RoadNetwork& network,
+                                                          std::vector<NodeId>* kept_nodes = nullptr);
+
 }  // namespace munisim
