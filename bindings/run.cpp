@@ -136,6 +136,7 @@ void bind_run(py::module_& module) {
       .def("step", &step_released, py::arg("days"), py::arg("progress") = std::function<void(int, int)>{})
       .def("geometry", [](const Simulation& simulation) { return geometry_dict(city_geometry(simulation.city())); })
       .def_property_readonly("city_source", [](const Simulation& simulation) { return simulation.city().source; })
+      .def_property_readonly("warnings", &Simulation::warnings)
       .def("update_waste_measures", &Simulation::update_waste_measures, py::arg("validated"))
       .def_property_readonly("days_run", &Simulation::days_run)
       .def_property_readonly("days_planned", &Simulation::days_planned)

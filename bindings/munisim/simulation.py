@@ -1,4 +1,6 @@
 """Running scenarios: all at once with ``run`` or step by step with ``Simulation``."""
+import warnings
+
 from munisim import _core
 from munisim.result import Result
 
@@ -15,6 +17,8 @@ class Simulation:
             scenario = _with_run_settings(scenario, seed, days)
         self.scenario = scenario
         self._engine = _core.Engine(scenario._loaded, threads)
+        for message in self._engine.warnings:  # e.g. real data missing: synthetic streets instead
+            warnings.warn(message, RuntimeWarning, stacklevel=2)
 
     def step(self, days=1, progress=None):
         """Advances up to ``days`` days; ``progress(done, total)`` is called after each day."""

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <thread>
 
+#include <fmt/core.h>
+
 #include "sim/app/commands.hpp"
 #include "sim/app/interrupt.hpp"
 #include "sim/app/kpi_table.hpp"
@@ -54,6 +56,7 @@ int run_command(const RunOptions& options) {
   const std::atomic<bool>& stop = install_interrupt_handler();
 
   Simulation simulation(std::move(scenario), threads);
+  for (const std::string& warning : simulation.warnings()) fmt::print(stderr, "warning: {}\n", warning);
   ProgressReporter progress(stderr, options.quiet);
   try {
     simulation.run(&stop, std::ref(progress));

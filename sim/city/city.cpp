@@ -17,23 +17,6 @@ IncomeLevel income_level_from(const std::string& name) {
   return IncomeLevel::middle;
 }
 
-void place_districts(City& city) {
-  for (District& district : city.districts) district.nodes.clear();
-  for (std::size_t node = 0; node < city.node_district.size(); ++node) {
-    city.districts[city.node_district[node]].nodes.push_back(static_cast<NodeId>(node));
-  }
-  for (District& district : city.districts) {
-    double x = 0;
-    double y = 0;
-    for (NodeId node : district.nodes) {
-      x += city.network.node_x(node);
-      y += city.network.node_y(node);
-    }
-    district.centroid_x_m = x / static_cast<double>(district.nodes.size());
-    district.centroid_y_m = y / static_cast<double>(district.nodes.size());
-  }
-}
-
 double squared_distance(const RoadNetwork& network, NodeId node, double x, double y) {
   const double dx = network.node_x(node) - x;
   const double dy = network.node_y(node) - y;
@@ -66,6 +49,27 @@ NodeId facility_node(const City& city, const District& district, const std::stri
 
 }  // namespace
 
+void index_district_nodes(City& city) {
+  for (District& district : city.districts) district.nodes.clear();
+  for (std::size_t node = 0; node < city.node_district.size(); ++node) {
+    if (city.node_district[node] == kNoDistrict) continue;
+    city.districts[city.node_district[node]].nodes.push_back(static_cast<NodeId>(node));
+  }
+  for (District& district : city.districts) {
+    if (district.nodes.empty()) {
+      throw InputError({}, "city.districts", "district '" + district.name + "' has no street node");
+    }
+    double x = 0;
+    double y = 0;
+    for (NodeId node : district.nodes) {
+      x += city.network.node_x(node);
+      y += city.network.node_y(node);
+    }
+    district.centroid_x_m = x / static_cast<double>(district.nodes.size());
+    district.centroid_y_m = y / static_cast<double>(district.nodes.size());
+  }
+}
+
 std::vector<std::string> district_labels(const City& city) {
   std::vector<std::string> labels;
   for (const District& district : city.districts) labels.push_back(district.name);
@@ -87,12 +91,8 @@ const std::vector<std::string>& income_group_labels() {
   return labels;
 }
 
-City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallelism& parallel) {
-  City city;
-  city.name = config.name;
-  city.source = "synthetic";
-  city.sampling = config.sampling;
-  std::vector<double> areas;
+std::vector<District> districts_from_config(const CityConfig& config) {
+  std::vector<District> districts;
   for (const DistrictConfig& entry : config.districts) {
     District district;
     district.name = entry.name;
@@ -107,7 +107,41 @@ City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallel
     district.msw_t_per_yr = entry.msw_t_per_yr;
     district.latitude = entry.latitude;
     district.longitude = entry.longitude;
-    city.districts.push_back(std::move(district));
+    districts.push_back(std::move(district));
+  }
+  return districts;
+}
+
+void place_facilities(City& city, const std::vector<FacilityConfig>& facilities) {
+  for (const FacilityConfig& entry : facilities) {
+    const auto found = std::find_if(city.districts.begin(), city.districts.end(),
+                                    [&](const District& d) { return d.name == entry.district; });
+    if (found == city.districts.end()) {
+      throw InputError({}, "city.facilities",
+                       "'" + entry.district + "' (facility " + entry.name + ") is not a district of this city");
+    }
+    const auto index = static_cast<std::uint32_t>(found - city.districts.begin());
+    const bool located = city.projection.has_value() && (entry.latitude != 0 || entry.longitude != 0);
+    NodeId node = 0;
+    if (located) {
+      const PointXY point = city.projection->to_xy({entry.longitude, entry.latitude});
+      node = city.network.nearest_node(point.x_m, point.y_m);
+    } else {
+      node = facility_node(city, *found, entry.position);
+    }
+    city.facilities.push_back(
+        {entry.name, entry.kind, index, node, entry.capacity_t_per_day, entry.gate_fee_soles_per_t});
+  }
+}
+
+City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallelism& parallel) {
+  City city;
+  city.name = config.name;
+  city.source = "synthetic";
+  city.sampling = config.sampling;
+  city.districts = districts_from_config(config);
+  std::vector<double> areas;
+  for (const DistrictConfig& entry : config.districts) {
     // Only the settled part of a large rural district becomes streets.
     areas.push_back(
         std::min(entry.area_km2, static_cast<double>(entry.population) / config.network.settled_density_per_km2));
@@ -116,20 +150,9 @@ City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallel
   SyntheticNetwork grid = build_synthetic_network(config.network, areas);
   city.network = std::move(grid.network);
   city.node_district = std::move(grid.node_district);
-  place_districts(city);
-
-  for (const FacilityConfig& entry : config.facilities) {
-    const auto found = std::find_if(city.districts.begin(), city.districts.end(),
-                                    [&](const District& d) { return d.name == entry.district; });
-    if (found == city.districts.end()) {
-      throw InputError({}, "city.facilities",
-                       "'" + entry.district + "' (facility " + entry.name + ") is not a district of this city");
-    }
-    const auto index = static_cast<std::uint32_t>(found - city.districts.begin());
-    city.facilities.push_back({entry.name, entry.kind, index, facility_node(city, *found, entry.position),
-                               entry.capacity_t_per_day, entry.gate_fee_soles_per_t});
-  }
-
+  index_district_nodes(city);
+  city.district_areas.resize(city.districts.size());
+  place_facilities(city, config.facilities);
   synthesise_population(city, config.population, seed, parallel);
   return city;
 }

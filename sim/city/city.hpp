@@ -3,12 +3,17 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/city/city_config.hpp"
+#include "sim/city/transit.hpp"
 #include "sim/core/agent_table.hpp"
+#include "sim/core/geo.hpp"
 #include "sim/core/graph.hpp"
+#include "sim/core/polygon.hpp"
 
 namespace munisim {
 
@@ -18,6 +23,8 @@ enum class IncomeLevel : std::uint8_t { low, middle, high };
 inline constexpr int kIncomeGroups = 3;
 inline constexpr int kAgeGroups = 5;
 inline constexpr int kGenders = 2;  // 0 female, 1 male, as the census reports them
+// node_district of a street node outside every district of the city (a road beyond its limits).
+inline constexpr std::uint32_t kNoDistrict = std::numeric_limits<std::uint32_t>::max();
 
 struct District {
   std::string name;
@@ -32,7 +39,8 @@ struct District {
   double msw_t_per_yr = 0;
   double latitude = 0;
   double longitude = 0;
-  std::vector<NodeId> nodes;  // network nodes inside the district
+  std::vector<NodeId> nodes;         // network nodes inside the district
+  std::vector<double> node_weights;  // relative chance a household lives at each of `nodes`; empty: equal
   double centroid_x_m = 0;
   double centroid_y_m = 0;
 };
@@ -48,12 +56,16 @@ struct Facility {
 
 struct City {
   std::string name;
-  std::string source;  // "synthetic" until real-data import exists
+  std::string source;  // "synthetic", or the files the streets came from
   std::int64_t sampling = 1;
   std::vector<District> districts;
-  RoadNetwork network;
-  std::vector<std::uint32_t> node_district;  // district index of every network node
+  std::optional<LocalProjection> projection;  // the metric frame of real data; none for a synthetic city
+  std::vector<Area> district_areas;           // each district's boundary where known, else an empty Area
+  RoadNetwork network;                        // the drive network every vehicle uses
+  RoadNetwork walk_network;                   // real streets only: where people may walk
+  std::vector<std::uint32_t> node_district;   // district index of every network node, or kNoDistrict
   std::vector<Facility> facilities;
+  TransitSystem transit;
   AgentTable households;  // columns: district, home_node, size, income_group, weight_households
   AgentTable citizens;    // columns: household, district, home_node, gender, age_group, income_group,
                           //          employed, digital_access, weight_persons
@@ -63,6 +75,14 @@ struct City {
 [[nodiscard]] const std::vector<std::string>& gender_labels();
 [[nodiscard]] const std::vector<std::string>& age_group_labels();
 [[nodiscard]] const std::vector<std::string>& income_group_labels();
+
+// The steps every way of building a city shares.
+[[nodiscard]] std::vector<District> districts_from_config(const CityConfig& config);
+// Fills each district's nodes and centroid from node_district; InputError for a district with none.
+void index_district_nodes(City& city);
+// Facilities at their coordinates where the city has a projection and the config gives them, else
+// at their position rule within their district.
+void place_facilities(City& city, const std::vector<FacilityConfig>& facilities);
 
 // Builds a synthetic city from its config: grid network, districts on it, population.
 [[nodiscard]] City build_synthetic_city(const CityConfig& config, std::uint64_t seed, Parallelism& parallel);

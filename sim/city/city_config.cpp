@@ -41,7 +41,24 @@ void PopulationConfig::check(schema::Checks& checks) const {
   check_length(checks, "high_income_share_by_level", high_income_share_by_level, kIncomeGroups, "low, middle, high");
 }
 
+void TransitConfig::check(schema::Checks& checks) const {
+  check_length(checks, "commercial_speed_kmh", commercial_speed_kmh, kTransitPeriods,
+               "night, am_peak, midday, pm_peak, evening");
+  if (!headway_min.empty()) {
+    check_length(checks, "headway_min", headway_min, kTransitPeriods, "night, am_peak, midday, pm_peak, evening");
+  }
+}
+
 void CityConfig::check(schema::Checks& checks) const {
+  const bool has_streets = !streets.osm.empty() || !streets.search_index.empty() || streets.transit_shapes;
+  if (!has_streets && (!boundaries.geojson.empty() || !transit.gtfs.empty())) {
+    checks.fail("streets",
+                "names no real streets, but boundaries or transit are given; expected streets.osm, "
+                "streets.search_index or streets.transit_shapes");
+  }
+  if (streets.transit_shapes && transit.gtfs.empty()) {
+    checks.fail("streets.transit_shapes", "is true but transit.gtfs names no feed; expected a GTFS feed to draw from");
+  }
   if (districts.empty() && ubigeo.empty()) {
     checks.fail("districts", "has 0 entries; expected at least 1, or districts named by city.ubigeo");
   }

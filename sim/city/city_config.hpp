@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "sim/city/boundaries_config.hpp"
+#include "sim/city/streets_config.hpp"
+#include "sim/city/transit_config.hpp"
 #include "sim/scenario/schema.hpp"
 
 namespace munisim {
@@ -103,6 +106,8 @@ struct FacilityConfig {
   std::string position = "centre";
   double capacity_t_per_day = 0;
   double gate_fee_soles_per_t = 0;
+  double latitude = 0;
+  double longitude = 0;
 
   template <class V>
   void visit(V& v) {
@@ -127,6 +132,14 @@ struct FacilityConfig {
              .meaning = "fee per tonne received",
              .min = 0,
              .source = "[NF] no Peruvian figure found; 0 at open dumps"});
+    v.field("latitude", latitude,
+            {.unit = "deg",
+             .meaning = "where it stands (WGS84), used on real streets instead of position; 0 with longitude 0: "
+                        "not given",
+             .min = -90,
+             .max = 90});
+    v.field("longitude", longitude,
+            {.unit = "deg", .meaning = "where it stands (WGS84); see latitude", .min = -180, .max = 180});
   }
 };
 
@@ -186,6 +199,9 @@ struct CityConfig {
   std::int64_t sampling = 1;
   std::vector<DistrictConfig> districts;
   StreetNetworkConfig network;
+  StreetsConfig streets;
+  BoundariesConfig boundaries;
+  TransitConfig transit;
   std::vector<FacilityConfig> facilities;
   PopulationConfig population;
 
@@ -201,7 +217,10 @@ struct CityConfig {
             {.meaning = "build the districts from the national tables instead: comma-separated ubigeos, 6 digits "
                         "a district, 4 a province (1401 Chiclayo), 2 a department; needs data_dir"});
     v.list("districts", districts, {.meaning = "the city's districts (replaced when ubigeo is given)"});
-    v.object("network", network, {.meaning = "synthetic street network"});
+    v.object("network", network, {.meaning = "synthetic street network, used when city.streets gives no real data"});
+    v.object("streets", streets, {.meaning = "real streets: an OpenStreetMap extract"});
+    v.object("boundaries", boundaries, {.meaning = "real district boundaries for real streets"});
+    v.object("transit", transit, {.meaning = "public transport lines from a GTFS feed"});
     v.list("facilities", facilities, {.meaning = "depots, disposal sites, plants and terminals"});
     v.object("population", population, {.meaning = "how citizen agents are synthesised"});
   }

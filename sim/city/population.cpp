@@ -45,6 +45,27 @@ std::span<T> new_column(AgentTable& table, const char* name) {
   return table.column<T>(name);
 }
 
+// Where a district's households live: its nodes in proportion to their weights (equal when none).
+class HomeNodes {
+ public:
+  explicit HomeNodes(const District& district) : nodes_(district.nodes) {
+    double total = 0;
+    for (double weight : district.node_weights) cumulative_.push_back(total += weight);
+  }
+  [[nodiscard]] NodeId pick(double draw) const {
+    if (cumulative_.empty()) {
+      const auto index = static_cast<std::size_t>(draw * static_cast<double>(nodes_.size()));
+      return nodes_[std::min(index, nodes_.size() - 1)];
+    }
+    const auto found = std::upper_bound(cumulative_.begin(), cumulative_.end(), draw * cumulative_.back());
+    return nodes_[std::min(static_cast<std::size_t>(found - cumulative_.begin()), nodes_.size() - 1)];
+  }
+
+ private:
+  const std::vector<NodeId>& nodes_;
+  std::vector<double> cumulative_;
+};
+
 std::uint8_t income_group_for(double draw, double poverty_share, double high_share) {
   if (draw < poverty_share) return 0;
   if (draw < poverty_share + std::min(high_share, 1.0 - poverty_share)) return 2;
@@ -87,6 +108,8 @@ void synthesise_population(City& city, const PopulationConfig& config, std::uint
     }
   }
 
+  std::vector<HomeNodes> home_nodes;
+  for (const District& district : city.districts) home_nodes.emplace_back(district);
   for_each_block(parallel, household_total, [&](std::size_t begin, std::size_t end, std::size_t) {
     for (std::size_t h = begin; h < end; ++h) {
       const District& district = city.districts[hh_district[h]];
@@ -94,8 +117,7 @@ void synthesise_population(City& city, const PopulationConfig& config, std::uint
       hh_size[h] = 1 + stream.poisson(plans[hh_district[h]].mean_size - 1.0);
       const double high_share = config.high_income_share_by_level[static_cast<std::size_t>(district.income_level)];
       hh_income[h] = income_group_for(stream.uniform(), district.poverty_share, high_share);
-      const auto pick = static_cast<std::size_t>(stream.uniform() * static_cast<double>(district.nodes.size()));
-      hh_node[h] = district.nodes[std::min(pick, district.nodes.size() - 1)];
+      hh_node[h] = home_nodes[hh_district[h]].pick(stream.uniform());
     }
   });
 

@@ -44,6 +44,8 @@ struct HighwaySpeedsConfig {
 
 struct StreetsConfig {
   std::string osm;
+  std::string search_index;
+  bool transit_shapes = false;
   HighwaySpeedsConfig speeds;
   double walk_speed_kmh = 4.5;
 
@@ -52,6 +54,11 @@ struct StreetsConfig {
     v.field("osm", osm,
             {.meaning = "OpenStreetMap extract (.osm.pbf or .osm) relative to data_dir; empty: the synthetic "
                         "grid of city.network"});
+    v.field("search_index", search_index,
+            {.meaning = "where no extract exists: a Trufi app search index (JSON, from OpenStreetMap) relative to "
+                        "data_dir whose street crossings are joined into streets"});
+    v.field("transit_shapes", transit_shapes,
+            {.meaning = "where no extract exists: the routes drawn in the city.transit feed become streets too"});
     v.object("speeds", speeds, {.meaning = "free speeds of ways without a maxspeed tag"});
     v.field("walk_speed_kmh", walk_speed_kmh,
             {.unit = "km/h", .meaning = "walking speed on the walk network", .min = 1, .max = 10, .source = "[EST]"});

@@ -1,39 +1,29 @@
 #include "sim/data/csv.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <sstream>
 
 #include "sim/core/error.hpp"
 
 namespace munisim {
 namespace {
 
-std::vector<std::string> split(const std::string& line, char delimiter) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == delimiter) {
-      fields.emplace_back();
-    } else if (c != '\r') {
-      fields.back() += c;
-    }
+// Appends a record read from the text: the first is the header, the others must match its width.
+void add_record(CsvTable& table, std::vector<std::string>&& fields, int line) {
+  if (table.header.empty()) {
+    table.header = std::move(fields);
+    return;
   }
-  return fields;
+  if (fields.size() != table.header.size()) {
+    throw InputError({table.file.string(), line, 0}, "",
+                     "has " + std::to_string(fields.size()) + " fields; expected " +
+                         std::to_string(table.header.size()) + " as in the header");
+  }
+  table.rows.push_back(std::move(fields));
+  table.lines.push_back(line);
 }
 
 }  // namespace
@@ -45,37 +35,58 @@ std::size_t CsvTable::column(const std::string& name) const {
   throw InputError({file.string(), 1, 0}, "", "has no column '" + name + "'");
 }
 
-CsvTable read_csv(const std::filesystem::path& file, char delimiter) {
-  std::ifstream in(file);
-  if (!in) throw InputError({file.string(), 0, 0}, "", "cannot read the table");
+CsvTable parse_csv(std::string_view text, const std::string& source_name, char delimiter) {
   CsvTable table;
-  table.file = file;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    const int first_line = number;
-    // A quoted field may span lines: read on while the quotes are unbalanced.
-    for (std::string more; std::count(line.begin(), line.end(), '"') % 2 == 1 && std::getline(in, more); ++number) {
-      line += "\n" + more;
+  table.file = source_name;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  bool field_start = true;  // a quote here opens a quoted field
+  bool blank = true;        // the record has nothing but carriage returns so far; blank lines are skipped
+  int line = 1;
+  int first_line = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back() += c;
+        if (c == '\n') ++line;  // a quoted field may span lines
+      }
+    } else if (c == '\n') {
+      if (!blank) add_record(table, std::move(fields), first_line);
+      fields.assign(1, {});
+      field_start = blank = true;
+      first_line = ++line;
+    } else if (c != '\r') {
+      blank = false;
+      if (c == '"' && field_start) {
+        quoted = true;
+      } else if (c == delimiter) {
+        fields.emplace_back();
+        field_start = true;
+        continue;
+      } else {
+        fields.back() += c;
+      }
+      field_start = false;
     }
-    if (first_line == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-    if (line.empty() || line == "\r") continue;
-    std::vector<std::string> fields = split(line, delimiter);
-    if (table.header.empty()) {
-      table.header = std::move(fields);
-      continue;
-    }
-    if (fields.size() != table.header.size()) {
-      throw InputError({file.string(), first_line, 0}, "",
-                       "has " + std::to_string(fields.size()) + " fields; expected " +
-                           std::to_string(table.header.size()) + " as in the header");
-    }
-    table.rows.push_back(std::move(fields));
-    table.lines.push_back(first_line);
   }
-  if (table.header.empty()) throw InputError({file.string(), 1, 1}, "", "is empty; expected a header line");
+  if (!blank) add_record(table, std::move(fields), first_line);
+  if (table.header.empty()) throw InputError({source_name, 1, 1}, "", "is empty; expected a header line");
   return table;
+}
+
+CsvTable read_csv(const std::filesystem::path& file, char delimiter) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError({file.string(), 0, 0}, "", "cannot read the table");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_csv(text.view(), file.string(), delimiter);
 }
 
 double parse_number(const std::string& text) {

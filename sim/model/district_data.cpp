@@ -7,21 +7,29 @@
 #include "sim/data/national_tables.hpp"
 
 namespace munisim {
-namespace {
-
-std::filesystem::path data_dir_for(const Scenario& scenario) {
+std::filesystem::path named_data_dir(const Scenario& scenario) {
   if (!scenario.config.data_dir.empty()) {
     const std::filesystem::path given = scenario.config.data_dir;
     const std::filesystem::path file = scenario.source;
     const bool from_file = std::filesystem::exists(file) && !given.is_absolute();
-    return from_file ? file.parent_path() / given : given;
+    return (from_file ? file.parent_path() / given : given).lexically_normal();
   }
   if (const char* environment = std::getenv("MUNISIM_DATA_DIR"); environment != nullptr && *environment != '\0') {
     return environment;
   }
-  throw InputError({scenario.source, 0, 0}, "data_dir",
-                   "city.ubigeo needs the national tables; set data_dir in the scenario, --data-dir, or "
-                   "the MUNISIM_DATA_DIR environment variable");
+  return {};
+}
+
+namespace {
+
+std::filesystem::path data_dir_for(const Scenario& scenario) {
+  std::filesystem::path dir = named_data_dir(scenario);
+  if (dir.empty()) {
+    throw InputError({scenario.source, 0, 0}, "data_dir",
+                     "city.ubigeo needs the national tables; set data_dir in the scenario, --data-dir, or "
+                     "the MUNISIM_DATA_DIR environment variable");
+  }
+  return dir;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "sim/core/scheduler.hpp"
 #include "sim/model/district_data.hpp"
 #include "sim/model/geometry.hpp"
+#include "sim/model/real_city.hpp"
 #include "sim/model/wall_clock.hpp"
 #include "sim/waste/waste_service.hpp"
 
@@ -18,6 +19,18 @@ namespace {
 Scenario take_scenario(ResolvedScenario& resolved, std::vector<std::string>& notes) {
   notes = std::move(resolved.data_notes);
   return std::move(resolved.scenario);
+}
+
+City take_city(CityBuild build, std::vector<std::string>& notes, std::vector<std::string>& warnings) {
+  notes = std::move(build.notes);
+  warnings = std::move(build.warnings);
+  return std::move(build.city);
+}
+
+std::string joined(const std::vector<std::string>& notes, const char* none) {
+  std::string text;
+  for (const std::string& note : notes) text += (text.empty() ? "" : "; ") + note;
+  return text.empty() ? none : text;
 }
 
 }  // namespace
@@ -31,7 +44,8 @@ Simulation::Simulation(ResolvedScenario resolved, int threads)
       threads_(threads),
       parallel_(std::make_unique<Parallelism>(threads)),
       calendar_(scenario_.config.start_date),
-      city_(build_synthetic_city(scenario_.config.city, static_cast<std::uint64_t>(scenario_.config.seed), *parallel_)),
+      city_(take_city(build_city(scenario_, static_cast<std::uint64_t>(scenario_.config.seed), *parallel_), city_notes_,
+                      warnings_)),
       metrics_(static_cast<int>(scenario_.config.days)),
       scheduler_(std::make_unique<Scheduler>(calendar_)) {
   register_census(*scheduler_, metrics_, city_);
@@ -86,9 +100,8 @@ OutputContent Simulation::output() const {
   meta.wall_end_utc = iso8601_utc(now);
   meta.wall_seconds = std::chrono::duration<double>(now - wall_start_).count();
   meta.text_attrs = {{"city_name", city_.name}, {"city_source", city_.source}};
-  std::string notes;
-  for (const std::string& note : data_notes_) notes += (notes.empty() ? "" : "; ") + note;
-  meta.text_attrs.emplace_back("district_data", notes.empty() ? "the scenario's district table" : notes);
+  meta.text_attrs.emplace_back("district_data", joined(data_notes_, "the scenario's district table"));
+  meta.text_attrs.emplace_back("city_data", joined(city_notes_, "synthetic streets from city.network"));
   meta.number_attrs = city_statistics(city_);
   content.scenario_text = scenario_.text;
   content.resolved_yaml = scenario_.resolved_yaml;

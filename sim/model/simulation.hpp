@@ -43,6 +43,8 @@ class Simulation {
   [[nodiscard]] const Scenario& scenario() const noexcept { return scenario_; }
   [[nodiscard]] const City& city() const noexcept { return city_; }
   [[nodiscard]] const MetricsRegistry& metrics() const noexcept { return metrics_; }
+  // What the user should know about how the city was built (e.g. a fallback to synthetic streets).
+  [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 
   // Takes the waste measures of `validated` (the same scenario with measures added, loaded and
   // checked by the loader) for the days still to run. Measures dated before the next day to run
@@ -55,6 +57,8 @@ class Simulation {
  private:
   std::chrono::system_clock::time_point wall_start_;  // first: the wall time includes building the city
   std::vector<std::string> data_notes_;               // sources of district values read from tables
+  std::vector<std::string> city_notes_;               // sources of streets, boundaries and transit
+  std::vector<std::string> warnings_;
   Scenario scenario_;
   int threads_;
   std::unique_ptr<Parallelism> parallel_;

@@ -37,7 +37,7 @@ std::vector<CollectionZone> zones_from_districts(const City& city, int days_per_
   for (std::size_t e = 0; e < network.edge_count(); ++e) {
     const auto edge = static_cast<EdgeId>(e);
     const std::uint32_t from = city.node_district[network.edge_from(edge)];
-    if (from == city.node_district[network.edge_to(edge)]) {
+    if (from != kNoDistrict && from == city.node_district[network.edge_to(edge)]) {
       zones[from].street_km += network.edge_length_m(edge) / 2000.0;  // both directions counted once
     }
   }
