@@ -95,10 +95,46 @@ def breakdown(result, name, dim, day=-1, ax=None):
     return ax
 
 
+_OSM_CREDIT = "© OpenStreetMap contributors"
+
+
+def _is_synthetic(result):
+    return result.meta.get("city_source", "synthetic").startswith("synthetic")
+
+
+def _map_frame(ax, title, result):
+    """Axes in km of the city's local frame, titled, with the credit OpenStreetMap's licence asks for."""
+    ax.set_title(title, fontsize="medium")
+    ax.set_xlabel("x [km east]")
+    ax.set_ylabel("y [km north]")
+    ax.set_aspect("equal")
+    if not _is_synthetic(result):
+        ax.annotate(_OSM_CREDIT, (1, 0), xycoords="axes fraction", ha="right", va="bottom", fontsize="xx-small",
+                    bbox={"fc": "white", "alpha": 0.7, "lw": 0})
+
+
+def _boundary_rings(geometry):
+    """{district: [ring points as an (n, 2) array in km]} from /geometry/district_boundaries."""
+    table = geometry.get("district_boundaries")
+    if not table or len(table["x"]) == 0:
+        return {}
+    keys = np.stack([np.asarray(table[c], dtype=int) for c in ("district", "part", "ring")], axis=1)
+    points = np.stack([np.asarray(table["x"]), np.asarray(table["y"])], axis=1) / 1000
+    starts = np.flatnonzero(np.any(np.diff(keys, axis=0) != 0, axis=1)) + 1
+    rings = {}
+    for key, ring in zip(keys[np.r_[0, starts]], np.split(points, starts)):
+        rings.setdefault(int(key[0]), []).append(ring)
+    return rings
+
+
 def district_map(result, name, day=-1, ax=None, cmap="viridis"):
     """A map of one series by district on one day (default: the last), summed over its other
-    dimensions. Each street node is coloured by its district; with a synthetic city the layout is
-    schematic (districts in their real order and relative size, not their real shape)."""
+    dimensions. On real data each district is its boundary polygon, coloured by its value (a district
+    without a polygon of its own colours its street nodes); with a synthetic city each street node
+    is coloured by its district in a schematic layout (districts in their real order and relative
+    size, not their real shape)."""
+    from matplotlib.collections import PolyCollection
+
     plt = _pyplot()
     ax = _new_axes(ax)
     info = result.info(name)
@@ -107,17 +143,67 @@ def district_map(result, name, day=-1, ax=None, cmap="viridis"):
     per_district = _summed_except(np.asarray(result[name]), info["dims"][1:], "district")[day]
     nodes = result.geometry["network_nodes"]
     districts = result.geometry["districts"]
-    colour = per_district[np.asarray(nodes["district"], dtype=int)]
-    points = ax.scatter(np.asarray(nodes["x"]) / 1000, np.asarray(nodes["y"]) / 1000, c=colour, cmap=cmap, marker="s",
-                        s=6, linewidths=0)
+    node_district = np.asarray(nodes["district"], dtype=int)
+    x_km, y_km = np.asarray(nodes["x"]) / 1000, np.asarray(nodes["y"]) / 1000
+    rings = _boundary_rings(result.geometry)
+    norm = plt.Normalize(per_district.min(), per_district.max())
+    if rings:
+        owners = [d for d, district_rings in rings.items() for _ in district_rings]
+        polygons = PolyCollection([ring for d in rings for ring in rings[d]], array=per_district[owners], cmap=cmap,
+                                  norm=norm, edgecolors="white", linewidths=0.6)
+        ax.add_collection(polygons)
+        ax.scatter(x_km, y_km, s=0.2, c="0.3", linewidths=0, alpha=0.5)  # the streets, for orientation
+        without = np.isin(node_district, [d for d in range(len(per_district)) if d not in rings])
+        ax.scatter(x_km[without], y_km[without], c=per_district[node_district[without]], cmap=cmap, norm=norm, s=2,
+                   linewidths=0)
+        coloured = polygons
+        layout = "district boundaries"
+    else:
+        inside = node_district >= 0
+        coloured = ax.scatter(x_km[inside], y_km[inside], c=per_district[node_district[inside]], cmap=cmap, norm=norm,
+                              marker="s", s=6, linewidths=0)
+        layout = "schematic layout" if _is_synthetic(result) else "street nodes"
     for label, x, y in zip(districts["name"], districts["centroid_x"], districts["centroid_y"]):
         ax.annotate(label, (x / 1000, y / 1000), ha="center", fontsize="x-small",
                     bbox={"boxstyle": "round,pad=0.2", "fc": "white", "alpha": 0.7, "lw": 0})
-    bar = plt.colorbar(points, ax=ax)
+    bar = plt.colorbar(coloured, ax=ax)
     bar.set_label(f"{name} [{info['unit']}]")
-    layout = "schematic layout" if result.meta.get("city_source", "synthetic") == "synthetic" else "map"
-    ax.set_title(f"{info['description']}\n{result.dates[day]}, {layout}", fontsize="medium")
-    ax.set_xlabel("x [km]")
-    ax.set_ylabel("y [km]")
-    ax.set_aspect("equal")
+    ax.autoscale_view()
+    _map_frame(ax, f"{info['description']}\n{result.dates[day]}, {layout}", result)
+    return ax
+
+
+def transit_map(result, period="am_peak", ax=None, cmap="plasma_r"):
+    """The city's transit lines over its streets, each line coloured by its headway in ``period``
+    (night, am_peak, midday, pm_peak, evening), with its stops; lines not running then are grey."""
+    from matplotlib.collections import LineCollection
+
+    plt = _pyplot()
+    ax = _new_axes(ax)
+    if "transit_lines" not in result.geometry:
+        raise ValueError("this result has no transit lines (the scenario names no city.transit.gtfs)")
+    edges, nodes = result.geometry["network_edges"], result.geometry["network_nodes"]
+    node_xy = np.stack([np.asarray(nodes["x"]), np.asarray(nodes["y"])], axis=1) / 1000
+    streets = np.stack([node_xy[np.asarray(edges["from"], dtype=int)], node_xy[np.asarray(edges["to"], dtype=int)]],
+                       axis=1)
+    ax.add_collection(LineCollection(streets, colors="0.85", linewidths=0.3))
+    paths = result.geometry["transit_line_paths"]
+    line_of_point = np.asarray(paths["line"], dtype=int)
+    points = np.stack([np.asarray(paths["x"]), np.asarray(paths["y"])], axis=1) / 1000
+    starts = np.flatnonzero(np.diff(line_of_point)) + 1
+    headway = np.asarray(result.geometry["transit_lines"][f"headway_{period}"], dtype=float)
+    running = headway[line_of_point[np.r_[0, starts]]] > 0
+    segments = np.split(points, starts)
+    idle = [segment for segment, runs in zip(segments, running) if not runs]
+    ax.add_collection(LineCollection(idle, colors="0.6", linewidths=0.6, linestyles="dotted"))
+    lines = LineCollection([segment for segment, runs in zip(segments, running) if runs],
+                           array=headway[line_of_point[np.r_[0, starts]]][running], cmap=cmap, linewidths=1.0)
+    ax.add_collection(lines)
+    stops = result.geometry["transit_stops"]
+    ax.scatter(np.asarray(stops["x"]) / 1000, np.asarray(stops["y"]) / 1000, s=1, c="black", linewidths=0)
+    bar = plt.colorbar(lines, ax=ax)
+    bar.set_label(f"headway, {period} [min]")
+    ax.autoscale_view()
+    count = len(headway)
+    _map_frame(ax, f"{count} transit lines, {int(running.sum())} running at {period}", result)
     return ax

@@ -53,3 +53,44 @@ def test_district_map_colours_each_node_by_its_district(result, tmp_path, demo_o
     assert viz.district_map(from_file, "population_persons").collections
     with pytest.raises(ValueError):
         viz.district_map(result, "waste_truck_km")
+
+
+@pytest.fixture(scope="module")
+def town(repo_root):
+    """A hand-made town on real-data inputs: streets from .osm, two district polygons, one bus line."""
+    data = repo_root / "tests" / "model" / "fixtures" / "town"
+    return munisim.run(munisim.Scenario.from_dict({
+        "name": "town", "start_date": "2025-01-01", "days": 3, "seed": 7, "data_dir": str(data),
+        "city": {
+            "name": "Town", "sampling": 1,
+            "streets": {"osm": "streets.osm"}, "boundaries": {"geojson": "districts.geojson"},
+            "transit": {"gtfs": "gtfs"},
+            "facilities": [{"name": "Depot", "kind": "depot", "district": "WEST"},
+                           {"name": "Dump", "kind": "open_dump", "district": "EAST"}],
+            "districts": [
+                {"name": "WEST", "ubigeo": "999901", "population": 300, "area_km2": 0.1, "latitude": 0.001,
+                 "longitude": 0.001},
+                {"name": "EAST", "ubigeo": "999902", "population": 200, "area_km2": 0.1, "latitude": 0.001,
+                 "longitude": 0.003}]},
+        "waste": {"fleet": {"trucks": 1}}}))
+
+
+def test_district_map_on_real_data_fills_each_boundary_polygon(town, tmp_path):
+    ax = viz.district_map(town, "population_persons")
+    polygons = ax.collections[0]
+    expected = np.asarray(town["population_persons"])[-1].sum(axis=(1, 2))
+    np.testing.assert_allclose(polygons.get_array(), expected)
+    assert len(polygons.get_paths()) == 2
+    assert "district boundaries" in ax.get_title()
+    assert any(text.get_text() == "© OpenStreetMap contributors" for text in ax.texts)
+    ax.figure.savefig(tmp_path / "town.png")
+
+
+def test_transit_map_colours_lines_by_headway(town, result):
+    ax = viz.transit_map(town, period="am_peak")
+    running = [c for c in ax.collections if c.get_array() is not None and len(c.get_array()) == 1]
+    np.testing.assert_allclose(running[0].get_array(), [10.0])
+    assert ax.get_title() == "1 transit lines, 1 running at am_peak"
+    assert "0 running" in viz.transit_map(town, period="night").get_title()
+    with pytest.raises(ValueError):
+        viz.transit_map(result)  # the demo city has no transit feed
