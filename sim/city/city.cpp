@@ -107,6 +107,8 @@ std::vector<District> districts_from_config(const CityConfig& config) {
     district.msw_t_per_yr = entry.msw_t_per_yr;
     district.latitude = entry.latitude;
     district.longitude = entry.longitude;
+    district.waste_composition = entry.waste_composition;
+    district.hdi = entry.hdi;
     districts.push_back(std::move(district));
   }
   return districts;

@@ -39,8 +39,10 @@ struct District {
   double msw_t_per_yr = 0;
   double latitude = 0;
   double longitude = 0;
-  std::vector<NodeId> nodes;         // network nodes inside the district
-  std::vector<double> node_weights;  // relative chance a household lives at each of `nodes`; empty: equal
+  std::vector<double> waste_composition;  // six fraction shares; empty: the city-wide composition
+  double hdi = 0;                         // 0: unknown
+  std::vector<NodeId> nodes;              // network nodes inside the district
+  std::vector<double> node_weights;       // relative chance a household lives at each of `nodes`; empty: equal
   double centroid_x_m = 0;
   double centroid_y_m = 0;
 };

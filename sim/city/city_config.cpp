@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::size_t kAgeGroups = 5;
 constexpr std::size_t kIncomeGroups = 3;
+constexpr std::size_t kWasteFractionCount = 6;  // the waste service's fractions
 
 void check_sums_to_one(schema::Checks& checks, std::string_view key, const std::vector<double>& shares) {
   double sum = 0;
@@ -32,6 +33,12 @@ void check_length(schema::Checks& checks, std::string_view key, const std::vecto
 
 void DistrictConfig::check(schema::Checks& checks) const {
   if (households > population) checks.fail("households", "exceeds population; expected at most population");
+  if (!waste_composition.empty()) {
+    check_length(checks, "waste_composition", waste_composition, kWasteFractionCount,
+                 "organic, paper_cardboard, plastic, glass, metal, other");
+    if (waste_composition.size() == kWasteFractionCount)
+      check_sums_to_one(checks, "waste_composition", waste_composition);
+  }
 }
 
 void PopulationConfig::check(schema::Checks& checks) const {

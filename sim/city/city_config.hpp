@@ -26,6 +26,8 @@ struct DistrictConfig {
   double msw_t_per_yr = 0;
   double latitude = 0;
   double longitude = 0;
+  std::vector<double> waste_composition = {};
+  double hdi = 0;
 
   template <class V>
   void visit(V& v) {
@@ -57,6 +59,16 @@ struct DistrictConfig {
              .meaning = "longitude of the district capital (WGS84); 0 with latitude 0: unknown",
              .min = -180,
              .max = 180});
+    v.field("waste_composition", waste_composition,
+            {.unit = "1",
+             .meaning = "shares of household waste organic, paper_cardboard, plastic, glass, metal, other (sum 1); "
+                        "empty: waste.generation.composition",
+             .min = 0,
+             .max = 1,
+             .source = "MINAM household waste composition by district (docs/data.md)"});
+    v.field(
+        "hdi", hdi,
+        {.unit = "1", .meaning = "human development index (0: unknown)", .min = 0, .max = 1, .source = "PNUD 2019"});
   }
   void check(schema::Checks& checks) const;
 };

@@ -31,7 +31,7 @@ class NationalTables {
     double urban, rural, msw;
   };
   struct Attributes {
-    double area, poverty;
+    double area, poverty, hdi;
   };
   struct Directory {
     std::string ubigeo, name;
@@ -40,6 +40,7 @@ class NationalTables {
   std::filesystem::path directory_file_;
   std::vector<Directory> directory_;
   std::map<std::string, Waste> waste_;
+  std::map<std::string, std::vector<double>> composition_;
   std::map<std::string, Attributes> attributes_;
 };
 

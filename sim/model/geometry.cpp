@@ -9,8 +9,10 @@ Table district_table(const City& city) {
   Table::NumberColumn population{"population", "persons", {}}, area{"area_km2", "km2", {}};
   Table::NumberColumn x{"centroid_x", "m", {}}, y{"centroid_y", "m", {}};
   Table::NumberColumn latitude{"capital_latitude", "deg", {}}, longitude{"capital_longitude", "deg", {}};
+  Table::NumberColumn hdi{"hdi", "1", {}};
   Table::IntColumn nodes{"network_nodes", {}};
   for (const District& district : city.districts) {
+    hdi.values.push_back(district.hdi);
     name.values.push_back(district.name);
     ubigeo.values.push_back(district.ubigeo);
     population.values.push_back(static_cast<double>(district.population));
@@ -22,7 +24,7 @@ Table district_table(const City& city) {
     nodes.values.push_back(static_cast<std::int64_t>(district.nodes.size()));
   }
   table.texts = {name, ubigeo};
-  table.numbers = {population, area, x, y, latitude, longitude};
+  table.numbers = {population, area, x, y, latitude, longitude, hdi};
   table.ints = {nodes};
   return table;
 }

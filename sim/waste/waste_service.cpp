@@ -193,8 +193,12 @@ class WasteService {
     resize_fleet(config.fleet.trucks);
     recyclers_ = std::make_unique<Recyclers>(config.recyclers, expected_tonnes_by_zone(), seed);
     separation_ = std::make_unique<SeparationBehaviour>(config.separation, base_kg_.size(), zones_.size(), seed);
-    const std::vector<double>& composition = config.generation.composition;
-    recyclable_share_ = composition[1] + composition[2] + composition[3] + composition[4];
+    for (const District& district : city.districts) {
+      composition_.push_back(district.waste_composition.empty() ? config.generation.composition
+                                                                : district.waste_composition);
+      const std::vector<double>& shares = composition_.back();
+      recyclable_share_.push_back(shares[1] + shares[2] + shares[3] + shares[4]);
+    }
     separated_today_t_.assign(zones_.size(), 0.0);
     organics_today_t_.assign(zones_.size(), 0.0);
     separated_kerb_t_.assign(zones_.size(), 0.0);
@@ -210,6 +214,10 @@ class WasteService {
   [[nodiscard]] bool listed(const WasteMeasureConfig& measure, std::size_t district) const;
   [[nodiscard]] std::vector<double> expected_tonnes_by_zone() const;
   void gather_recyclables(int day);
+  // Amounts by fraction of amounts given per zone, each split by its district's composition.
+  [[nodiscard]] std::vector<double> mixed_composition(const std::vector<double>& per_zone) const;
+  // Fraction shares of waste collected today across zones (the city's composition on a day without).
+  [[nodiscard]] std::vector<double> disposed_shares(const std::vector<double>& collected_t) const;
   void resize_fleet(int trucks);
   void plan_routes();
   void order_routes();
@@ -246,9 +254,10 @@ class WasteService {
   std::vector<double> route_plan_km_ = std::vector<double>(2, 0.0);  // as given, in use
   std::unique_ptr<Recyclers> recyclers_;
   std::unique_ptr<SeparationBehaviour> separation_;
-  double recyclable_share_ = 0;            // paper, plastic, glass and metal in generated waste
-  std::vector<double> separated_today_t_;  // per zone, recyclables set out separately today
-  std::vector<double> organics_today_t_;   // per zone, organics set out separately today
+  std::vector<std::vector<double>> composition_;  // per zone: the district's own, else the city's
+  std::vector<double> recyclable_share_;          // per zone: paper, plastic, glass and metal
+  std::vector<double> separated_today_t_;         // per zone, recyclables set out separately today
+  std::vector<double> organics_today_t_;          // per zone, organics set out separately today
   bool composting_ = false;
   std::vector<double> separated_kerb_t_;  // per zone, separated bags at the kerb for recyclers
   double set_out_total_t_ = 0;
@@ -360,6 +369,23 @@ std::vector<double> WasteService::expected_tonnes_by_zone() const {
   return expected_t;
 }
 
+std::vector<double> WasteService::mixed_composition(const std::vector<double>& per_zone) const {
+  std::vector<double> by_fraction(kWasteFractions, 0.0);
+  for (std::size_t d = 0; d < per_zone.size(); ++d) {
+    for (std::size_t f = 0; f < by_fraction.size(); ++f) by_fraction[f] += per_zone[d] * composition_[d][f];
+  }
+  return by_fraction;
+}
+
+std::vector<double> WasteService::disposed_shares(const std::vector<double>& collected_t) const {
+  double total = 0;
+  for (double tonnes : collected_t) total += tonnes;
+  if (total <= 0) return config_.generation.composition;
+  std::vector<double> shares = mixed_composition(collected_t);
+  for (double& share : shares) share /= total;
+  return shares;
+}
+
 // Recyclers go over today's kerb waste before the trucks; they take from the freshest bags.
 void WasteService::gather_recyclables(int day) {
   std::vector<double> reachable_kg(zones_.size());
@@ -369,7 +395,7 @@ void WasteService::gather_recyclables(int day) {
     // Separated bags are easy to find and clean; in mixed waste only a share is reachable.
     const double mixed_t = street_t - separated_kerb_t_[d];
     reachable_kg[d] =
-        (mixed_t * recyclable_share_ * config_.recyclers.reachable_share + separated_kerb_t_[d]) * kKgPerTonne;
+        (mixed_t * recyclable_share_[d] * config_.recyclers.reachable_share + separated_kerb_t_[d]) * kKgPerTonne;
     separated_kerb_t_[d] = 0;
   }
   const std::vector<double> gathered_kg = recyclers_->gather(reachable_kg);
@@ -475,7 +501,6 @@ void WasteService::generate(const StepContext& step) {
   const auto district = city_.households.column<std::uint32_t>("district");
   const auto household_weight = city_.households.column<double>("weight_households");
   const double capture = config_.separation.capture_rate;
-  const double organic_share = config_.generation.composition[0];
   // One partial per block, laid out by district: [generated | set out | kept at home | separated
   // recyclables (kg) | separating households | households (weighted) | separated organics (kg)].
   const std::vector<double> totals = reduce_blocks(
@@ -493,10 +518,10 @@ void WasteService::generate(const StepContext& step) {
           const bool separating = separation_->separates(h, d, step.day, step.seed);
           if (zones_[d].collection_weekday[weekday]) {
             part[zones + d] += household_stock_kg_[h];
-            if (separating) part[3 * zones + d] += household_stock_kg_[h] * recyclable_share_ * capture;
+            if (separating) part[3 * zones + d] += household_stock_kg_[h] * recyclable_share_[d] * capture;
             // Organics are separated only where a programme brings them to a composting plant.
             if (separating && composting_ && separation_->has_programme(d)) {
-              part[6 * zones + d] += household_stock_kg_[h] * organic_share * capture;
+              part[6 * zones + d] += household_stock_kg_[h] * composition_[d][0] * capture;
             }
             household_stock_kg_[h] = 0;
           }
@@ -536,10 +561,7 @@ void WasteService::generate(const StepContext& step) {
   record(ids_.generated, step.day, generated, 1 / kKgPerTonne);
   record(ids_.set_out, step.day, set_out, 1 / kKgPerTonne);
   record(ids_.household_stock, step.day, at_home, 1 / kKgPerTonne);
-  double generated_t = 0;
-  for (double kg : generated) generated_t += kg / kKgPerTonne;
-  std::vector<double> by_fraction(config_.generation.composition);
-  record(ids_.by_fraction, step.day, by_fraction, generated_t);
+  record(ids_.by_fraction, step.day, mixed_composition(generated), 1 / kKgPerTonne);
   for (std::size_t d = 0; d < zones; ++d) {
     set_out_today_t_[d] = set_out[d] / kKgPerTonne;
     separated_today_t_[d] = separated[d] / kKgPerTonne;
@@ -659,11 +681,11 @@ void WasteService::collect(const StepContext& step) {
                               fuel_tco2e(climate_, Fuel::electric, kwh);
   double composted_t = 0;
   for (double t : composted) composted_t += t;
+  const std::vector<double> disposed_mix = disposed_shares(collected);
   const std::vector<double> emissions = {
-      energy_tco2e,
-      committed_methane_tco2e(climate_, fleet_day.disposed_t, config_.generation.composition, sites_[site_index_]),
+      energy_tco2e, committed_methane_tco2e(climate_, fleet_day.disposed_t, disposed_mix, sites_[site_index_]),
       composted_t * climate_.compost_kgco2e_per_t / kKgPerTonne};
-  site_decay_[site_index_].deposit(climate_, fleet_day.disposed_t, config_.generation.composition, sites_[site_index_]);
+  site_decay_[site_index_].deposit(climate_, fleet_day.disposed_t, disposed_mix, sites_[site_index_]);
   std::vector<double> decay(sites_.size());
   for (std::size_t s = 0; s < sites_.size(); ++s) decay[s] = site_decay_[s].release_day(climate_, sites_[s]);
 
