@@ -95,20 +95,8 @@ std::vector<District> districts_from_config(const CityConfig& config) {
   std::vector<District> districts;
   for (const DistrictConfig& entry : config.districts) {
     District district;
-    district.name = entry.name;
-    district.ubigeo = entry.ubigeo;
-    district.population = entry.population;
-    district.households = entry.households;
-    district.area_km2 = entry.area_km2;
+    static_cast<DistrictFacts&>(district) = entry;
     district.income_level = income_level_from(entry.income_level);
-    district.poverty_share = entry.poverty_share;
-    district.urban_population = entry.urban_population;
-    district.rural_population = entry.rural_population;
-    district.msw_t_per_yr = entry.msw_t_per_yr;
-    district.latitude = entry.latitude;
-    district.longitude = entry.longitude;
-    district.waste_composition = entry.waste_composition;
-    district.hdi = entry.hdi;
     districts.push_back(std::move(district));
   }
   return districts;

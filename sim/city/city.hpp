@@ -26,23 +26,10 @@ inline constexpr int kGenders = 2;  // 0 female, 1 male, as the census reports t
 // node_district of a street node outside every district of the city (a road beyond its limits).
 inline constexpr std::uint32_t kNoDistrict = std::numeric_limits<std::uint32_t>::max();
 
-struct District {
-  std::string name;
-  std::string ubigeo;
-  std::int64_t population = 0;
-  std::int64_t households = 0;
-  double area_km2 = 0;
+struct District : DistrictFacts {
   IncomeLevel income_level = IncomeLevel::middle;
-  double poverty_share = 0;
-  std::int64_t urban_population = 0;  // in the waste table's year
-  std::int64_t rural_population = 0;
-  double msw_t_per_yr = 0;
-  double latitude = 0;
-  double longitude = 0;
-  std::vector<double> waste_composition;  // six fraction shares; empty: the city-wide composition
-  double hdi = 0;                         // 0: unknown
-  std::vector<NodeId> nodes;              // network nodes inside the district
-  std::vector<double> node_weights;       // relative chance a household lives at each of `nodes`; empty: equal
+  std::vector<NodeId> nodes;         // network nodes inside the district
+  std::vector<double> node_weights;  // relative chance a household lives at each of `nodes`; empty: equal
   double centroid_x_m = 0;
   double centroid_y_m = 0;
 };

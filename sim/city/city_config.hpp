@@ -13,21 +13,26 @@
 
 namespace munisim {
 
-struct DistrictConfig {
+// What is known about a district from the data tables; the scenario's entry and the built city's
+// district both carry it.
+struct DistrictFacts {
   std::string name;
   std::string ubigeo;
   std::int64_t population = 0;
   std::int64_t households = 0;
   double area_km2 = 0;
-  std::string income_level = "middle";
   double poverty_share = 0.2;
   std::int64_t urban_population = 0;
   std::int64_t rural_population = 0;
   double msw_t_per_yr = 0;
   double latitude = 0;
   double longitude = 0;
-  std::vector<double> waste_composition = {};
-  double hdi = 0;
+  std::vector<double> waste_composition = {};  // six fraction shares; empty: the city-wide composition
+  double hdi = 0;                              // 0: unknown
+};
+
+struct DistrictConfig : DistrictFacts {
+  std::string income_level = "middle";
 
   template <class V>
   void visit(V& v) {

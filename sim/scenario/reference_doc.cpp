@@ -66,7 +66,7 @@ class ReferenceWriter {
   void list(std::string_view key, std::vector<S>&, const schema::Field& field) {
     row(key, "list of mappings", "`[]`",
         field.min ? "at least " + number_text(*field.min) + (*field.min == 1 ? " entry" : " entries") : "", field);
-    S element{};
+    S element;  // not `S element{}`: with a base struct GCC 12 warns maybe-uninitialized falsely
     ReferenceWriter inner(out_, path(key) + "[].");
     element.visit(inner);
   }
