@@ -11,6 +11,7 @@ namespace munisim {
 struct ClimateConfig {
   double diesel_kgco2_per_l = 2.68;
   double cng_kgco2_per_kg = 2.69;
+  double gasoline_kgco2_per_l = 2.27;
   double grid_kgco2e_per_kwh = 0.2665;
   double gwp_ch4 = 27.0;
   std::vector<double> doc_by_fraction = {0.15, 0.40, 0, 0, 0, 0};
@@ -35,6 +36,11 @@ struct ClimateConfig {
              .meaning = "CO2 of compressed natural gas",
              .min = 0,
              .source = "IPCC 2006 V2, NCV 48.0 TJ/Gg [DER]"});
+    v.field("gasoline_kgco2_per_l", gasoline_kgco2_per_l,
+            {.unit = "kg CO2/L",
+             .meaning = "tank-to-wheel CO2 of motor gasoline",
+             .min = 0,
+             .source = "IPCC 2006 V2 T3.2.1 69,300 kg/TJ, NCV 44.3 TJ/Gg, density 0.74 kg/L [DER]"});
     v.field("grid_kgco2e_per_kwh", grid_kgco2e_per_kwh,
             {.unit = "kg CO2e/kWh",
              .meaning = "Peru grid electricity",

@@ -17,6 +17,7 @@ void ClimateConfig::check(schema::Checks& checks) const {
 Fuel fuel_from_name(std::string_view name) {
   if (name == "cng") return Fuel::cng;
   if (name == "electric") return Fuel::electric;
+  if (name == "gasoline") return Fuel::gasoline;
   return Fuel::diesel;
 }
 
@@ -28,6 +29,8 @@ double fuel_tco2e(const ClimateConfig& climate, Fuel fuel, double amount) {
       return amount * climate.cng_kgco2_per_kg / 1000;
     case Fuel::electric:
       return amount * climate.grid_kgco2e_per_kwh / 1000;
+    case Fuel::gasoline:
+      return amount * climate.gasoline_kgco2_per_l / 1000;
   }
   return 0;
 }

@@ -8,9 +8,9 @@
 
 namespace munisim {
 
-enum class Fuel { diesel, cng, electric };
+enum class Fuel { diesel, cng, electric, gasoline };
 
-[[nodiscard]] Fuel fuel_from_name(std::string_view name);  // "diesel", "cng", "electric"
+[[nodiscard]] Fuel fuel_from_name(std::string_view name);  // "diesel", "cng", "electric", "gasoline"
 
 // Tank-to-wheel (or grid) emissions of `amount` in the fuel's unit: L diesel, kg CNG, kWh.
 [[nodiscard]] double fuel_tco2e(const ClimateConfig& climate, Fuel fuel, double amount);

@@ -34,38 +34,51 @@ class Parallelism {
   tbb::task_arena arena_;
 };
 
-// Calls fn(begin, end, block_index) once for every block of [0, n).
+// Calls fn(begin, end, chunk_index) once for every chunk of `chunk` items of [0, n).
 template <class F>
-void for_each_block(Parallelism& parallel, std::size_t n, F&& fn) {
-  const std::size_t blocks = block_count(n);
-  auto run_blocks = [&](std::size_t first, std::size_t last) {
-    for (std::size_t block = first; block < last; ++block) {
-      const std::size_t begin = block * kBlockSize;
-      fn(begin, std::min(n, begin + kBlockSize), block);
+void for_each_chunk(Parallelism& parallel, std::size_t n, std::size_t chunk, F&& fn) {
+  const std::size_t chunks = (n + chunk - 1) / chunk;
+  auto run_chunks = [&](std::size_t first, std::size_t last) {
+    for (std::size_t index = first; index < last; ++index) {
+      const std::size_t begin = index * chunk;
+      fn(begin, std::min(n, begin + chunk), index);
     }
   };
-  if (parallel.threads() == 1 || blocks <= 1) {
-    run_blocks(0, blocks);
+  if (parallel.threads() == 1 || chunks <= 1) {
+    run_chunks(0, chunks);
     return;
   }
   parallel.execute([&] {
     tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, blocks, 1),
-        [&](const tbb::blocked_range<std::size_t>& range) { run_blocks(range.begin(), range.end()); },
+        tbb::blocked_range<std::size_t>(0, chunks, 1),
+        [&](const tbb::blocked_range<std::size_t>& range) { run_chunks(range.begin(), range.end()); },
         tbb::simple_partitioner());
   });
 }
 
-// One partial per block from block_fn(begin, end), combined left to right: combine(acc, partial).
-template <class T, class BlockFn, class Combine>
-T reduce_blocks(Parallelism& parallel, std::size_t n, T identity, BlockFn block_fn, Combine combine) {
-  std::vector<T> partials(block_count(n), identity);
-  for_each_block(parallel, n, [&](std::size_t begin, std::size_t end, std::size_t block) {
-    partials[block] = block_fn(begin, end);
+// Calls fn(begin, end, block_index) once for every block of [0, n).
+template <class F>
+void for_each_block(Parallelism& parallel, std::size_t n, F&& fn) {
+  for_each_chunk(parallel, n, kBlockSize, std::forward<F>(fn));
+}
+
+// One partial per chunk from chunk_fn(begin, end), combined left to right: combine(acc, partial).
+// Larger chunks suit large partials (fewer of them in memory at once).
+template <class T, class ChunkFn, class Combine>
+T reduce_chunks(Parallelism& parallel, std::size_t n, std::size_t chunk, T identity, ChunkFn chunk_fn,
+                Combine combine) {
+  std::vector<T> partials((n + chunk - 1) / chunk, identity);
+  for_each_chunk(parallel, n, chunk, [&](std::size_t begin, std::size_t end, std::size_t index) {
+    partials[index] = chunk_fn(begin, end);
   });
   T result = std::move(identity);
   for (const T& partial : partials) result = combine(std::move(result), partial);
   return result;
+}
+
+template <class T, class BlockFn, class Combine>
+T reduce_blocks(Parallelism& parallel, std::size_t n, T identity, BlockFn block_fn, Combine combine) {
+  return reduce_chunks(parallel, n, kBlockSize, std::move(identity), std::move(block_fn), std::move(combine));
 }
 
 // Sum of term(i) over [0, n), identical for any thread count.

@@ -10,6 +10,7 @@
 #include "sim/model/geometry.hpp"
 #include "sim/model/real_city.hpp"
 #include "sim/model/wall_clock.hpp"
+#include "sim/mobility/mobility_service.hpp"
 #include "sim/waste/waste_service.hpp"
 
 namespace munisim {
@@ -51,6 +52,8 @@ Simulation::Simulation(ResolvedScenario resolved, int threads)
   register_census(*scheduler_, metrics_, city_);
   register_waste_service(*scheduler_, metrics_, city_, scenario_.config.waste, scenario_.config.climate,
                          static_cast<std::uint64_t>(scenario_.config.seed));
+  register_mobility_service(*scheduler_, metrics_, city_, scenario_.config.mobility, scenario_.config.city.transit,
+                            scenario_.config.climate, static_cast<std::uint64_t>(scenario_.config.seed));
 }
 
 Simulation::~Simulation() = default;

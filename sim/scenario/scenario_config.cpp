@@ -12,19 +12,26 @@ bool has_facility(const CityConfig& city, const std::string& name, std::initiali
   });
 }
 
+// With city.ubigeo the district names come from the tables, checked when the city is built.
+void check_districts(schema::Checks& checks, const CityConfig& city, const std::string& key,
+                     const std::vector<std::string>& districts) {
+  if (!city.ubigeo.empty()) return;
+  for (std::size_t k = 0; k < districts.size(); ++k) {
+    const bool known = std::any_of(city.districts.begin(), city.districts.end(),
+                                   [&](const DistrictConfig& d) { return d.name == districts[k]; });
+    if (!known) {
+      checks.fail(key + ".districts[" + std::to_string(k) + "]",
+                  "'" + districts[k] + "' is not a district of this city; expected one of city.districts");
+    }
+  }
+}
+
 }  // namespace
 
 void ScenarioConfig::check(schema::Checks& checks) const {
   for (std::size_t i = 0; i < waste.measures.size(); ++i) {
     const WasteMeasureConfig& measure = waste.measures[i];
-    for (std::size_t k = 0; k < measure.districts.size(); ++k) {
-      const bool known = std::any_of(city.districts.begin(), city.districts.end(),
-                                     [&](const DistrictConfig& d) { return d.name == measure.districts[k]; });
-      if (!known) {
-        checks.fail("waste.measures[" + std::to_string(i) + "].districts[" + std::to_string(k) + "]",
-                    "'" + measure.districts[k] + "' is not a district of this city; expected one of city.districts");
-      }
-    }
+    check_districts(checks, city, "waste.measures[" + std::to_string(i) + "]", measure.districts);
     if (measure.kind == "disposal_site" && !measure.site.empty() &&
         !has_facility(city, measure.site, {"open_dump", "sanitary_landfill"})) {
       checks.fail("waste.measures[" + std::to_string(i) + "].site",
@@ -36,6 +43,9 @@ void ScenarioConfig::check(schema::Checks& checks) const {
                     "'" + measure.site + "' is not a " + kind + " in city.facilities");
       }
     }
+  }
+  for (std::size_t i = 0; i < mobility.measures.size(); ++i) {
+    check_districts(checks, city, "mobility.measures[" + std::to_string(i) + "]", mobility.measures[i].districts);
   }
   const CollectionConfig& collection = waste.collection;
   const bool trucks = waste.fleet.trucks > 0 ||

@@ -7,6 +7,7 @@
 #include "sim/city/city_config.hpp"
 #include "sim/climate/climate_config.hpp"
 #include "sim/core/calendar.hpp"
+#include "sim/mobility/mobility_config.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/waste/waste_config.hpp"
 
@@ -21,6 +22,7 @@ struct ScenarioConfig {
   std::string data_dir;
   CityConfig city;
   WasteConfig waste;
+  MobilityConfig mobility;
   ClimateConfig climate;
 
   template <class V>
@@ -35,9 +37,10 @@ struct ScenarioConfig {
                         "the MUNISIM_DATA_DIR environment variable"});
     v.object("city", city, {.meaning = "the city: districts, network, facilities, population"});
     v.object("waste", waste, {.meaning = "the solid-waste service"});
+    v.object("mobility", mobility, {.meaning = "daily travel: trips, mode choice, transit loads, road congestion"});
     v.object("climate", climate, {.meaning = "emission factors shared by all services"});
   }
-  // Rules across domains: the waste service's facilities must exist in the city.
+  // Rules across domains: the services' facilities and districts must exist in the city.
   void check(schema::Checks& checks) const;
 };
 

@@ -1,0 +1,53 @@
+#include "sim/mobility/mobility_config.hpp"
+
+#include <string>
+
+namespace munisim {
+namespace {
+
+void check_length(schema::Checks& checks, std::string_view key, const std::vector<double>& values, std::size_t expected,
+                  std::string_view what) {
+  if (values.size() != expected) {
+    checks.fail(key, "has " + std::to_string(values.size()) + " values; expected " + std::to_string(expected) + " (" +
+                         std::string(what) + ")");
+  }
+}
+
+constexpr const char* kWeek = "Monday..Sunday";
+constexpr const char* kGender = "female, male";
+constexpr const char* kIncome = "low, middle, high";
+
+}  // namespace
+
+void ActivitiesConfig::check(schema::Checks& checks) const {
+  check_length(checks, "work_by_weekday", work_by_weekday, 7, kWeek);
+  check_length(checks, "study_by_weekday", study_by_weekday, 7, kWeek);
+  check_length(checks, "care_by_gender", care_by_gender, 2, kGender);
+  check_length(checks, "shopping_by_gender", shopping_by_gender, 2, kGender);
+  check_length(checks, "other_by_gender", other_by_gender, 2, kGender);
+  check_length(checks, "distance_decay_per_km", distance_decay_per_km, kPurposes, "work, study, care, shopping, other");
+}
+
+void ModeChoiceConfig::check(schema::Checks& checks) const {
+  check_length(checks, "constants", constants, kModes, "walk, bicycle, bus_combi, taxi_mototaxi, car");
+  check_length(checks, "cost_factor_by_income", cost_factor_by_income, 3, kIncome);
+  check_length(checks, "car_ownership_by_income", car_ownership_by_income, 3, kIncome);
+  for (const auto& [key, values] : {std::pair{"transit_safety_by_gender", &transit_safety_by_gender},
+                                    std::pair{"night_safety_by_gender", &night_safety_by_gender},
+                                    std::pair{"crowded_safety_by_gender", &crowded_safety_by_gender},
+                                    std::pair{"long_walk_safety_by_gender", &long_walk_safety_by_gender}}) {
+    check_length(checks, key, *values, 2, kGender);
+  }
+}
+
+void MobilityMeasureConfig::check(schema::Checks& checks) const {
+  if (kind == "trunk_line" && districts.size() < 2) {
+    checks.fail("districts", "a trunk_line needs at least 2 districts, in the order it runs through them");
+  }
+  if ((kind == "trunk_line" || kind == "headway" || kind == "fare") && value <= 0) {
+    checks.fail("value", kind == "trunk_line" ? "is 0; expected the trunk line's headway in minutes"
+                                              : "is 0; expected a factor above 0");
+  }
+}
+
+}  // namespace munisim

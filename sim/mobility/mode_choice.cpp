@@ -1,0 +1,79 @@
+#include "sim/mobility/mode_choice.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace munisim {
+
+ModeChoice::ModeChoice(const ModeChoiceConfig& config, double crowded_load_factor)
+    : config_(config), crowded_load_factor_(crowded_load_factor) {}
+
+double ModeChoice::time_min(Mode mode, const TripConditions& trip) const {
+  switch (mode) {
+    case kWalk:
+      return trip.distance_km / config_.walk_speed_kmh * 60.0;
+    case kBicycle:
+      return trip.distance_km / config_.bicycle_speed_kmh * 60.0;
+    case kTransit:
+      return trip.transit_walk_km / config_.walk_speed_kmh * 60.0 + trip.transit_wait_min + trip.transit_ride_min;
+    case kTaxi:
+      return config_.taxi_wait_min + trip.car_time_min;
+    case kCar:
+      break;
+  }
+  return trip.car_time_min;
+}
+
+std::array<double, kModes> ModeChoice::utilities(const TripConditions& trip, const Chooser& who,
+                                                 const SafetyMeasures& safety) const {
+  constexpr double kUnavailable = -std::numeric_limits<double>::infinity();
+  const ModeChoiceConfig& c = config_;
+  const std::size_t g = who.gender;
+  const double cost = c.cost_per_sol * c.cost_factor_by_income[who.income_group];
+  const double night = trip.night ? c.night_safety_by_gender[g] * (1 - safety.lighting) : 0.0;
+  std::array<double, kModes> utility{};
+
+  utility[kWalk] = c.constants[kWalk] + c.walk_per_min * time_min(kWalk, trip) + night +
+                   c.long_walk_safety_by_gender[g] * trip.distance_km;
+  utility[kBicycle] = who.can_cycle ? c.constants[kBicycle] + c.in_vehicle_per_min * time_min(kBicycle, trip) +
+                                          c.bicycle_safety * (1 - safety.bike_lanes)
+                                    : kUnavailable;
+  if (trip.transit) {
+    const double excess =
+        std::max(0.0, trip.transit_load_factor - crowded_load_factor_) / std::max(1e-9, 1.0 - crowded_load_factor_);
+    const bool crowded = trip.transit_load_factor > crowded_load_factor_;
+    utility[kTransit] =
+        c.constants[kTransit] + c.in_vehicle_per_min * trip.transit_ride_min +
+        c.walk_per_min * trip.transit_walk_km / c.walk_speed_kmh * 60.0 + c.wait_per_min * trip.transit_wait_min +
+        cost * trip.transit_fare_soles + c.crowding_per_min * excess * trip.transit_ride_min +
+        (trip.transit_transfer ? c.transfer : 0.0) + c.transit_safety_by_gender[g] * (1 - safety.staff_on_board) +
+        (crowded ? c.crowded_safety_by_gender[g] * (1 - safety.women_only) : 0.0) + night +
+        c.long_walk_safety_by_gender[g] * trip.transit_walk_km;
+  } else {
+    utility[kTransit] = kUnavailable;
+  }
+  utility[kTaxi] = c.constants[kTaxi] + c.in_vehicle_per_min * trip.car_time_min + c.wait_per_min * c.taxi_wait_min +
+                   cost * (c.taxi_flag_soles + c.taxi_soles_per_km * trip.distance_km);
+  utility[kCar] = who.has_car ? c.constants[kCar] + c.in_vehicle_per_min * trip.car_time_min +
+                                    cost * (c.car_soles_per_km * trip.distance_km + c.car_parking_soles)
+                              : kUnavailable;
+  return utility;
+}
+
+ModeOutcome ModeChoice::choose(const TripConditions& trip, const Chooser& who, const SafetyMeasures& safety,
+                               double draw) const {
+  const std::array<double, kModes> utility = utilities(trip, who, safety);
+  const double top = *std::max_element(utility.begin(), utility.end());
+  std::array<double, kModes> cumulative{};
+  double total = 0;
+  for (std::size_t m = 0; m < kModes; ++m) cumulative[m] = total += std::exp(utility[m] - top);
+  std::size_t chosen = 0;
+  while (chosen + 1 < kModes && draw * total >= cumulative[chosen]) ++chosen;
+  // A draw at the very top never lands past the last available mode.
+  while (chosen > 0 && std::isinf(utility[chosen])) --chosen;
+  const auto mode = static_cast<Mode>(chosen);
+  return {mode, time_min(mode, trip), mode == kTransit ? trip.transit_wait_min : 0.0};
+}
+
+}  // namespace munisim

@@ -1,0 +1,76 @@
+#include "sim/mobility/transit_load.hpp"
+
+#include <algorithm>
+
+namespace munisim {
+
+std::size_t period_of_hour(std::size_t hour) {
+  std::size_t period = 0;
+  while (period + 1 < kTransitPeriods && static_cast<int>(hour) >= kTransitPeriodStartHour[period + 1]) ++period;
+  return period;
+}
+
+LegService leg_service(const LegOptions& leg, const std::vector<RouteLine>& lines, std::size_t period) {
+  LegService service;
+  service.share.assign(leg.lines.size(), 0.0);
+  for (std::size_t i = 0; i < leg.lines.size(); ++i) {
+    const double headway = lines[leg.lines[i]].headway_min[period];
+    if (headway > 0) service.share[i] = 1 / headway;
+    service.vehicles_per_min += service.share[i];
+  }
+  if (service.vehicles_per_min > 0) {
+    for (double& share : service.share) share /= service.vehicles_per_min;
+  }
+  return service;
+}
+
+LineHourLoads load_lines(const TransitRoutes& routes, const std::vector<double>& demand,
+                         const std::vector<double>& places) {
+  const std::vector<RouteLine>& lines = routes.lines();
+  const std::size_t cells = lines.size() * kHours;
+  LineHourLoads loads{std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
+                      std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
+                      std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0)};
+  // Load on each stretch from one district visit to the next, per line and hour.
+  std::vector<std::vector<double>> stretch(cells);
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    for (std::size_t h = 0; h < kHours; ++h) stretch[l * kHours + h].assign(lines[l].districts.size(), 0.0);
+  }
+  const auto ride = [&](const LegOptions& leg, std::size_t hour, double riders) {
+    const LegService service = leg_service(leg, lines, period_of_hour(hour));
+    for (std::size_t i = 0; i < leg.lines.size(); ++i) {
+      if (service.share[i] <= 0) continue;
+      const double share = riders * service.share[i];
+      const std::size_t cell = leg.lines[i] * kHours + hour;
+      loads.boardings[cell] += share;
+      // Riding within one district still occupies the stretch it boards on.
+      const std::size_t last = std::max(leg.board_visit[i] + 1, leg.alight_visit[i]);
+      for (std::size_t v = leg.board_visit[i]; v < last; ++v) stretch[cell][v] += share;
+    }
+  };
+  const std::size_t pairs = demand.size() / kHours;
+  for (std::size_t pair = 0; pair < pairs; ++pair) {
+    const OdTransit& option = routes.options(pair);
+    for (std::size_t hour = 0; hour < kHours; ++hour) {
+      const double riders = demand[pair * kHours + hour];
+      if (riders <= 0 || !option.available()) continue;
+      ride(option.first, hour, riders);
+      if (option.transfers()) ride(option.second, hour, riders);
+    }
+  }
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    for (std::size_t h = 0; h < kHours; ++h) {
+      const std::size_t cell = l * kHours + h;
+      const double headway = lines[l].headway_min[period_of_hour(h)];
+      loads.capacity[cell] = headway > 0 && lines[l].active ? 60.0 / headway * places[l] : 0.0;
+      loads.peak_load[cell] =
+          stretch[cell].empty() ? 0.0 : *std::max_element(stretch[cell].begin(), stretch[cell].end());
+      loads.denied[cell] = std::max(0.0, loads.peak_load[cell] - loads.capacity[cell]);
+      loads.load_factor[cell] = loads.capacity[cell] > 0 ? loads.peak_load[cell] / loads.capacity[cell] : 0.0;
+      loads.extra_wait_min[cell] = loads.boardings[cell] > 0 ? loads.denied[cell] * headway / loads.boardings[cell] : 0;
+    }
+  }
+  return loads;
+}
+
+}  // namespace munisim

@@ -1,0 +1,33 @@
+// Loads on transit lines by hour: riders between two districts share the lines serving them in
+// proportion to frequency; each rider loads the line's stretches from boarding to alighting. The
+// busiest stretch's load against the hour's capacity (vehicles per hour x places) gives the load
+// factor; riders beyond capacity are denied boarding and wait one more headway.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "sim/mobility/road_load.hpp"
+#include "sim/mobility/transit_routes.hpp"
+
+namespace munisim {
+
+struct LineHourLoads {
+  // All [line * 24 + hour].
+  std::vector<double> boardings, peak_load, capacity, denied, extra_wait_min, load_factor;
+};
+
+// Frequency-weighted view of a leg's lines in one period: combined frequency and each line's share.
+struct LegService {
+  double vehicles_per_min = 0;  // sum over running lines of 1 / headway
+  std::vector<double> share;    // per line of the leg
+};
+
+[[nodiscard]] LegService leg_service(const LegOptions& leg, const std::vector<RouteLine>& lines, std::size_t period);
+[[nodiscard]] std::size_t period_of_hour(std::size_t hour);
+
+// `demand`: riders [pair * 24 + hour]; `places`: capacity of one vehicle of each line.
+[[nodiscard]] LineHourLoads load_lines(const TransitRoutes& routes, const std::vector<double>& demand,
+                                       const std::vector<double>& places);
+
+}  // namespace munisim

@@ -1,0 +1,71 @@
+// Transit lines as travellers between districts use them: each line is the sequence of districts
+// its stops pass through with the distance along the line at each, so a trip from district o to d
+// can ride any line that reaches d after o. Lines come from the city (GTFS) or, for a city without
+// a feed, are generated: one radial line per district to the most populous one, both directions.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/city/city.hpp"
+#include "sim/mobility/mobility_config.hpp"
+#include "sim/mobility/travel_skims.hpp"
+
+namespace munisim {
+
+inline constexpr std::size_t kVehicleTypes = 4;  // combi, bus, electric_bus, brt
+enum VehicleType : std::size_t { kCombi, kBus, kElectricBus, kBrt };
+
+struct RouteLine {
+  std::string name;
+  std::vector<std::uint32_t> districts{};  // visited in order; a district appears once per visit
+  std::vector<double> km{};                // distance along the line where each visit starts
+  double length_km = 0;
+  std::array<double, kTransitPeriods> headway_min{};  // 0: no service in the period
+  double fare_soles = 0;
+  double own_speed_kmh = 0;  // a trunk line's speed on its own lane; 0: the city's commercial speeds
+  VehicleType vehicle = kCombi;
+  std::vector<NodeId> stop_nodes{};
+  bool active = true;  // a planned trunk line waits for its start date
+};
+
+// The lines a trip may ride for one leg, with the distance it rides on each.
+struct LegOptions {
+  std::vector<std::uint32_t> lines;
+  std::vector<double> ride_km;
+  std::vector<std::uint32_t> board_visit;   // index into the line's districts where the rider boards
+  std::vector<std::uint32_t> alight_visit;  // ... and alights (the same within one district)
+};
+
+struct OdTransit {
+  LegOptions first;
+  LegOptions second;  // empty when the first leg reaches the destination
+  bool available() const { return !first.lines.empty(); }
+  bool transfers() const { return !second.lines.empty(); }
+};
+
+class TransitRoutes {
+ public:
+  TransitRoutes(const City& city, const TransitServiceConfig& service, const TravelSkims& skims);
+
+  [[nodiscard]] const std::vector<RouteLine>& lines() const noexcept { return lines_; }
+  [[nodiscard]] std::vector<RouteLine>& lines() noexcept { return lines_; }
+  [[nodiscard]] const OdTransit& options(std::size_t pair) const { return options_[pair]; }
+  [[nodiscard]] bool generated() const noexcept { return generated_; }
+
+  // A line through the named district sequence along the fastest paths between their centres.
+  void add_line(RouteLine line, const std::vector<std::uint32_t>& through, const TravelSkims& skims, const City& city);
+  // Recomputes every pair's options; call after lines change.
+  void plan(const TravelSkims& skims);
+
+ private:
+  [[nodiscard]] LegOptions direct(std::uint32_t origin, std::uint32_t destination, const TravelSkims& skims) const;
+
+  std::vector<RouteLine> lines_;
+  std::vector<OdTransit> options_;
+  bool generated_ = false;
+};
+
+}  // namespace munisim

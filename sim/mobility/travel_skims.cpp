@@ -1,0 +1,102 @@
+#include "sim/mobility/travel_skims.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/core/point_grid.hpp"
+#include "sim/core/shortest_path.hpp"
+
+namespace munisim {
+namespace {
+
+constexpr double kPairDistancePerRms = 1.28;  // mean distance of two random points in a disc / RMS radius
+constexpr double kDetour = 1.3;               // network over straight-line distance [EST]
+
+NodeId centre_node(const City& city, const District& district) {
+  NodeId best = district.nodes.front();
+  double best_distance = std::numeric_limits<double>::infinity();
+  for (NodeId node : district.nodes) {
+    const double distance = std::hypot(city.network.node_x(node) - district.centroid_x_m,
+                                       city.network.node_y(node) - district.centroid_y_m);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = node;
+    }
+  }
+  return best;
+}
+
+double intra_district_km(const City& city, const District& district) {
+  double sum = 0;
+  for (NodeId node : district.nodes) {
+    const double dx = city.network.node_x(node) - district.centroid_x_m;
+    const double dy = city.network.node_y(node) - district.centroid_y_m;
+    sum += dx * dx + dy * dy;
+  }
+  const double rms_m = std::sqrt(sum / static_cast<double>(district.nodes.size()));
+  return std::max(0.3, kPairDistancePerRms * rms_m * kDetour / 1000.0);  // at least a few blocks
+}
+
+// Free speed of the district's own streets, weighted by length.
+double district_speed_kmh(const City& city, std::uint32_t district) {
+  double length = 0, time = 0;
+  for (EdgeId edge = 0; edge < city.network.edge_count(); ++edge) {
+    if (city.node_district[city.network.edge_from(edge)] != district) continue;
+    length += city.network.edge_length_m(edge);
+    time += city.network.edge_free_time_min(edge);
+  }
+  return time > 0 ? length / 1000.0 / (time / 60.0) : 25.0;
+}
+
+}  // namespace
+
+TravelSkims::TravelSkims(const City& city) {
+  const std::size_t count = city.districts.size();
+  for (const District& district : city.districts) centre_.push_back(centre_node(city, district));
+  distance_km_.assign(count * count, 0.0);
+  free_time_min_.assign(count * count, 0.0);
+  path_.assign(count * count, {});
+  for (std::size_t o = 0; o < count; ++o) {
+    const ShortestPathTree tree = shortest_path_tree(city.network, centre_[o], PathWeight::free_time_min);
+    for (std::size_t d = 0; d < count; ++d) {
+      const std::size_t od = pair(o, d);
+      if (o == d) {
+        distance_km_[od] = intra_district_km(city, city.districts[o]);
+        free_time_min_[od] = distance_km_[od] / district_speed_kmh(city, static_cast<std::uint32_t>(o)) * 60.0;
+        continue;
+      }
+      std::vector<EdgeId>& edges = path_[od];
+      for (NodeId node = centre_[d]; node != centre_[o];) {
+        const EdgeId edge = tree.via_edge[node];
+        edges.push_back(edge);
+        node = city.network.edge_from(edge);
+      }
+      std::reverse(edges.begin(), edges.end());
+      for (EdgeId edge : edges) distance_km_[od] += city.network.edge_length_m(edge) / 1000.0;
+      free_time_min_[od] = tree.cost[centre_[d]];
+    }
+  }
+}
+
+std::vector<double> TravelSkims::access_km(const City& city, const std::vector<NodeId>& stops) const {
+  std::vector<double> x, y;
+  for (NodeId stop : stops) {
+    x.push_back(city.network.node_x(stop));
+    y.push_back(city.network.node_y(stop));
+  }
+  std::vector<double> access(city.districts.size(), 0.0);
+  if (stops.empty()) return access;
+  const PointGrid grid(x, y);
+  for (std::size_t d = 0; d < city.districts.size(); ++d) {
+    double sum = 0;
+    for (NodeId node : city.districts[d].nodes) {
+      const std::uint32_t nearest = grid.nearest(city.network.node_x(node), city.network.node_y(node));
+      sum += std::hypot(x[nearest] - city.network.node_x(node), y[nearest] - city.network.node_y(node));
+    }
+    access[d] = sum * kDetour / 1000.0 / static_cast<double>(city.districts[d].nodes.size());
+  }
+  return access;
+}
+
+}  // namespace munisim
