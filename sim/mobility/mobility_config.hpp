@@ -48,7 +48,7 @@ struct ActivitiesConfig {
   std::vector<double> care_by_gender = {0.32, 0.07};
   double care_chained_share = 0.6;
   std::vector<double> shopping_by_gender = {0.28, 0.14};
-  std::vector<double> other_by_gender = {0.16, 0.2};
+  std::vector<double> other_by_gender = {0.2, 0.24};
   double weekend_discretionary_factor = 1.3;
   ActivityTiming work{.departure_hour = 7, .departure_sd_h = 1, .duration_h = 9};
   ActivityTiming study{.departure_hour = 7, .departure_sd_h = 0.5, .duration_h = 6};
@@ -127,9 +127,10 @@ struct ActivitiesConfig {
 // Multinomial logit over the five modes. Utilities in "minutes of in-vehicle time" are scaled by
 // time_per_min; costs are converted by the value of time by income group.
 struct ModeChoiceConfig {
-  std::vector<double> constants = {0, -2.6, 0.9, -1.0, 0.4};
+  std::vector<double> constants = {1.8, -2.6, 0.9, -0.8, 0.4};
   double in_vehicle_per_min = -0.05;
   double walk_per_min = -0.09;
+  double bicycle_per_min = -0.1;
   double wait_per_min = -0.1;
   double cost_per_sol = -0.35;
   std::vector<double> cost_factor_by_income = {1.6, 1.0, 0.5};
@@ -164,6 +165,9 @@ struct ModeChoiceConfig {
              .min = -10,
              .max = 0,
              .source = "[EST] typical Latin American MNL values"});
+    v.field("bicycle_per_min", bicycle_per_min,
+            {.unit = "utils/min", .meaning = "riding a bicycle (effort, heat, hills)", .min = -10, .max = 0,
+             .source = "[EST] like walking"});
     v.field("walk_per_min", walk_per_min,
             {.unit = "utils/min",
              .meaning = "walking, as the whole trip or to and from stops",

@@ -1,0 +1,288 @@
+// Daily travel in running cities: trips and people balance, a one-line town gives the analytic
+// wait and denied boardings, measures move mode shares the expected way, results do not depend on
+// the thread count, and Arequipa's baseline matches the published trip rate and collective share.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <numeric>
+
+#include "sim/mobility/mobility_config.hpp"
+#include "sim/model/simulation.hpp"
+
+namespace munisim {
+namespace {
+
+constexpr std::size_t kHourCount = 24;
+
+Scenario demo(std::vector<std::string> overrides) {
+  overrides.insert(overrides.begin(), {"mobility.enabled=true", "days=14"});
+  return load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/demo.yaml", overrides);
+}
+
+const Series& series(const Simulation& simulation, const std::string& name) {
+  const Series* found = simulation.metrics().find(name);
+  if (found == nullptr) throw std::out_of_range(name);
+  return *found;
+}
+
+double day_sum(const Simulation& simulation, const std::string& name, int day) {
+  const auto values = series(simulation, name).day(day);
+  return std::accumulate(values.begin(), values.end(), 0.0);
+}
+
+// Trips by mode and gender on one day, summed over purposes.
+double trips(const Simulation& simulation, int day, std::size_t mode, std::size_t gender) {
+  double total = 0;
+  for (std::size_t p = 0; p < kPurposes; ++p) {
+    total += series(simulation, "mobility_trips").get(day, (mode * kGenders + gender) * kPurposes + p);
+  }
+  return total;
+}
+
+double share(const Simulation& simulation, int from_day, std::size_t mode, std::size_t gender) {
+  double chosen = 0, all = 0;
+  for (int day = from_day; day < simulation.days_run(); ++day) {
+    chosen += trips(simulation, day, mode, gender);
+    for (std::size_t m = 0; m < kModes; ++m) all += trips(simulation, day, m, gender);
+  }
+  return chosen / all;
+}
+
+TEST(MobilityBalance, TripsAndPeopleAddUp) {
+  Simulation simulation(demo({}), 2);
+  simulation.run();
+  for (int day = 0; day < simulation.days_run(); ++day) {
+    const double total = day_sum(simulation, "mobility_trips", day);
+    ASSERT_GT(total, 0);
+    EXPECT_NEAR(day_sum(simulation, "mobility_trips_by_district", day), total, 1e-6 * total);
+    EXPECT_NEAR(day_sum(simulation, "mobility_trips_by_hour", day), total, 1e-6 * total);
+    // Gender splits sum to the totals by mode.
+    const Series& by_district = series(simulation, "mobility_trips_by_district");
+    for (std::size_t m = 0; m < kModes; ++m) {
+      double by_origin = 0;
+      for (std::size_t d = 0; d < simulation.city().districts.size(); ++d)
+        by_origin += by_district.get(day, d * kModes + m);
+      EXPECT_NEAR(trips(simulation, day, m, 0) + trips(simulation, day, m, 1), by_origin, 1e-6 * total);
+    }
+    // People who travel are at most the residents, by gender; shares of each gender's trips sum to 1.
+    const double residents = day_sum(simulation, "population_persons", day);
+    EXPECT_LE(day_sum(simulation, "mobility_persons_travelling", day), residents * (1 + 1e-12));
+    for (std::size_t g = 0; g < kGenders; ++g) {
+      double shares = 0;
+      for (std::size_t m = 0; m < kModes; ++m)
+        shares += series(simulation, "mobility_mode_share").get(day, g * kModes + m);
+      EXPECT_NEAR(shares, 1.0, 1e-12);
+    }
+    EXPECT_NEAR(series(simulation, "mobility_trips_per_person").get(day, 0), total / residents, 1e-9);
+  }
+}
+
+// A town with one bus line, West to East, every 10 min from 6 to 9 h and every 20 min from 9 to
+// 17 h (tests/model/fixtures/town); everyone who can ride it does.
+Scenario one_line_town(double places) {
+  const std::filesystem::path town = std::filesystem::path(MUNISIM_SOURCE_DIR) / "tests/model/fixtures/town";
+  const std::string yaml = "name: town\nstart_date: 2025-01-06\ndays: 3\nseed: 3\ndata_dir: " + town.string() + R"(
+city:
+  name: Town
+  sampling: 1
+  streets: {osm: streets.osm}
+  boundaries: {geojson: districts.geojson}
+  transit: {gtfs: gtfs}
+  facilities:
+    - {name: Depot, kind: depot, district: WEST}
+    - {name: Dump, kind: open_dump, district: EAST}
+  districts:
+    - {name: WEST, ubigeo: "999901", population: 3000, area_km2: 0.1, latitude: 0.001, longitude: 0.001}
+    - {name: EAST, ubigeo: "999902", population: 2000, area_km2: 0.1, latitude: 0.001, longitude: 0.003}
+waste: {fleet: {trucks: 1}}
+mobility:
+  enabled: true
+  mode_choice: {constants: [-50, -50, 50, -50, -50]}
+  transit: {vehicle: bus}
+)";
+  return load_scenario_text(yaml, "town.yaml", ".", {"mobility.transit.bus.capacity=" + std::to_string(places)});
+}
+
+double headway_at(std::size_t hour) { return hour >= 6 && hour < 9 ? 10 : hour >= 9 && hour < 17 ? 20 : 0; }
+
+// Mean wait of the day's bus trips, over both genders.
+double mean_wait(const Simulation& simulation, int day) {
+  double weighted = 0, rides = 0;
+  for (std::size_t g = 0; g < kGenders; ++g) {
+    const double count = trips(simulation, day, kTransit, g);
+    weighted += count * series(simulation, "mobility_transit_wait_min").get(day, g);
+    rides += count;
+  }
+  return weighted / rides;
+}
+
+TEST(OneLineTown, MeanWaitIsHalfTheHeadwayWhenNobodyIsDenied) {
+  Simulation simulation(one_line_town(500), 1);
+  simulation.run();
+  const Series& by_hour = series(simulation, "mobility_trips_by_hour");
+  for (int day = 0; day < simulation.days_run(); ++day) {
+    EXPECT_EQ(day_sum(simulation, "transit_denied_boardings", day), 0);
+    double expected = 0, rides = 0;
+    for (std::size_t hour = 0; hour < kHourCount; ++hour) {
+      const double count = by_hour.get(day, hour * kModes + kTransit);
+      if (count > 0) {
+        EXPECT_GT(headway_at(hour), 0) << "a bus trip at " << hour << " h, when no bus runs";
+      }
+      expected += count * headway_at(hour) / 2;
+      rides += count;
+    }
+    ASSERT_GT(rides, 100);
+    EXPECT_NEAR(mean_wait(simulation, day), expected / rides, 1e-9);
+    // One line and no transfers: every bus trip is one boarding.
+    EXPECT_NEAR(day_sum(simulation, "transit_boardings", day), rides, 1e-9);
+  }
+}
+
+TEST(OneLineTown, DeniedBoardingsAppearExactlyWhenDemandExceedsCapacity) {
+  constexpr double kPlaces = 3;
+  Simulation simulation(one_line_town(kPlaces), 1);
+  simulation.run();
+  const Series& peak = series(simulation, "transit_peak_load");
+  const Series& denied = series(simulation, "transit_denied_boardings");
+  const Series& extra = series(simulation, "transit_extra_wait_min");
+  const Series& boardings = series(simulation, "transit_boardings");
+  int over = 0, under = 0;
+  for (int day = 0; day < simulation.days_run(); ++day) {
+    for (std::size_t hour = 0; hour < kHourCount; ++hour) {
+      const double capacity = headway_at(hour) > 0 ? 60 / headway_at(hour) * kPlaces : 0;
+      const double load = peak.get(day, hour);
+      EXPECT_DOUBLE_EQ(denied.get(day, hour), std::max(0.0, load - capacity)) << "day " << day << " hour " << hour;
+      (load > capacity ? over : under) += 1;
+      if (boardings.get(day, hour) > 0) {
+        EXPECT_DOUBLE_EQ(extra.get(day, hour), denied.get(day, hour) * headway_at(hour) / boardings.get(day, hour));
+      }
+    }
+  }
+  EXPECT_GT(over, 0);
+  EXPECT_GT(under, 0);
+  // The next day's riders expect the extra wait the denials caused.
+  const Series& by_hour = series(simulation, "mobility_trips_by_hour");
+  double half_headways = 0, rides = 0;
+  for (std::size_t hour = 0; hour < kHourCount; ++hour) {
+    half_headways += by_hour.get(1, hour * kModes + kTransit) * headway_at(hour) / 2;
+    rides += by_hour.get(1, hour * kModes + kTransit);
+  }
+  EXPECT_GT(mean_wait(simulation, 1), half_headways / rides + 1);
+}
+
+struct MeasureCase {
+  const char* name;
+  const char* measure;
+  std::size_t mode;
+  std::size_t gender;
+  int direction;  // +1: the share rises, -1: it falls
+};
+
+class MobilityMeasures : public ::testing::TestWithParam<MeasureCase> {};
+
+TEST_P(MobilityMeasures, MoveModeSharesTheExpectedWay) {
+  const MeasureCase& c = GetParam();
+  Simulation baseline(demo({}), 2);
+  baseline.run();
+  Simulation changed(demo({std::string("mobility.measures=[{start_date: 2025-01-08, ") + c.measure + "}]"}), 2);
+  changed.run();
+  for (int day = 0; day < 7; ++day) {
+    for (const char* name : {"mobility_trips", "transit_boardings", "road_speed_kmh"}) {
+      const auto a = series(baseline, name).day(day);
+      const auto b = series(changed, name).day(day);
+      ASSERT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(double)), 0) << name << " differs before the start";
+    }
+  }
+  const double before = share(baseline, 7, c.mode, c.gender);
+  const double after = share(changed, 7, c.mode, c.gender);
+  EXPECT_GT(c.direction * (after - before), 0.005) << c.measure << ": " << before << " -> " << after;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Demo, MobilityMeasures,
+    ::testing::Values(MeasureCase{"FareFemaleBus", "kind: fare, value: 3", kTransit, 0, -1},
+                      MeasureCase{"FareMaleBus", "kind: fare, value: 3", kTransit, 1, -1},
+                      MeasureCase{"HeadwayBus", "kind: headway, value: 0.5", kTransit, 0, +1},
+                      MeasureCase{"StaffOnBoardWomenBus", "kind: staff_on_board, value: 1", kTransit, 0, +1},
+                      MeasureCase{"LightingWomenWalk", "kind: street_lighting, value: 1", kWalk, 0, +1},
+                      MeasureCase{"BikeLanesBicycle", "kind: bike_lanes, value: 1", kBicycle, 1, +1},
+                      MeasureCase{"FleetRenewalBus", "kind: fleet_renewal, value: 1", kTransit, 0, +1}),
+    [](const ::testing::TestParamInfo<MeasureCase>& test) { return std::string(test.param.name); });
+
+TEST(MobilityMeasures, TrunkLineCarriesRidersFromItsStart) {
+  Simulation simulation(
+      demo({"mobility.measures=[{kind: trunk_line, start_date: 2025-01-08, value: 4, districts: [Norte, Centro, "
+            "Playa]}]"}),
+      2);
+  simulation.run();
+  const Series& boardings = series(simulation, "transit_boardings");
+  const std::size_t trunk = boardings.spec().dims[0].labels.size() - 1;
+  EXPECT_EQ(boardings.spec().dims[0].labels[trunk], "trunk: Norte Centro Playa");
+  const auto riders = [&](int day) {
+    double total = 0;
+    for (std::size_t hour = 0; hour < kHourCount; ++hour) total += boardings.get(day, trunk * kHourCount + hour);
+    return total;
+  };
+  EXPECT_EQ(riders(6), 0);
+  EXPECT_GT(riders(8), 100);
+}
+
+TEST(MobilityRoads, PeakHoursAreSlowerThanTheNight) {
+  Simulation simulation(demo({"city.population.employment_rate=0.9", "mobility.roads.corridor_lanes_factor=1"}), 2);
+  simulation.run();
+  const Series& speed = series(simulation, "road_speed_kmh");
+  EXPECT_LT(speed.get(3, 7), speed.get(3, 3));
+}
+
+TEST(MobilityDeterminism, BitIdenticalForOneTwoAndThreeThreadsAcrossChunks) {
+  // 1:1 Trujillo: 1.2 M citizens, many chunks of partial sums.
+  const auto run = [](int threads) {
+    Simulation simulation(load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/trujillo.yaml",
+                                        {"days=2", "city.sampling=4", "mobility.enabled=true"}),
+                          threads);
+    simulation.run();
+    std::vector<double> values;
+    for (const Series& s : simulation.metrics().all()) {
+      if (s.spec().name.starts_with("mobility") || s.spec().name.starts_with("transit") ||
+          s.spec().name.starts_with("road")) {
+        values.insert(values.end(), s.values().begin(), s.values().end());
+      }
+    }
+    return values;
+  };
+  const std::vector<double> one = run(1);
+  ASSERT_GT(one.size(), 0u);
+  for (int threads : {2, 3}) {
+    const std::vector<double> other = run(threads);
+    ASSERT_EQ(one.size(), other.size());
+    EXPECT_EQ(std::memcmp(one.data(), other.data(), one.size() * sizeof(double)), 0) << threads << " threads";
+  }
+}
+
+TEST(MobilityPlausibility, ArequipaTripRateAndCollectiveShare) {
+  const std::filesystem::path data = std::filesystem::path(MUNISIM_SOURCE_DIR) / "../shared/data";
+  if (!std::filesystem::exists(data / "gtfs-arequipa")) {
+    GTEST_SKIP() << "no data folder at " << data << " (the shared data is not in this checkout)";
+  }
+  Simulation simulation(load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/arequipa.yaml",
+                                      {"days=28", "data_dir=\"" + data.string() + "\""}),
+                        2);
+  simulation.run();
+  double trips_per_person = 0;
+  for (int day = 0; day < 28; ++day) trips_per_person += series(simulation, "mobility_trips_per_person").get(day, 0);
+  trips_per_person /= 28;
+  double bus = 0, all = 0;
+  for (int day = 0; day < 28; ++day) {
+    for (std::size_t g = 0; g < kGenders; ++g) {
+      bus += trips(simulation, day, kTransit, g);
+      for (std::size_t m = 0; m < kModes; ++m) all += trips(simulation, day, m, g);
+    }
+  }
+  // FACTS.md §2.3 (SIT technicians, 2016): 2.1 trips/person/day, about 70 % of trips collective.
+  EXPECT_NEAR(trips_per_person, 2.1, 0.1);
+  EXPECT_NEAR(bus / all, 0.70, 0.05);
+}
+
+}  // namespace
+}  // namespace munisim
