@@ -1,10 +1,13 @@
-// Scaling benchmark: whole-city simulated days (census + waste) at 1 and 2 threads, reported in
-// citizen-days per second, with build time and peak memory per citizen.
+// Scaling benchmark: whole-city simulated days (census, waste and mobility) at 1 and 2 threads,
+// reported in citizen-days per second, with build time and peak memory per citizen; the same days
+// without mobility give its share, reported as trips per second.
 // Run: cmake --build build --target benchmarks && build/bin/scaling_bench [scenario] [days]
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
+#include <numeric>
 #include <string>
 
 #include "sim/model/simulation.hpp"
@@ -25,21 +28,31 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 int main(int argc, char** argv) {
   const std::string scenario = argc > 1 ? argv[1] : MUNISIM_SOURCE_DIR "/scenarios/trujillo.yaml";
-  const std::string days = argc > 2 ? argv[2] : "30";
-  std::printf("%-10s %8s %12s %10s %10s %16s %14s\n", "sampling", "threads", "citizens", "build_s", "run_s",
-              "citizen_days/s", "peak_MB");
+  const std::string days = argc > 2 ? argv[2] : "14";
+  std::printf("%-10s %8s %12s %10s %10s %16s %12s %14s\n", "sampling", "threads", "citizens", "build_s", "run_s",
+              "citizen_days/s", "trips/s", "peak_MB");
+  const auto timed_run = [&](const char* sampling, int threads, bool mobility, double& build_s) {
+    const auto build_start = std::chrono::steady_clock::now();
+    auto simulation = std::make_unique<munisim::Simulation>(
+        munisim::load_scenario(scenario, {std::string("city.sampling=") + sampling, "days=" + days,
+                                          std::string("mobility.enabled=") + (mobility ? "true" : "false")}),
+        threads);
+    build_s = seconds_since(build_start);
+    const auto run_start = std::chrono::steady_clock::now();
+    simulation->run();
+    return std::pair{std::move(simulation), seconds_since(run_start)};
+  };
   for (const char* sampling : {"10", "1"}) {
     for (int threads : {1, 2}) {
-      const auto build_start = std::chrono::steady_clock::now();
-      munisim::Simulation simulation(
-          munisim::load_scenario(scenario, {std::string("city.sampling=") + sampling, "days=" + days}), threads);
-      const double build_s = seconds_since(build_start);
-      const auto run_start = std::chrono::steady_clock::now();
-      simulation.run();
-      const double run_s = seconds_since(run_start);
-      const auto citizens = static_cast<double>(simulation.city().citizens.size());
-      std::printf("%-10s %8d %12.0f %10.2f %10.2f %16.3g %14.0f\n", sampling, threads, citizens, build_s, run_s,
-                  citizens * simulation.days_run() / run_s, peak_rss_mb());
+      double build_s = 0, unused = 0;
+      const auto [simulation, run_s] = timed_run(sampling, threads, true, build_s);
+      const double without_mobility_s = timed_run(sampling, threads, false, unused).second;
+      const auto trips = simulation->metrics().find("mobility_trips")->values();
+      // Trips are weighted by sampling; agents' trips are what the loop computes.
+      const double agent_trips = std::accumulate(trips.begin(), trips.end(), 0.0) / std::stod(sampling);
+      const auto citizens = static_cast<double>(simulation->city().citizens.size());
+      std::printf("%-10s %8d %12.0f %10.2f %10.2f %16.3g %12.3g %14.0f\n", sampling, threads, citizens, build_s, run_s,
+                  citizens * simulation->days_run() / run_s, agent_trips / (run_s - without_mobility_s), peak_rss_mb());
     }
   }
   std::printf("peak memory per citizen at sampling 1: %.0f bytes (whole process, includes the metrics)\n",

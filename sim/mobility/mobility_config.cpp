@@ -35,7 +35,8 @@ void ModeChoiceConfig::check(schema::Checks& checks) const {
   for (const auto& [key, values] : {std::pair{"transit_safety_by_gender", &transit_safety_by_gender},
                                     std::pair{"night_safety_by_gender", &night_safety_by_gender},
                                     std::pair{"crowded_safety_by_gender", &crowded_safety_by_gender},
-                                    std::pair{"long_walk_safety_by_gender", &long_walk_safety_by_gender}}) {
+                                    std::pair{"long_walk_safety_by_gender", &long_walk_safety_by_gender},
+                                    std::pair{"bicycle_safety_by_gender", &bicycle_safety_by_gender}}) {
     check_length(checks, key, *values, 2, kGender);
   }
 }

@@ -127,7 +127,7 @@ struct ActivitiesConfig {
 // Multinomial logit over the five modes. Utilities in "minutes of in-vehicle time" are scaled by
 // time_per_min; costs are converted by the value of time by income group.
 struct ModeChoiceConfig {
-  std::vector<double> constants = {1.8, -2.6, 0.9, -0.8, 0.4};
+  std::vector<double> constants = {1.8, -3.0, 0.9, -0.8, 0.4};
   double in_vehicle_per_min = -0.05;
   double walk_per_min = -0.09;
   double bicycle_per_min = -0.1;
@@ -140,7 +140,7 @@ struct ModeChoiceConfig {
   std::vector<double> night_safety_by_gender = {-0.8, -0.2};
   std::vector<double> crowded_safety_by_gender = {-0.5, -0.05};
   std::vector<double> long_walk_safety_by_gender = {-0.3, 0.0};
-  double bicycle_safety = -0.6;
+  std::vector<double> bicycle_safety_by_gender = {-1.4, -0.6};
   std::vector<double> car_ownership_by_income = {0.04, 0.12, 0.4};
   double walk_speed_kmh = 4.5;
   double bicycle_speed_kmh = 12;
@@ -166,7 +166,10 @@ struct ModeChoiceConfig {
              .max = 0,
              .source = "[EST] typical Latin American MNL values"});
     v.field("bicycle_per_min", bicycle_per_min,
-            {.unit = "utils/min", .meaning = "riding a bicycle (effort, heat, hills)", .min = -10, .max = 0,
+            {.unit = "utils/min",
+             .meaning = "riding a bicycle (effort, heat, hills)",
+             .min = -10,
+             .max = 0,
              .source = "[EST] like walking"});
     v.field("walk_per_min", walk_per_min,
             {.unit = "utils/min",
@@ -226,12 +229,12 @@ struct ModeChoiceConfig {
              .min = -10,
              .max = 0,
              .source = "[EST]"});
-    v.field("bicycle_safety", bicycle_safety,
+    v.field("bicycle_safety_by_gender", bicycle_safety_by_gender,
             {.unit = "utils",
-             .meaning = "insecurity of cycling in traffic, lowered by bike lanes",
+             .meaning = "insecurity of cycling in traffic, female, male; lowered by bike lanes",
              .min = -10,
              .max = 0,
-             .source = "[EST] cycling share very low in Trujillo (FACTS.md §2.2)"});
+             .source = "[EST] cycling share very low in Trujillo (FACTS.md §2.2); women cycle less"});
     v.field("car_ownership_by_income", car_ownership_by_income,
             {.unit = "1",
              .meaning = "share of households with a car, by income group low, middle, high",

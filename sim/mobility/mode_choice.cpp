@@ -37,7 +37,7 @@ std::array<double, kModes> ModeChoice::utilities(const TripConditions& trip, con
   utility[kWalk] = c.constants[kWalk] + c.walk_per_min * time_min(kWalk, trip) + night +
                    c.long_walk_safety_by_gender[g] * trip.distance_km;
   utility[kBicycle] = who.can_cycle ? c.constants[kBicycle] + c.bicycle_per_min * time_min(kBicycle, trip) +
-                                          c.bicycle_safety * (1 - safety.bike_lanes)
+                                          c.bicycle_safety_by_gender[g] * (1 - safety.bike_lanes)
                                     : kUnavailable;
   if (trip.transit) {
     const double excess =
