@@ -35,6 +35,22 @@ double fuel_tco2e(const ClimateConfig& climate, Fuel fuel, double amount) {
   return 0;
 }
 
+double fuel_energy_kwh(Fuel fuel, double amount) {
+  // Net calorific values of IPCC 2006 V2 T1.2 (diesel 43.0, gasoline 44.3, natural gas 48.0 TJ/Gg)
+  // at densities 0.84 and 0.74 kg/L, in kWh per L or kg (1 kWh = 3.6 MJ).
+  switch (fuel) {
+    case Fuel::diesel:
+      return amount * 43.0 * 0.84 / 3.6;
+    case Fuel::gasoline:
+      return amount * 44.3 * 0.74 / 3.6;
+    case Fuel::cng:
+      return amount * 48.0 / 3.6;
+    case Fuel::electric:
+      break;
+  }
+  return amount;
+}
+
 namespace {
 
 constexpr double kMethanePerCarbon = 16.0 / 12.0;

@@ -14,6 +14,8 @@ enum class Fuel { diesel, cng, electric, gasoline };
 
 // Tank-to-wheel (or grid) emissions of `amount` in the fuel's unit: L diesel, kg CNG, kWh.
 [[nodiscard]] double fuel_tco2e(const ClimateConfig& climate, Fuel fuel, double amount);
+// Final energy of `amount` of fuel in its unit (L diesel or gasoline, kg CNG, kWh), in kWh.
+[[nodiscard]] double fuel_energy_kwh(Fuel fuel, double amount);
 
 // Where waste is disposed, as far as its methane is concerned.
 struct DisposalSite {

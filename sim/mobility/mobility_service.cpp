@@ -55,7 +55,8 @@ struct Layout {
 
 struct Ids {
   SeriesId trips, by_district, by_hour, share, time, wait, person_km, travelling, per_person, boardings, peak_load,
-      load_factor, denied, extra_wait, crowded, transit_km, operator_cost, revenue, vehicle_km, emissions, speed;
+      load_factor, denied, extra_wait, crowded, transit_km, operator_cost, revenue, vehicle_km, emissions, energy,
+      speed;
 };
 
 std::vector<std::string> unique_labels(const std::vector<RouteLine>& lines) {
@@ -447,6 +448,10 @@ void MobilityService::register_series() {
                        {{"vehicle", {"car", "taxi"}}}, Summary::total);
   ids.emissions = add("mobility_emissions_tco2e", "tCO2e", "tank-to-wheel CO2 of travel by vehicle type and fuel",
                       {{"vehicle_fuel", vehicle_fuel}}, Summary::total);
+  ids.energy = add("mobility_energy_kwh", "kWh",
+                   "final energy of travel by vehicle type and fuel (net calorific "
+                   "values of IPCC 2006)",
+                   {{"vehicle_fuel", vehicle_fuel}}, Summary::total);
   ids.speed = add("road_speed_kmh", "km/h", "mean speed of cars, taxis and buses between and within districts", {hour},
                   Summary::none);
 }
@@ -521,10 +526,12 @@ void MobilityService::record_vehicles(int day, const std::vector<double>& totals
     for (std::size_t v = 0; v < kVehicleTypes; ++v) km[v] += mix_[l][v] * line_km;
   }
   double cost = 0;
-  std::vector<double> emissions(kVehicleTypes + 2, 0.0);
+  std::vector<double> emissions(kVehicleTypes + 2, 0.0), energy(kVehicleTypes + 2, 0.0);
   for (std::size_t v = 0; v < kVehicleTypes; ++v) {
     cost += km[v] * type[v]->cost_soles_per_km;
-    emissions[v] = fuel_tco2e(climate_, fuel_from_name(type[v]->fuel), km[v] * type[v]->fuel_per_km);
+    const Fuel fuel = fuel_from_name(type[v]->fuel);
+    emissions[v] = fuel_tco2e(climate_, fuel, km[v] * type[v]->fuel_per_km);
+    energy[v] = fuel_energy_kwh(fuel, km[v] * type[v]->fuel_per_km);
   }
   std::vector<double> car_taxi_km(2, 0.0);
   for (std::size_t i = 0; i < at.odh; ++i) {
@@ -532,13 +539,17 @@ void MobilityService::record_vehicles(int day, const std::vector<double>& totals
     car_taxi_km[0] += totals[at.car + i] * distance;
     car_taxi_km[1] += totals[at.taxi + i] * distance;
   }
-  emissions[kVehicleTypes] = fuel_tco2e(climate_, Fuel::gasoline, car_taxi_km[0] * config_.roads.car_fuel_l_per_km);
-  emissions[kVehicleTypes + 1] =
-      fuel_tco2e(climate_, Fuel::gasoline, car_taxi_km[1] * config_.roads.taxi_fuel_l_per_km);
+  const std::array<double, 2> gasoline_l = {car_taxi_km[0] * config_.roads.car_fuel_l_per_km,
+                                            car_taxi_km[1] * config_.roads.taxi_fuel_l_per_km};
+  for (std::size_t k = 0; k < 2; ++k) {
+    emissions[kVehicleTypes + k] = fuel_tco2e(climate_, Fuel::gasoline, gasoline_l[k]);
+    energy[kVehicleTypes + k] = fuel_energy_kwh(Fuel::gasoline, gasoline_l[k]);
+  }
   record(ids_.transit_km, day, km);
   record(ids_.operator_cost, day, {cost});
   record(ids_.vehicle_km, day, car_taxi_km);
   record(ids_.emissions, day, emissions);
+  record(ids_.energy, day, energy);
 }
 
 }  // namespace

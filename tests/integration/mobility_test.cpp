@@ -78,6 +78,28 @@ TEST(MobilityBalance, TripsAndPeopleAddUp) {
   }
 }
 
+TEST(MobilityEmissions, FollowVehicleKmAndTheDocumentedFactors) {
+  Simulation simulation(demo({}), 2);
+  simulation.run();
+  const Series& km = series(simulation, "transit_vehicle_km");
+  const Series& car_taxi = series(simulation, "mobility_car_taxi_vehicle_km");
+  const Series& emissions = series(simulation, "mobility_emissions_tco2e");
+  const Series& energy = series(simulation, "mobility_energy_kwh");
+  const auto& labels = emissions.spec().dims[0].labels;
+  ASSERT_EQ(labels, (std::vector<std::string>{"combi_diesel", "bus_diesel", "electric_bus_electric", "brt_diesel",
+                                              "car_gasoline", "taxi_gasoline"}));
+  for (int day = 0; day < simulation.days_run(); ++day) {
+    const double combi_l = km.get(day, 0) * 0.12;  // generated lines run combis: 0.12 L/km
+    ASSERT_GT(combi_l, 0);
+    EXPECT_NEAR(emissions.get(day, 0), combi_l * 2.68 / 1000, 1e-12);
+    EXPECT_NEAR(energy.get(day, 0), combi_l * 43.0 * 0.84 / 3.6, 1e-9);
+    const double car_l = car_taxi.get(day, 0) * 0.08;
+    EXPECT_NEAR(emissions.get(day, 4), car_l * 2.27 / 1000, 1e-12);
+    EXPECT_NEAR(emissions.get(day, 5), car_taxi.get(day, 1) * 0.06 * 2.27 / 1000, 1e-12);
+    EXPECT_EQ(km.get(day, 1) + km.get(day, 2) + km.get(day, 3), 0);  // no buses without a measure
+  }
+}
+
 // A town with one bus line, West to East, every 10 min from 6 to 9 h and every 20 min from 9 to
 // 17 h (tests/model/fixtures/town); everyone who can ride it does.
 Scenario one_line_town(double places) {
