@@ -26,24 +26,19 @@ double squared_distance(const RoadNetwork& network, NodeId node, double x, doubl
 // "centre": the district node nearest its centroid; "edge": the one farthest from the
 // population-weighted city centre (where a dump or landfill usually lies).
 NodeId facility_node(const City& city, const District& district, const std::string& position) {
-  double centre_x = district.centroid_x_m;
-  double centre_y = district.centroid_y_m;
-  if (position == "edge") {
-    double population = 0;
-    centre_x = centre_y = 0;
-    for (const District& other : city.districts) {
-      const auto weight = static_cast<double>(other.population);
-      centre_x += weight * other.centroid_x_m;
-      centre_y += weight * other.centroid_y_m;
-      population += weight;
-    }
-    centre_x /= population;
-    centre_y /= population;
+  if (position != "edge") return central_node(city, district);
+  double population = 0, centre_x = 0, centre_y = 0;
+  for (const District& other : city.districts) {
+    const auto weight = static_cast<double>(other.population);
+    centre_x += weight * other.centroid_x_m;
+    centre_y += weight * other.centroid_y_m;
+    population += weight;
   }
-  const double sign = position == "edge" ? -1.0 : 1.0;
-  return *std::min_element(district.nodes.begin(), district.nodes.end(), [&](NodeId a, NodeId b) {
-    return sign * squared_distance(city.network, a, centre_x, centre_y) <
-           sign * squared_distance(city.network, b, centre_x, centre_y);
+  centre_x /= population;
+  centre_y /= population;
+  return *std::max_element(district.nodes.begin(), district.nodes.end(), [&](NodeId a, NodeId b) {
+    return squared_distance(city.network, a, centre_x, centre_y) <
+           squared_distance(city.network, b, centre_x, centre_y);
   });
 }
 
@@ -68,6 +63,13 @@ void index_district_nodes(City& city) {
     district.centroid_x_m = x / static_cast<double>(district.nodes.size());
     district.centroid_y_m = y / static_cast<double>(district.nodes.size());
   }
+}
+
+NodeId central_node(const City& city, const District& district) {
+  return *std::min_element(district.nodes.begin(), district.nodes.end(), [&](NodeId a, NodeId b) {
+    return squared_distance(city.network, a, district.centroid_x_m, district.centroid_y_m) <
+           squared_distance(city.network, b, district.centroid_x_m, district.centroid_y_m);
+  });
 }
 
 std::vector<std::string> district_labels(const City& city) {

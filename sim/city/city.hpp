@@ -69,6 +69,8 @@ struct City {
 [[nodiscard]] std::vector<District> districts_from_config(const CityConfig& config);
 // Fills each district's nodes and centroid from node_district; InputError for a district with none.
 void index_district_nodes(City& city);
+// The district's node nearest its centroid (the lowest id among equally near ones).
+[[nodiscard]] NodeId central_node(const City& city, const District& district);
 // Facilities at their coordinates where the city has a projection and the config gives them, else
 // at their position rule within their district.
 void place_facilities(City& city, const std::vector<FacilityConfig>& facilities);

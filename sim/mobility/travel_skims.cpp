@@ -13,20 +13,6 @@ namespace {
 constexpr double kPairDistancePerRms = 1.28;  // mean distance of two random points in a disc / RMS radius
 constexpr double kDetour = 1.3;               // network over straight-line distance [EST]
 
-NodeId centre_node(const City& city, const District& district) {
-  NodeId best = district.nodes.front();
-  double best_distance = std::numeric_limits<double>::infinity();
-  for (NodeId node : district.nodes) {
-    const double distance = std::hypot(city.network.node_x(node) - district.centroid_x_m,
-                                       city.network.node_y(node) - district.centroid_y_m);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = node;
-    }
-  }
-  return best;
-}
-
 double intra_district_km(const City& city, const District& district) {
   double sum = 0;
   for (NodeId node : district.nodes) {
@@ -53,7 +39,7 @@ double district_speed_kmh(const City& city, std::uint32_t district) {
 
 TravelSkims::TravelSkims(const City& city) {
   const std::size_t count = city.districts.size();
-  for (const District& district : city.districts) centre_.push_back(centre_node(city, district));
+  for (const District& district : city.districts) centre_.push_back(central_node(city, district));
   distance_km_.assign(count * count, 0.0);
   free_time_min_.assign(count * count, 0.0);
   path_.assign(count * count, {});

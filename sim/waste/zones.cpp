@@ -23,15 +23,7 @@ std::vector<CollectionZone> zones_from_districts(const City& city, int days_per_
     CollectionZone& zone = zones[d];
     zone.district = static_cast<std::uint32_t>(d);
     zone.collection_weekday = weekdays;
-    double best = std::numeric_limits<double>::infinity();
-    for (NodeId node : district.nodes) {
-      const double distance = std::hypot(city.network.node_x(node) - district.centroid_x_m,
-                                         city.network.node_y(node) - district.centroid_y_m);
-      if (distance < best) {
-        best = distance;
-        zone.node = node;
-      }
-    }
+    zone.node = central_node(city, district);
   }
   const RoadNetwork& network = city.network;
   for (std::size_t e = 0; e < network.edge_count(); ++e) {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "sim/core/error.hpp"
+#include "tests/support/input_error.hpp"
 
 namespace munisim {
 namespace {
@@ -22,13 +23,7 @@ std::filesystem::path fixture(const std::string& name) {
 }
 
 std::string read_error(const std::filesystem::path& file) {
-  try {
-    (void)read_boundaries(file);
-  } catch (const InputError& error) {
-    return error.what();
-  }
-  ADD_FAILURE() << file << " was read without an error";
-  return {};
+  return testing::input_error_of([&] { (void)read_boundaries(file); });
 }
 
 TEST(Boundaries, ReadsPolygonsWithHolesAndMultiPolygons) {

@@ -12,6 +12,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/data/polyline_network.hpp"
+#include "tests/support/input_error.hpp"
 
 namespace munisim {
 namespace {
@@ -23,13 +24,7 @@ std::filesystem::path fixture(const std::string& name) {
 }
 
 std::string read_error(const std::filesystem::path& file) {
-  try {
-    (void)read_trufi_search(file);
-  } catch (const InputError& error) {
-    return error.what();
-  }
-  ADD_FAILURE() << file << " was read without an error";
-  return {};
+  return testing::input_error_of([&] { (void)read_trufi_search(file); });
 }
 
 TEST(TrufiSearch, ReadsPoisAndStreetJunctions) {

@@ -9,6 +9,7 @@
 
 #include "sim/mobility/mobility_config.hpp"
 #include "sim/model/simulation.hpp"
+#include "tests/support/shared_data.hpp"
 
 namespace munisim {
 namespace {
@@ -100,30 +101,12 @@ TEST(MobilityEmissions, FollowVehicleKmAndTheDocumentedFactors) {
   }
 }
 
-// A town with one bus line, West to East, every 10 min from 6 to 9 h and every 20 min from 9 to
-// 17 h (tests/model/fixtures/town); everyone who can ride it does.
+// The test town with its one bus line (tests/model/fixtures/town), every 10 min from 6 to 9 h and
+// every 20 min from 9 to 17 h, one direction only; everyone who can ride it does.
 Scenario one_line_town(double places) {
-  const std::filesystem::path town = std::filesystem::path(MUNISIM_SOURCE_DIR) / "tests/model/fixtures/town";
-  const std::string yaml = "name: town\nstart_date: 2025-01-06\ndays: 3\nseed: 3\ndata_dir: " + town.string() + R"(
-city:
-  name: Town
-  sampling: 1
-  streets: {osm: streets.osm}
-  boundaries: {geojson: districts.geojson}
-  transit: {gtfs: gtfs}
-  facilities:
-    - {name: Depot, kind: depot, district: WEST}
-    - {name: Dump, kind: open_dump, district: EAST}
-  districts:
-    - {name: WEST, ubigeo: "999901", population: 3000, area_km2: 0.1, latitude: 0.001, longitude: 0.001}
-    - {name: EAST, ubigeo: "999902", population: 2000, area_km2: 0.1, latitude: 0.001, longitude: 0.003}
-waste: {fleet: {trucks: 1}}
-mobility:
-  enabled: true
-  mode_choice: {constants: [-50, -50, 50, -50, -50]}
-  transit: {vehicle: bus}
-)";
-  return load_scenario_text(yaml, "town.yaml", ".", {"mobility.transit.bus.capacity=" + std::to_string(places)});
+  return load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/tests/model/fixtures/town/town.yaml",
+                       {"mobility.enabled=true", "mobility.mode_choice.constants=[-50, -50, 50, -50, -50]",
+                        "mobility.transit.vehicle=bus", "mobility.transit.bus.capacity=" + std::to_string(places)});
 }
 
 double headway_at(std::size_t hour) { return hour >= 6 && hour < 9 ? 10 : hour >= 9 && hour < 17 ? 20 : 0; }
@@ -283,10 +266,8 @@ TEST(MobilityDeterminism, BitIdenticalForOneTwoAndThreeThreadsAcrossChunks) {
 }
 
 TEST(MobilityPlausibility, ArequipaTripRateAndCollectiveShare) {
-  const std::filesystem::path data = std::filesystem::path(MUNISIM_SOURCE_DIR) / "../shared/data";
-  if (!std::filesystem::exists(data / "gtfs-arequipa")) {
-    GTEST_SKIP() << "no data folder at " << data << " (the shared data is not in this checkout)";
-  }
+  REQUIRE_SHARED_DATA("gtfs-arequipa");
+  const std::filesystem::path& data = testing::kSharedData;
   Simulation simulation(load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/arequipa.yaml",
                                       {"days=28", "data_dir=\"" + data.string() + "\""}),
                         2);

@@ -9,19 +9,15 @@
 #include "sim/core/parallel.hpp"
 #include "sim/data/csv.hpp"
 #include "sim/model/simulation.hpp"
+#include "tests/support/shared_data.hpp"
 
 namespace munisim {
 namespace {
 
-const std::filesystem::path kData = std::filesystem::path(MUNISIM_SOURCE_DIR) / "../shared/data";
-
-#define REQUIRE_DATA()                                                                             \
-  if (!std::filesystem::exists(kData / "peru-districts")) {                                        \
-    GTEST_SKIP() << "no data folder at " << kData << " (the shared data is not in this checkout)"; \
-  }
+const std::filesystem::path& kData = testing::kSharedData;
 
 TEST(NationalTables, AProvinceByItsCode) {
-  REQUIRE_DATA();
+  REQUIRE_SHARED_DATA("peru-districts");
   const TableDistricts chiclayo = districts_from_tables("1401", kData);
   EXPECT_EQ(chiclayo.districts.size(), 20u);
   EXPECT_EQ(chiclayo.districts[0].ubigeo, "140101");
@@ -31,7 +27,7 @@ TEST(NationalTables, AProvinceByItsCode) {
 }
 
 TEST(NationalTables, TrujilloMatchesTheShippedScenario) {
-  REQUIRE_DATA();
+  REQUIRE_SHARED_DATA("peru-districts");
   const TableDistricts trujillo = districts_from_tables("1301", kData);
   const Scenario shipped = load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/trujillo.yaml");
   ASSERT_EQ(trujillo.districts.size(), shipped.config.city.districts.size());
@@ -44,14 +40,14 @@ TEST(NationalTables, TrujilloMatchesTheShippedScenario) {
 }
 
 TEST(NationalTables, UnknownAndMalformedCodesAreInputErrors) {
-  REQUIRE_DATA();
+  REQUIRE_SHARED_DATA("peru-districts");
   EXPECT_THROW((void)districts_from_tables("999999", kData), InputError);
   EXPECT_THROW((void)districts_from_tables("14x", kData), InputError);
   EXPECT_THROW((void)districts_from_tables("140101", kData / "nowhere"), InputError);
 }
 
 TEST(NationalTables, EveryDistrictOfPeruBuildsAndRuns) {
-  REQUIRE_DATA();
+  REQUIRE_SHARED_DATA("peru-districts");
   const CsvTable inei = read_csv(kData / "peru-districts/inei_municipalidades_2025.csv", ',');
   ASSERT_EQ(inei.rows.size(), 1891u);
   const std::size_t code = inei.column("ubigeo");
@@ -72,7 +68,7 @@ TEST(NationalTables, EveryDistrictOfPeruBuildsAndRuns) {
 }
 
 TEST(NationalTables, ARunRecordsWhereItsValuesCameFrom) {
-  REQUIRE_DATA();
+  REQUIRE_SHARED_DATA("peru-districts");
   Scenario scenario = load_scenario_text("name: x\ndays: 2\ncity: {name: Arequipa, ubigeo: \"0401\", sampling: 50}\n",
                                          "ubigeo.yaml", ".", {"data_dir=\"" + kData.string() + "\""});
   Simulation simulation(std::move(scenario), 1);

@@ -11,21 +11,17 @@
 #include "sim/data/gtfs_feed.hpp"
 #include "sim/model/real_city.hpp"
 #include "sim/model/transit_import.hpp"
+#include "tests/support/shared_data.hpp"
 
 namespace munisim {
 namespace {
 
-const std::filesystem::path kData = std::filesystem::path(MUNISIM_SOURCE_DIR) / "../shared/data";
-
-#define REQUIRE_DATA()                                                                             \
-  if (!std::filesystem::exists(kData / "osm-trujillo")) {                                          \
-    GTEST_SKIP() << "no data folder at " << kData << " (the shared data is not in this checkout)"; \
-  }
+const std::filesystem::path& kData = testing::kSharedData;
 
 CityBuild build_scenario(const std::string& file) {
   Parallelism parallel(2);
-  const Scenario scenario = load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/" + file,
-                                          {"data_dir=\"" + kData.string() + "\""});
+  const Scenario scenario =
+      load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/" + file, {"data_dir=\"" + kData.string() + "\""});
   return build_city(scenario, 1, parallel);
 }
 
@@ -37,7 +33,7 @@ std::size_t district_index(const City& city, const std::string& name) {
 }
 
 TEST(RealTrujillo, EveryHouseholdLivesInsideItsDistrictPolygon) {
-  REQUIRE_DATA();
+  REQUIRE_SHARED_DATA("osm-trujillo");
   const CityBuild build = build_scenario("trujillo.yaml");
   const City& city = build.city;
   EXPECT_EQ(city.source, "OpenStreetMap osm-trujillo/trujillo.osm.pbf");
@@ -61,7 +57,7 @@ TEST(RealTrujillo, EveryHouseholdLivesInsideItsDistrictPolygon) {
 }
 
 TEST(RealTrujillo, ElMilagroStandsAtItsCoordinates) {
-  REQUIRE_DATA();
+  REQUIRE_SHARED_DATA("osm-trujillo");
   const City city = build_scenario("trujillo.yaml").city;
   const Facility& dump = city.facilities[1];
   ASSERT_EQ(dump.name, "El Milagro");
@@ -78,7 +74,7 @@ struct FeedCase {
 class RealFeeds : public ::testing::TestWithParam<FeedCase> {};
 
 TEST_P(RealFeeds, EveryRouteIsImportedOrReportedWithAReason) {
-  REQUIRE_DATA();
+  REQUIRE_SHARED_DATA("osm-trujillo");
   const GtfsFeed feed = read_gtfs(kData / GetParam().file);
   const City city = build_scenario("trujillo.yaml").city;  // any network: snapping only
   const TransitSystem transit = import_transit(feed, TransitConfig{}, city.network, *city.projection);
@@ -99,7 +95,7 @@ INSTANTIATE_TEST_SUITE_P(ThreeFeeds, RealFeeds,
                                            FeedCase{"gtfs-arequipa/arequipa_gtfs_2024-09.zip", 192, 240}));
 
 TEST(RealArequipa, SubstituteStreetsCarryTheSitLines) {
-  REQUIRE_DATA();
+  REQUIRE_SHARED_DATA("osm-trujillo");
   const CityBuild build = build_scenario("arequipa.yaml");
   const City& city = build.city;
   EXPECT_THAT(city.source, ::testing::StartsWith("substitute streets"));

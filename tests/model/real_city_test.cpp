@@ -18,28 +18,11 @@ namespace {
 const std::filesystem::path kTown = std::filesystem::path(MUNISIM_SOURCE_DIR) / "tests/model/fixtures/town";
 constexpr double kMilliDegreeM = 111.19508;  // on the equator
 
-std::string town_yaml(const std::filesystem::path& data_dir) {
-  return "name: town\nstart_date: 2025-01-01\ndays: 3\nseed: 7\ndata_dir: " + data_dir.string() +
-         R"(
-city:
-  name: Town
-  sampling: 1
-  streets: {osm: streets.osm}
-  boundaries: {geojson: districts.geojson}
-  transit: {gtfs: gtfs}
-  facilities:
-    - {name: Depot, kind: depot, district: WEST}
-    - {name: Dump, kind: open_dump, district: EAST, latitude: 0.0019, longitude: 0.0041}
-  districts:
-    - {name: WEST, ubigeo: "999901", population: 300, area_km2: 0.1, latitude: 0.001, longitude: 0.001}
-    - {name: EAST, ubigeo: "999902", population: 200, area_km2: 0.1, latitude: 0.001, longitude: 0.003}
-    - {name: NUEVA, ubigeo: "999903", population: 50, area_km2: 0.01, latitude: 0.0011, longitude: 0.0041}
-)";
-}
+Scenario town(std::vector<std::string> overrides = {}) { return load_scenario(kTown / "town.yaml", overrides); }
 
-CityBuild build_town(const std::filesystem::path& data_dir = kTown) {
+CityBuild build_town(std::vector<std::string> overrides = {}) {
   Parallelism parallel(2);
-  return build_city(load_scenario_text(town_yaml(data_dir), "town.yaml", "."), 7, parallel);
+  return build_city(town(std::move(overrides)), 7, parallel);
 }
 
 LonLat lonlat_of(const City& city, NodeId node) {
@@ -131,9 +114,7 @@ TEST(RealCity, TransitLineFromTheFeed) {
 
 TEST(RealCity, ScenarioHeadwaysReplaceTheFeeds) {
   Parallelism parallel(1);
-  const Scenario scenario =
-      load_scenario_text(town_yaml(kTown), "town.yaml", ".", {"city.transit.headway_min=[30, 5, 6, 5, 12]"});
-  const City city = build_city(scenario, 7, parallel).city;
+  const City city = build_city(town({"city.transit.headway_min=[30, 5, 6, 5, 12]"}), 7, parallel).city;
   EXPECT_EQ(city.transit.lines[0].headway_min, (std::array<double, kTransitPeriods>{30, 5, 6, 5, 12}));
 }
 
@@ -147,7 +128,7 @@ TEST(RealCity, GeometryHasBoundariesAndTransit) {
 }
 
 TEST(RealCity, MissingDataFolderFallsBackToSyntheticStreetsAndSaysSo) {
-  const CityBuild build = build_town(kTown / "absent");
+  const CityBuild build = build_town({"data_dir=\"" + (kTown / "absent").string() + "\""});
   EXPECT_THAT(build.city.source, ::testing::StartsWith("synthetic (fallback: the data directory"));
   ASSERT_EQ(build.warnings.size(), 1u);
   EXPECT_THAT(build.warnings[0], ::testing::HasSubstr("Town runs on the synthetic street grid"));

@@ -7,53 +7,25 @@ import subprocess
 import h5py
 import pytest
 
-TOWN_SCENARIO = """\
-name: town
-start_date: 2025-01-01
-days: 3
-seed: 7
-data_dir: {data_dir}
-city:
-  name: Town
-  sampling: 1
-  streets: {{osm: {osm}}}
-  boundaries: {{geojson: districts.geojson}}
-  transit: {{gtfs: gtfs}}
-  facilities:
-    - {{name: Depot, kind: depot, district: WEST}}
-    - {{name: Dump, kind: open_dump, district: EAST, latitude: 0.0019, longitude: 0.0041}}
-  districts:
-    - {{name: WEST, ubigeo: "999901", population: 300, area_km2: 0.1, latitude: 0.001, longitude: 0.001}}
-    - {{name: EAST, ubigeo: "999902", population: 200, area_km2: 0.1, latitude: 0.001, longitude: 0.003}}
-waste:
-  fleet: {{trucks: 1}}
-"""
-
-
 @pytest.fixture
 def town(repo_root, tmp_path):
-    """A writable copy of the town's data folder and a scenario pointing at it."""
+    """A writable copy of the test town (its scenario and data side by side) and a way to run it."""
     data = tmp_path / "data"
     shutil.copytree(repo_root / "tests" / "model" / "fixtures" / "town", data)
     shutil.copy(repo_root / "tests" / "data" / "fixtures" / "osm" / "tiny.osm.pbf", data / "tiny.osm.pbf")
-
-    def scenario(osm="streets.osm", data_dir=data):
-        path = tmp_path / "town.yaml"
-        path.write_text(TOWN_SCENARIO.format(data_dir=data_dir, osm=osm))
-        return path
-
-    return data, scenario
+    return data, data / "town.yaml"
 
 
 def run(munisim_bin, scenario, out, *extra):
-    return subprocess.run([str(munisim_bin), "run", str(scenario), "--out", str(out), "--quiet", *map(str, extra)],
+    return subprocess.run([str(munisim_bin), "run", str(scenario), "--out", str(out), "--quiet", "--set",
+                           "mobility.enabled=true", *map(str, extra)],
                           capture_output=True, text=True, timeout=120, env={"MUNISIM_CACHE_DIR": str(out.parent)})
 
 
 def test_town_runs_on_its_streets_with_geometry(munisim_bin, town, tmp_path):
     _, scenario = town
     out = tmp_path / "town.h5"
-    result = run(munisim_bin, scenario(), out)
+    result = run(munisim_bin, scenario, out)
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr
     with h5py.File(out) as f:
@@ -68,9 +40,9 @@ def test_town_runs_on_its_streets_with_geometry(munisim_bin, town, tmp_path):
         assert geometry["transit_lines/headway_am_peak"].attrs["unit"] == "min"
 
 
-def bad_input(munisim_bin, scenario, tmp_path):
+def bad_input(munisim_bin, scenario, tmp_path, *extra):
     out = tmp_path / "bad.h5"
-    result = run(munisim_bin, scenario, out)
+    result = run(munisim_bin, scenario, out, *extra)
     assert result.returncode == 2, result.stderr
     assert not out.exists()
     assert list(tmp_path.glob("bad.h5*")) == []
@@ -81,14 +53,14 @@ def test_truncated_pbf(munisim_bin, town, tmp_path):
     data, scenario = town
     pbf = data / "tiny.osm.pbf"
     pbf.write_bytes(pbf.read_bytes()[: pbf.stat().st_size // 2])
-    message = bad_input(munisim_bin, scenario(osm="tiny.osm.pbf"), tmp_path)
+    message = bad_input(munisim_bin, scenario, tmp_path, "--set", "city.streets.osm=tiny.osm.pbf")
     assert f"{pbf}: city.streets.osm: cannot read OpenStreetMap data" in message
 
 
 def test_gtfs_missing_required_file(munisim_bin, town, tmp_path):
     data, scenario = town
     (data / "gtfs" / "stop_times.txt").unlink()
-    message = bad_input(munisim_bin, scenario(), tmp_path)
+    message = bad_input(munisim_bin, scenario, tmp_path)
     assert "required file stop_times.txt is missing" in message
     assert str(data / "gtfs") in message
 
@@ -97,7 +69,7 @@ def test_gtfs_trip_naming_an_unknown_stop(munisim_bin, town, tmp_path):
     data, scenario = town
     stop_times = data / "gtfs" / "stop_times.txt"
     stop_times.write_text(stop_times.read_text().replace("T1,06:02:00,06:02:00,S2,2", "T1,06:02:00,06:02:00,S9,2"))
-    message = bad_input(munisim_bin, scenario(), tmp_path)
+    message = bad_input(munisim_bin, scenario, tmp_path)
     assert f"{data / 'gtfs' / 'stop_times.txt'}:3:" in message
     assert "'S9'" in message and "'T1'" in message
 
@@ -109,7 +81,7 @@ def test_invalid_polygon(munisim_bin, town, tmp_path):
     boundaries.write_text(boundaries.read_text().replace(
         "[[-0.0005, -0.0005], [0.0025, -0.0005], [0.0025, 0.0025], [-0.0005, 0.0025], [-0.0005, -0.0005]]",
         "[[-0.0005, -0.0005], [0.0025, 0.0025], [0.0025, -0.0005], [-0.0005, 0.0025], [-0.0005, -0.0005]]"))
-    message = bad_input(munisim_bin, scenario(), tmp_path)
+    message = bad_input(munisim_bin, scenario, tmp_path)
     assert f"{boundaries}: features[0] (IDDIST 999901)" in message
     assert "intersect" in message or "cross" in message
 
@@ -128,7 +100,7 @@ def test_ubigeo_matching_nothing(munisim_bin, repo_root, tmp_path):
 def test_missing_data_folder_falls_back_to_synthetic_streets(munisim_bin, town, tmp_path):
     _, scenario = town
     out = tmp_path / "fallback.h5"
-    result = run(munisim_bin, scenario(data_dir=tmp_path / "nowhere"), out)
+    result = run(munisim_bin, scenario, out, "--set", f"data_dir=\"{tmp_path / 'nowhere'}\"")
     assert result.returncode == 0, result.stderr
     assert "warning: the data directory" in result.stderr
     assert "Town runs on the synthetic street grid" in result.stderr
