@@ -2,6 +2,7 @@
 // reported in citizen-days per second, with build time and peak memory per citizen; the same days
 // without mobility give its share, reported as trips per second.
 // Run: cmake --build build --target benchmarks && build/bin/scaling_bench [scenario] [days]
+//      build/bin/scaling_bench --year [scenario]   only the shipped scenario's year, with its own peak memory
 #include <sys/resource.h>
 
 #include <chrono>
@@ -24,11 +25,26 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The scenario as shipped, one simulated year, as `munisim run` does it (without writing the file).
+void simulate_year(const std::string& scenario) {
+  const auto year_start = std::chrono::steady_clock::now();
+  munisim::Simulation year(munisim::load_scenario(scenario, {"days=365"}), 2);
+  year.run();
+  std::printf("one simulated year of %s at its own sampling, 2 threads: %.2f s wall, peak %.0f MB\n", scenario.c_str(),
+              seconds_since(year_start), peak_rss_mb());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::string scenario = argc > 1 ? argv[1] : MUNISIM_SOURCE_DIR "/scenarios/trujillo.yaml";
-  const std::string days = argc > 2 ? argv[2] : "14";
+  const bool year_only = argc > 1 && std::string(argv[1]) == "--year";
+  const int first = year_only ? 2 : 1;
+  const std::string scenario = argc > first ? argv[first] : MUNISIM_SOURCE_DIR "/scenarios/trujillo.yaml";
+  if (year_only) {
+    simulate_year(scenario);
+    return 0;
+  }
+  const std::string days = argc > first + 1 ? argv[first + 1] : "14";
   std::printf("%-10s %8s %12s %10s %10s %16s %12s %14s\n", "sampling", "threads", "citizens", "build_s", "run_s",
               "citizen_days/s", "trips/s", "peak_MB");
   const auto timed_run = [&](const char* sampling, int threads, bool mobility, double& build_s) {
@@ -58,11 +74,6 @@ int main(int argc, char** argv) {
   std::printf("peak memory per citizen at sampling 1: %.0f bytes (whole process, includes the metrics)\n",
               peak_rss_mb() * 1024 * 1024 / 1223977.0);
 
-  // The scenario as shipped, one simulated year, as `munisim run` does it (without writing the file).
-  const auto year_start = std::chrono::steady_clock::now();
-  munisim::Simulation year(munisim::load_scenario(scenario, {"days=365"}), 2);
-  year.run();
-  std::printf("one simulated year of %s at its own sampling, 2 threads: %.2f s wall\n", scenario.c_str(),
-              seconds_since(year_start));
+  simulate_year(scenario);
   return 0;
 }
