@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "sim/city/transit_config.hpp"
+
 namespace munisim {
 namespace {
 
@@ -39,6 +41,11 @@ void ModeChoiceConfig::check(schema::Checks& checks) const {
                                     std::pair{"bicycle_safety_by_gender", &bicycle_safety_by_gender}}) {
     check_length(checks, key, *values, 2, kGender);
   }
+}
+
+void LineConfig::check(schema::Checks& checks) const {
+  if (districts.size() < 2) checks.fail("districts", "has fewer than 2 districts; expected the line's route");
+  check_length(checks, "headway_min", headway_min, kTransitPeriods, "night, am_peak, midday, pm_peak, evening");
 }
 
 void MobilityMeasureConfig::check(schema::Checks& checks) const {

@@ -289,6 +289,31 @@ struct VehicleTypeConfig {
   }
 };
 
+// A line the scenario draws itself: through districts in order along the fastest streets.
+struct LineConfig {
+  std::string name;
+  std::vector<std::string> districts;
+  std::vector<double> headway_min = {30, 10, 15, 10, 20};
+  double fare_soles = 1.5;
+  std::string vehicle = "combi";
+
+  template <class V>
+  void visit(V& v) {
+    v.field("name", name, {.meaning = "line name", .required = true});
+    v.field("districts", districts,
+            {.meaning = "district names in the order the line runs through them (at least 2)", .required = true});
+    v.field("headway_min", headway_min,
+            {.unit = "min",
+             .meaning = "headway by period night, am_peak, midday, pm_peak, evening (0: no service)",
+             .min = 0,
+             .max = 720,
+             .source = "[EST]"});
+    v.field("fare_soles", fare_soles, {.unit = "soles", .meaning = "fare", .min = 0, .max = 50, .source = "[EST]"});
+    v.field("vehicle", vehicle, {.meaning = "its vehicles", .choices = {"combi", "bus", "electric_bus", "brt"}});
+  }
+  void check(schema::Checks& checks) const;
+};
+
 struct TransitServiceConfig {
   std::string vehicle = "combi";
   VehicleTypeConfig combi{.capacity = 20, .fuel = "diesel", .fuel_per_km = 0.12, .cost_soles_per_km = 1.8};
@@ -299,6 +324,7 @@ struct TransitServiceConfig {
   double trunk_speed_kmh = 25;
   double synthetic_headway_min = 8;
   double synthetic_fare_soles = 1.5;
+  std::vector<LineConfig> lines;
 
   template <class V>
   void visit(V& v) {
@@ -326,6 +352,8 @@ struct TransitServiceConfig {
              .min = 1,
              .max = 120,
              .source = "[EST]"});
+    v.list("lines", lines,
+           {.meaning = "lines drawn in the scenario, one direction each, added to the feed's or the generated ones"});
     v.field("synthetic_fare_soles", synthetic_fare_soles,
             {.unit = "soles", .meaning = "fare of generated lines", .min = 0, .max = 50, .source = "[EST]"});
   }

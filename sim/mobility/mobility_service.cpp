@@ -93,6 +93,7 @@ class MobilityService {
         roads_(city, skims_, config.roads),
         layout_(city.districts.size()),
         car_time_(roads_.free_flow()) {
+    plan_scenario_lines();
     plan_trunk_lines();
     for (const RouteLine& line : routes_.lines()) {
       std::array<double, kVehicleTypes> mix{};
@@ -119,6 +120,7 @@ class MobilityService {
     for (const District& district : city.districts) population.push_back(static_cast<double>(district.population));
     return population;
   }
+  void plan_scenario_lines();
   void plan_trunk_lines();
   void refresh_access();
   void register_series();
@@ -152,30 +154,46 @@ class MobilityService {
   double integration_ = 0;
 };
 
+VehicleType vehicle_type(const std::string& name) {
+  if (name == "bus") return kBus;
+  if (name == "electric_bus") return kElectricBus;
+  if (name == "brt") return kBrt;
+  return kCombi;
+}
+
+std::vector<std::uint32_t> route_through(const City& city, const std::vector<std::string>& names, const char* key) {
+  std::vector<std::uint32_t> through;
+  for (const std::string& name : names) through.push_back(district_index(city, name, key));
+  return through;
+}
+
+void MobilityService::plan_scenario_lines() {
+  for (const LineConfig& config : config_.transit.lines) {
+    RouteLine line{.name = config.name, .fare_soles = config.fare_soles, .vehicle = vehicle_type(config.vehicle)};
+    std::copy(config.headway_min.begin(), config.headway_min.end(), line.headway_min.begin());
+    routes_.add_line(std::move(line), route_through(city_, config.districts, "mobility.transit.lines.districts"),
+                     skims_, city_);
+  }
+  routes_.plan(skims_);
+}
+
 void MobilityService::plan_trunk_lines() {
   for (const MobilityMeasureConfig& measure : config_.measures) {
     trunk_line_.push_back(static_cast<std::size_t>(-1));
     applied_.push_back(false);
     if (measure.kind != "trunk_line") continue;
-    std::vector<std::uint32_t> through;
     std::string name = "trunk:";
-    for (const std::string& district : measure.districts) {
-      through.push_back(district_index(city_, district, "mobility.measures.districts"));
-      name += " " + district;
-    }
+    for (const std::string& district : measure.districts) name += " " + district;
     std::array<double, kTransitPeriods> headway{};
     headway.fill(measure.value);
-    const VehicleType vehicle = measure.vehicle == "bus"            ? kBus
-                                : measure.vehicle == "electric_bus" ? kElectricBus
-                                                                    : kBrt;
     trunk_line_.back() = routes_.lines().size();
     routes_.add_line(RouteLine{.name = name,
                                .headway_min = headway,
                                .fare_soles = transit_.default_fare_soles,
                                .own_speed_kmh = config_.transit.trunk_speed_kmh,
-                               .vehicle = vehicle,
+                               .vehicle = vehicle_type(measure.vehicle),
                                .active = false},
-                     through, skims_, city_);
+                     route_through(city_, measure.districts, "mobility.measures.districts"), skims_, city_);
   }
 }
 

@@ -44,6 +44,10 @@ void ScenarioConfig::check(schema::Checks& checks) const {
       }
     }
   }
+  for (std::size_t i = 0; i < mobility.transit.lines.size(); ++i) {
+    check_districts(checks, city, "mobility.transit.lines[" + std::to_string(i) + "]",
+                    mobility.transit.lines[i].districts);
+  }
   for (std::size_t i = 0; i < mobility.measures.size(); ++i) {
     check_districts(checks, city, "mobility.measures[" + std::to_string(i) + "]", mobility.measures[i].districts);
   }

@@ -3,6 +3,7 @@
 // the thread count, and Arequipa's baseline matches the published trip rate and collective share.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <numeric>
@@ -231,6 +232,26 @@ TEST(MobilityMeasures, TrunkLineCarriesRidersFromItsStart) {
   };
   EXPECT_EQ(riders(6), 0);
   EXPECT_GT(riders(8), 100);
+}
+
+TEST(MobilityLines, ALineDrawnInTheScenarioCarriesRidersWhenItRuns) {
+  Simulation simulation(demo({"mobility.transit.lines=[{name: Costanera, districts: [Playa, Norte], headway_min: "
+                              "[0, 5, 5, 5, 0], vehicle: bus}]"}),
+                        1);
+  simulation.run();
+  const Series& boardings = series(simulation, "transit_boardings");
+  const auto& lines = boardings.spec().dims[0].labels;
+  const auto found = std::find(lines.begin(), lines.end(), "Costanera");
+  ASSERT_NE(found, lines.end());
+  const auto line = static_cast<std::size_t>(found - lines.begin());
+  double day_riders = 0, night_riders = 0;
+  for (int day = 0; day < simulation.days_run(); ++day) {
+    for (std::size_t hour = 0; hour < kHourCount; ++hour) {
+      (hour >= 6 && hour < 20 ? day_riders : night_riders) += boardings.get(day, line * kHourCount + hour);
+    }
+  }
+  EXPECT_GT(day_riders, 100);
+  EXPECT_EQ(night_riders, 0);  // headway 0: no service at night or in the evening
 }
 
 TEST(MobilityRoads, PeakHoursAreSlowerThanTheNight) {
