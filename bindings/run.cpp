@@ -137,7 +137,7 @@ void bind_run(py::module_& module) {
       .def("geometry", [](const Simulation& simulation) { return geometry_dict(city_geometry(simulation.city())); })
       .def_property_readonly("city_source", [](const Simulation& simulation) { return simulation.city().source; })
       .def_property_readonly("warnings", &Simulation::warnings)
-      .def("update_waste_measures", &Simulation::update_waste_measures, py::arg("validated"))
+      .def("update_measures", &Simulation::update_measures, py::arg("validated"))
       .def_property_readonly("days_run", &Simulation::days_run)
       .def_property_readonly("days_planned", &Simulation::days_planned)
       .def_property_readonly("threads", &Simulation::threads)

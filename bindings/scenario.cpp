@@ -2,10 +2,39 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "bindings/bindings.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/scenario_config.hpp"
 
 namespace munisim::python {
+namespace {
+
+// The choices of a measure's `kind`, read from its schema so that Python never repeats them.
+struct KindChoices {
+  std::vector<std::string> kinds;
+  template <class T>
+  void field(std::string_view key, T&, const schema::Field& field) {
+    if (key == "kind") kinds.assign(field.choices.begin(), field.choices.end());
+  }
+  template <class S>
+  void object(std::string_view, S&, const schema::Field&) {}
+  template <class S>
+  void list(std::string_view, std::vector<S>&, const schema::Field&) {}
+};
+
+template <class Measure>
+std::vector<std::string> kinds_of() {
+  Measure measure;
+  KindChoices choices;
+  measure.visit(choices);
+  return choices.kinds;
+}
+
+}  // namespace
 
 void bind_scenario(pybind11::module_& module) {
   namespace py = pybind11;
@@ -21,6 +50,10 @@ void bind_scenario(pybind11::module_& module) {
   module.def("load_scenario_text", &load_scenario_text, py::arg("yaml"), py::arg("name"), py::arg("base_dir"),
              py::arg("overrides") = std::vector<std::string>{});
   module.def("scenario_reference_markdown", &scenario_reference_markdown);
+  module.def("measure_kinds", [] {
+    return std::map<std::string, std::vector<std::string>>{{"waste", kinds_of<WasteMeasureConfig>()},
+                                                           {"mobility", kinds_of<MobilityMeasureConfig>()}};
+  });
 }
 
 }  // namespace munisim::python

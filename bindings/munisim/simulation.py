@@ -31,14 +31,21 @@ class Simulation:
         return self.result()
 
     def add_measure(self, **measure):
-        """Adds a waste measure mid-run, e.g. ``add_measure(kind="fleet_size", value=6)``; without a
-        ``start_date`` (or with one already past) it applies from the next day to run. Checked like
-        a scenario key."""
-        measures = self.scenario.get("waste.measures")
+        """Adds a waste or mobility measure mid-run, e.g. ``add_measure(kind="fleet_size", value=6)``
+        or ``add_measure(kind="fare", value=0.5)``; without a ``start_date`` (or with one already
+        past) it applies from the next day to run. Checked like a scenario key."""
+        kinds = _core.measure_kinds()
+        domain = next((name for name, choices in kinds.items() if measure.get("kind") in choices), "waste")
+        key = f"{domain}.measures"
         if "start_date" not in measure:
             measure["start_date"] = str(self.scenario.get("start_date"))  # moved to the next day by the engine
-        self.scenario.set("waste.measures", measures + [measure])
-        self._engine.update_waste_measures(self.scenario._loaded)
+        before = self.scenario.get(key)
+        self.scenario.set(key, before + [measure])
+        try:
+            self._engine.update_measures(self.scenario._loaded)
+        except ValueError:
+            self.scenario.set(key, before)  # the simulation refused it: the scenario stays as it runs
+            raise
         return self
 
     @property

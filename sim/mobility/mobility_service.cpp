@@ -217,6 +217,9 @@ double MobilityService::places(std::size_t line) const {
 }
 
 void MobilityService::apply_measures(const StepContext& step) {
+  // Measures added while the simulation runs come after those it started with.
+  applied_.resize(config_.measures.size(), false);
+  trunk_line_.resize(config_.measures.size(), static_cast<std::size_t>(-1));
   bool lines_changed = false;
   for (std::size_t m = 0; m < config_.measures.size(); ++m) {
     const MobilityMeasureConfig& measure = config_.measures[m];

@@ -6,11 +6,11 @@
 #include "sim/core/error.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/core/scheduler.hpp"
+#include "sim/mobility/mobility_service.hpp"
 #include "sim/model/district_data.hpp"
 #include "sim/model/geometry.hpp"
 #include "sim/model/real_city.hpp"
 #include "sim/model/wall_clock.hpp"
-#include "sim/mobility/mobility_service.hpp"
 #include "sim/waste/waste_service.hpp"
 
 namespace munisim {
@@ -20,6 +20,21 @@ namespace {
 Scenario take_scenario(ResolvedScenario& resolved, std::vector<std::string>& notes) {
   notes = std::move(resolved.data_notes);
   return std::move(resolved.scenario);
+}
+
+// `given` must start with the measures already `known` (in effect as the simulation has them); the
+// rest are new, and those dated before `next_day` start on it.
+template <class Measure, class Same>
+std::vector<Measure> appended_measures(const std::vector<Measure>& known, std::vector<Measure> given, Date next_day,
+                                       const char* key, Same same) {
+  if (given.size() < known.size() || !std::equal(known.begin(), known.end(), given.begin(), same)) {
+    throw InputError({}, key, "can only be added to while the simulation runs");
+  }
+  std::copy(known.begin(), known.end(), given.begin());
+  for (std::size_t i = known.size(); i < given.size(); ++i) {
+    if (given[i].start_date.days_since_epoch() < next_day.days_since_epoch()) given[i].start_date = next_day;
+  }
+  return given;
 }
 
 City take_city(CityBuild build, std::vector<std::string>& notes, std::vector<std::string>& warnings) {
@@ -72,19 +87,34 @@ void Simulation::run(const std::atomic<bool>* stop, const ProgressFn& progress) 
   step(days_planned() - days_run_, stop, progress);
 }
 
-void Simulation::update_waste_measures(const Scenario& validated) {
-  std::vector<WasteMeasureConfig> measures = validated.config.waste.measures;
+void Simulation::update_measures(const Scenario& validated) {
   const Date next_day = calendar_.date(days_run_);
-  for (WasteMeasureConfig& measure : measures) {
-    const bool new_measure = std::none_of(
-        scenario_.config.waste.measures.begin(), scenario_.config.waste.measures.end(), [&](const auto& known) {
-          return known.kind == measure.kind && known.start_date == measure.start_date && known.value == measure.value &&
-                 known.site == measure.site && known.districts == measure.districts;
-        });
-    if (new_measure && measure.start_date.days_since_epoch() < next_day.days_since_epoch())
-      measure.start_date = next_day;
+  // Start dates are left out of the comparison: the simulation moves a past one to the day it
+  // took effect.
+  std::vector<WasteMeasureConfig> waste = appended_measures(
+      scenario_.config.waste.measures, validated.config.waste.measures, next_day, "waste.measures",
+      [](const WasteMeasureConfig& a, const WasteMeasureConfig& b) {
+        return a.kind == b.kind && a.value == b.value && a.site == b.site && a.districts == b.districts;
+      });
+  const std::size_t mobility_known = scenario_.config.mobility.measures.size();
+  std::vector<MobilityMeasureConfig> mobility =
+      appended_measures(scenario_.config.mobility.measures, validated.config.mobility.measures, next_day,
+                        "mobility.measures", [](const MobilityMeasureConfig& a, const MobilityMeasureConfig& b) {
+                          return a.kind == b.kind && a.value == b.value && a.lines == b.lines &&
+                                 a.districts == b.districts && a.vehicle == b.vehicle;
+                        });
+  for (std::size_t i = mobility_known; i < mobility.size(); ++i) {
+    if (!scenario_.config.mobility.enabled) {
+      throw InputError({}, "mobility.measures", "mobility is not enabled in this simulation (mobility.enabled)");
+    }
+    if (mobility[i].kind == "trunk_line") {
+      throw InputError({}, "mobility.measures",
+                       "a trunk_line cannot be added while the simulation runs: its line is a column of the transit "
+                       "series from the first day; give it in the scenario with its start_date");
+    }
   }
-  scenario_.config.waste.measures = std::move(measures);
+  scenario_.config.waste.measures = std::move(waste);
+  scenario_.config.mobility.measures = std::move(mobility);
   scenario_.resolved_yaml = to_yaml(scenario_.config);
 }
 

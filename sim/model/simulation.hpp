@@ -46,10 +46,11 @@ class Simulation {
   // What the user should know about how the city was built (e.g. a fallback to synthetic streets).
   [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 
-  // Takes the waste measures of `validated` (the same scenario with measures added, loaded and
-  // checked by the loader) for the days still to run. Measures dated before the next day to run
-  // take effect on that day.
-  void update_waste_measures(const Scenario& validated);
+  // Takes the waste and mobility measures of `validated` (the same scenario with measures added,
+  // loaded and checked by the loader) for the days still to run. Measures dated before the next
+  // day to run take effect on that day. Mobility measures can only be appended, and not a
+  // trunk_line (its line is a column of the transit series from the first day): InputError.
+  void update_measures(const Scenario& validated);
 
   // Everything the HDF5 writer needs, describing the days run so far.
   [[nodiscard]] OutputContent output() const;

@@ -169,6 +169,35 @@ def test_a_measure_added_mid_run_applies_from_the_next_day(demo):
         sim.result()["waste_emissions_tco2e"]).tobytes()
 
 
+def test_measures_added_at_two_moments_keep_their_own_start_days(demo):
+    sim = munisim.Simulation(demo, days=14)
+    sim.step(7)
+    sim.add_measure(kind="fleet_size", value=6)
+    sim.step(3)
+    sim.add_measure(kind="electric_share", value=1)
+    sim.step(4)
+    planned = munisim.run(munisim.Scenario.load(demo_dir() / "demo.yaml").set("waste.measures", [
+        {"kind": "fleet_size", "start_date": "2025-01-08", "value": 6},
+        {"kind": "electric_share", "start_date": "2025-01-11", "value": 1}]), days=14)
+    for name in ["waste_truck_km", "waste_truck_diesel_l", "waste_collected_t"]:
+        assert np.asarray(planned[name]).tobytes() == np.asarray(sim.result()[name]).tobytes()
+
+
+def test_a_mobility_measure_added_mid_run_matches_the_same_plan_from_the_start(demo):
+    sim = munisim.Simulation(demo, days=14)
+    sim.step(7)
+    sim.add_measure(kind="fare", value=2)
+    sim.step(7)
+    planned = munisim.run(munisim.Scenario.load(demo_dir() / "demo.yaml").set(
+        "mobility.measures", [{"kind": "fare", "start_date": "2025-01-08", "value": 2}]), days=14)
+    for name in ["mobility_trips", "transit_fare_revenue_soles", "road_speed_kmh"]:
+        assert np.asarray(planned[name]).tobytes() == np.asarray(sim.result()[name]).tobytes()
+    # A trunk line is a column of the transit series from day one: it cannot join mid-run.
+    with pytest.raises(munisim.ScenarioError, match="trunk_line cannot be added"):
+        sim.add_measure(kind="trunk_line", value=5, districts=["Norte", "Centro"])
+    assert sim.scenario.get("mobility.measures")[-1]["kind"] == "fare"
+
+
 def test_progress_bar_and_household_table(demo, capsys):
     result = munisim.run(demo, days=3, progress=True)  # tqdm draws on stderr
     assert result["waste_generated_t"].shape[0] == 3
