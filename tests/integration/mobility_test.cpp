@@ -185,6 +185,8 @@ struct MeasureCase {
   int direction;  // +1: the share rises, -1: it falls
 };
 
+void PrintTo(const MeasureCase& measure, std::ostream* out) { *out << measure.measure; }
+
 class MobilityMeasures : public ::testing::TestWithParam<MeasureCase> {};
 
 TEST_P(MobilityMeasures, MoveModeSharesTheExpectedWay) {

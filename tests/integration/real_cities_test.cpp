@@ -71,6 +71,11 @@ struct FeedCase {
   std::size_t lines;
 };
 
+// For test names: the feed's folder.
+void PrintTo(const FeedCase& feed, std::ostream* out) {
+  *out << std::string(feed.file).substr(0, std::string(feed.file).find('/'));
+}
+
 class RealFeeds : public ::testing::TestWithParam<FeedCase> {};
 
 TEST_P(RealFeeds, EveryRouteIsImportedOrReportedWithAReason) {
