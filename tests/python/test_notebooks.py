@@ -6,7 +6,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-NOTEBOOKS = ["first-simulation", "pilot-trujillo", "policy-experiment"]
+NOTEBOOKS = ["first-simulation", "pilot-trujillo", "policy-experiment", "safer-transport-for-women"]
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
