@@ -33,6 +33,7 @@ struct TransitLine {
   double length_m = 0;                                 // along the path
   std::array<double, kTransitPeriods> headway_min{};   // 0: no service in that period
   std::array<double, kTransitPeriods> run_time_min{};  // end to end at the period's commercial speed
+  std::array<bool, 7> weekdays{true, true, true, true, true, true, true};  // Monday..Sunday it runs
   double fare_soles = 0;
 };
 

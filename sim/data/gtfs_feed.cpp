@@ -342,19 +342,9 @@ const T* find_by_id(const std::vector<T>& items, const std::string& id) {
 
 }  // namespace
 
-const GtfsStop* GtfsFeed::stop(const std::string& id) const { return find_by_id(stops, id); }
 const GtfsRoute* GtfsFeed::route(const std::string& id) const { return find_by_id(routes, id); }
-const GtfsTrip* GtfsFeed::trip(const std::string& id) const { return find_by_id(trips, id); }
 const GtfsShape* GtfsFeed::shape(const std::string& id) const { return find_by_id(shapes, id); }
-const GtfsFare* GtfsFeed::fare(const std::string& id) const { return find_by_id(fares, id); }
-const GtfsService* GtfsFeed::service(const std::string& id) const { return find_by_id(services, id); }
 
-const GtfsFare* GtfsFeed::fare_of_route(const std::string& route_id) const {
-  const auto found = std::find_if(fares.begin(), fares.end(), [&](const GtfsFare& fare) {
-    return std::find(fare.route_ids.begin(), fare.route_ids.end(), route_id) != fare.route_ids.end();
-  });
-  return found == fares.end() ? nullptr : &*found;
-}
 
 GtfsFeed read_gtfs(const std::filesystem::path& zip_or_directory) {
   const FeedFiles files = FeedFiles::open(zip_or_directory);

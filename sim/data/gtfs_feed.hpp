@@ -62,15 +62,9 @@ struct GtfsFeed {
   std::vector<GtfsFare> fares;
   std::vector<GtfsService> services;
 
-  // Lookups by id, nullptr when absent. Linear scans: build a map when looking up many.
-  [[nodiscard]] const GtfsStop* stop(const std::string& id) const;
+  // Lookups by id, nullptr when absent; linear scans.
   [[nodiscard]] const GtfsRoute* route(const std::string& id) const;
-  [[nodiscard]] const GtfsTrip* trip(const std::string& id) const;
   [[nodiscard]] const GtfsShape* shape(const std::string& id) const;
-  [[nodiscard]] const GtfsFare* fare(const std::string& id) const;
-  [[nodiscard]] const GtfsService* service(const std::string& id) const;
-  // The first fare whose rules name the route.
-  [[nodiscard]] const GtfsFare* fare_of_route(const std::string& route_id) const;
 };
 
 // Requires stops.txt, routes.txt, trips.txt and stop_times.txt; reads frequencies.txt, shapes.txt,

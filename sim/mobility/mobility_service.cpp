@@ -124,11 +124,11 @@ class MobilityService {
   void plan_trunk_lines();
   void refresh_access();
   void register_series();
-  [[nodiscard]] std::vector<TripConditions> conditions() const;
+  [[nodiscard]] std::vector<TripConditions> conditions(std::size_t weekday) const;
   [[nodiscard]] double places(std::size_t line) const;
   void record(SeriesId id, int day, const std::vector<double>& values) const;
   void record_loads(int day, const LineHourLoads& loads, const std::vector<double>& totals);
-  void record_vehicles(int day, const std::vector<double>& totals);
+  void record_vehicles(int day, std::size_t weekday, const std::vector<double>& totals);
 
   const City& city_;
   const MobilityConfig& config_;
@@ -272,7 +272,7 @@ void MobilityService::apply_measures(const StepContext& step) {
 
 // What each district pair offers at each hour, from the lines as they run today and the roads and
 // loads as they were yesterday.
-std::vector<TripConditions> MobilityService::conditions() const {
+std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) const {
   const std::size_t districts = skims_.districts();
   const std::vector<RouteLine>& lines = routes_.lines();
   std::vector<TripConditions> result(layout_.odh);
@@ -289,7 +289,7 @@ std::vector<TripConditions> MobilityService::conditions() const {
       for (const LegOptions* leg : {&option.first, &option.second}) {
         if (leg->lines.empty()) continue;
         double leg_load = 0;
-        const LegService service = leg_service(*leg, lines, period);
+        const LegService service = leg_service(*leg, lines, weekday, period);
         if (service.vehicles_per_min <= 0) {
           trip.transit = false;
           break;
@@ -316,7 +316,8 @@ std::vector<TripConditions> MobilityService::conditions() const {
 }
 
 void MobilityService::travel(const StepContext& step) {
-  const std::vector<TripConditions> trips = conditions();
+  const auto weekday = static_cast<std::size_t>(step.date.weekday());
+  const std::vector<TripConditions> trips = conditions(weekday);
   const auto district = city_.citizens.column<std::uint32_t>("district");
   const auto household = city_.citizens.column<std::uint32_t>("household");
   const auto gender = city_.citizens.column<std::uint8_t>("gender");
@@ -324,7 +325,6 @@ void MobilityService::travel(const StepContext& step) {
   const auto income = city_.citizens.column<std::uint8_t>("income_group");
   const auto employed = city_.citizens.column<std::uint8_t>("employed");
   const auto weight = city_.citizens.column<double>("weight_persons");
-  const int weekday = static_cast<int>(step.date.weekday());
   const Layout& at = layout_;
   const std::size_t districts = at.districts;
   const RoadsConfig& roads = config_.roads;
@@ -336,7 +336,8 @@ void MobilityService::travel(const StepContext& step) {
         for (std::size_t c = begin; c < end; ++c) {
           RandomStream stream(step.seed, c, static_cast<std::uint32_t>(step.day), kTravelPurpose);
           const std::uint8_t g = gender[c];
-          const DayTrips day = activities_.plan({district[c], g, age[c], employed[c] != 0}, weekday, stream);
+          const DayTrips day =
+              activities_.plan({district[c], g, age[c], employed[c] != 0}, static_cast<int>(weekday), stream);
           const double w = weight[c];
           part[at.persons + g] += w;
           if (day.count > 0) part[at.travelling + g] += w;
@@ -375,7 +376,7 @@ void MobilityService::travel(const StepContext& step) {
   for (std::size_t l = 0; l < routes_.lines().size(); ++l) line_places.push_back(places(l));
   const std::vector<double> demand(totals.begin() + static_cast<std::ptrdiff_t>(at.transit),
                                    totals.begin() + static_cast<std::ptrdiff_t>(at.transit + at.odh));
-  const LineHourLoads loads = load_lines(routes_, demand, line_places);
+  const LineHourLoads loads = load_lines(routes_, weekday, demand, line_places);
   previous_load_factor_ = loads.load_factor;
   previous_extra_wait_ = loads.extra_wait_min;
 
@@ -386,7 +387,7 @@ void MobilityService::travel(const StepContext& step) {
   for (const RouteLine& line : routes_.lines()) {
     if (!line.active) continue;
     for (std::size_t hour = 0; hour < kHours; ++hour) {
-      const double headway = line.headway_min[period_of_hour(hour)];
+      const double headway = line.headway_on(weekday, period_of_hour(hour));
       if (headway <= 0) continue;
       for (std::size_t v = 1; v < line.districts.size(); ++v) {
         pcu[skims_.pair(line.districts[v - 1], line.districts[v]) * kHours + hour] += 60.0 / headway * roads.bus_pcu;
@@ -399,7 +400,7 @@ void MobilityService::travel(const StepContext& step) {
   }
   record(ids_.speed, step.day, today.speed_kmh);
   record_loads(step.day, loads, totals);
-  record_vehicles(step.day, totals);
+  record_vehicles(step.day, weekday, totals);
 }
 
 void MobilityService::record(SeriesId id, int day, const std::vector<double>& values) const {
@@ -530,7 +531,7 @@ void MobilityService::record_loads(int day, const LineHourLoads& loads, const st
   record(ids_.revenue, day, {totals[at.fares]});
 }
 
-void MobilityService::record_vehicles(int day, const std::vector<double>& totals) {
+void MobilityService::record_vehicles(int day, std::size_t weekday, const std::vector<double>& totals) {
   const Layout& at = layout_;
   const TransitServiceConfig& types = config_.transit;
   const std::array<const VehicleTypeConfig*, kVehicleTypes> type = {&types.combi, &types.bus, &types.electric_bus,
@@ -541,7 +542,7 @@ void MobilityService::record_vehicles(int day, const std::vector<double>& totals
     if (!line.active) continue;
     double line_km = 0;
     for (std::size_t hour = 0; hour < kHours; ++hour) {
-      const double headway = line.headway_min[period_of_hour(hour)];
+      const double headway = line.headway_on(weekday, period_of_hour(hour));
       if (headway > 0) line_km += 60.0 / headway * line.length_km;
     }
     for (std::size_t v = 0; v < kVehicleTypes; ++v) km[v] += mix_[l][v] * line_km;

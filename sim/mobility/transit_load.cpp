@@ -10,11 +10,12 @@ std::size_t period_of_hour(std::size_t hour) {
   return period;
 }
 
-LegService leg_service(const LegOptions& leg, const std::vector<RouteLine>& lines, std::size_t period) {
+LegService leg_service(const LegOptions& leg, const std::vector<RouteLine>& lines, std::size_t weekday,
+                       std::size_t period) {
   LegService service;
   service.share.assign(leg.lines.size(), 0.0);
   for (std::size_t i = 0; i < leg.lines.size(); ++i) {
-    const double headway = lines[leg.lines[i]].headway_min[period];
+    const double headway = lines[leg.lines[i]].headway_on(weekday, period);
     if (headway > 0) service.share[i] = 1 / headway;
     service.vehicles_per_min += service.share[i];
   }
@@ -24,7 +25,7 @@ LegService leg_service(const LegOptions& leg, const std::vector<RouteLine>& line
   return service;
 }
 
-LineHourLoads load_lines(const TransitRoutes& routes, const std::vector<double>& demand,
+LineHourLoads load_lines(const TransitRoutes& routes, std::size_t weekday, const std::vector<double>& demand,
                          const std::vector<double>& places) {
   const std::vector<RouteLine>& lines = routes.lines();
   const std::size_t cells = lines.size() * kHours;
@@ -37,7 +38,7 @@ LineHourLoads load_lines(const TransitRoutes& routes, const std::vector<double>&
     for (std::size_t h = 0; h < kHours; ++h) stretch[l * kHours + h].assign(lines[l].districts.size(), 0.0);
   }
   const auto ride = [&](const LegOptions& leg, std::size_t hour, double riders) {
-    const LegService service = leg_service(leg, lines, period_of_hour(hour));
+    const LegService service = leg_service(leg, lines, weekday, period_of_hour(hour));
     for (std::size_t i = 0; i < leg.lines.size(); ++i) {
       if (service.share[i] <= 0) continue;
       const double share = riders * service.share[i];
@@ -61,8 +62,8 @@ LineHourLoads load_lines(const TransitRoutes& routes, const std::vector<double>&
   for (std::size_t l = 0; l < lines.size(); ++l) {
     for (std::size_t h = 0; h < kHours; ++h) {
       const std::size_t cell = l * kHours + h;
-      const double headway = lines[l].headway_min[period_of_hour(h)];
-      loads.capacity[cell] = headway > 0 && lines[l].active ? 60.0 / headway * places[l] : 0.0;
+      const double headway = lines[l].headway_on(weekday, period_of_hour(h));
+      loads.capacity[cell] = headway > 0 ? 60.0 / headway * places[l] : 0.0;
       loads.peak_load[cell] =
           stretch[cell].empty() ? 0.0 : *std::max_element(stretch[cell].begin(), stretch[cell].end());
       loads.denied[cell] = std::max(0.0, loads.peak_load[cell] - loads.capacity[cell]);

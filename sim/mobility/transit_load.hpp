@@ -23,11 +23,12 @@ struct LegService {
   std::vector<double> share;    // per line of the leg
 };
 
-[[nodiscard]] LegService leg_service(const LegOptions& leg, const std::vector<RouteLine>& lines, std::size_t period);
+[[nodiscard]] LegService leg_service(const LegOptions& leg, const std::vector<RouteLine>& lines, std::size_t weekday,
+                                     std::size_t period);
 [[nodiscard]] std::size_t period_of_hour(std::size_t hour);
 
-// `demand`: riders [pair * 24 + hour]; `places`: capacity of one vehicle of each line.
-[[nodiscard]] LineHourLoads load_lines(const TransitRoutes& routes, const std::vector<double>& demand,
-                                       const std::vector<double>& places);
+// `demand`: riders [pair * 24 + hour] on a day of the week; `places`: capacity of one vehicle of each line.
+[[nodiscard]] LineHourLoads load_lines(const TransitRoutes& routes, std::size_t weekday,
+                                       const std::vector<double>& demand, const std::vector<double>& places);
 
 }  // namespace munisim

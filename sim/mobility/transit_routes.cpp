@@ -25,7 +25,8 @@ RouteLine from_city_line(const City& city, const TransitLine& source, VehicleTyp
                  .length_km = source.length_m / 1000.0,
                  .headway_min = source.headway_min,
                  .fare_soles = source.fare_soles,
-                 .vehicle = vehicle};
+                 .vehicle = vehicle,
+                 .weekdays = source.weekdays};
   std::vector<double> hops(source.stops.size(), 0.0);
   double straight = 0;
   for (std::size_t i = 1; i < source.stops.size(); ++i) {

@@ -29,6 +29,12 @@ struct RouteLine {
   VehicleType vehicle = kCombi;
   std::vector<NodeId> stop_nodes{};
   bool active = true;  // a planned trunk line waits for its start date
+  std::array<bool, 7> weekdays{true, true, true, true, true, true, true};  // Monday..Sunday it runs
+
+  // The headway on a day of the week (0 Monday) in a period; 0 when the line does not run then.
+  [[nodiscard]] double headway_on(std::size_t weekday, std::size_t period) const {
+    return active && weekdays[weekday] ? headway_min[period] : 0.0;
+  }
 };
 
 // The lines a trip may ride for one leg, with the distance it rides on each.

@@ -130,7 +130,7 @@ Table transit_stop_table(const TransitSystem& transit) {
 Table transit_line_table(const TransitSystem& transit) {
   Table table{.name = "transit_lines"};
   Table::TextColumn route{"route_id", {}}, trip{"trip_id", {}}, short_name{"short_name", {}},
-      long_name{"long_name", {}}, agency{"agency", {}};
+      long_name{"long_name", {}}, agency{"agency", {}}, weekdays{"weekdays", {}};
   Table::NumberColumn length{"length", "km", {}}, fare{"fare", "soles", {}};
   Table::IntColumn stops{"stops", {}};
   std::vector<Table::NumberColumn> headways, run_times;
@@ -144,6 +144,11 @@ Table transit_line_table(const TransitSystem& transit) {
     short_name.values.push_back(line.short_name);
     long_name.values.push_back(line.long_name);
     agency.values.push_back(line.agency);
+    std::string days = "-------";
+    for (std::size_t d = 0; d < 7; ++d) {
+      if (line.weekdays[d]) days[d] = "MTWTFSS"[d];
+    }
+    weekdays.values.push_back(days);
     length.values.push_back(line.length_m / 1000.0);
     fare.values.push_back(line.fare_soles);
     stops.values.push_back(static_cast<std::int64_t>(line.stops.size()));
@@ -152,7 +157,7 @@ Table transit_line_table(const TransitSystem& transit) {
       run_times[p].values.push_back(line.run_time_min[p]);
     }
   }
-  table.texts = {route, trip, short_name, long_name, agency};
+  table.texts = {route, trip, short_name, long_name, agency, weekdays};
   table.numbers = {length, fare};
   table.numbers.insert(table.numbers.end(), headways.begin(), headways.end());
   table.numbers.insert(table.numbers.end(), run_times.begin(), run_times.end());

@@ -74,13 +74,11 @@ TransitSystem import_transit(const GtfsFeed& feed, const TransitConfig& config, 
   for (const GtfsFrequency& frequency : feed.frequencies) {
     windows_of_trip[feed.trips[frequency.trip].id].push_back(&frequency);
   }
-  std::map<std::string, const GtfsRoute*> route_by_id;
-  for (const GtfsRoute& route : feed.routes) route_by_id.emplace(route.id, &route);
 
   std::map<std::string, std::size_t> lines_of_route;
   for (const GtfsTrip& trip : feed.trips) {
     if (trip.stops.size() < 2) continue;
-    const GtfsRoute& route = *route_by_id.at(trip.route_id);
+    const GtfsRoute& route = *feed.route(trip.route_id);  // the reader checked that it exists
     TransitLine line{.route_id = route.id,
                      .trip_id = trip.id,
                      .short_name = route.short_name,
@@ -105,6 +103,9 @@ TransitSystem import_transit(const GtfsFeed& feed, const TransitConfig& config, 
       line.run_time_min[period] = line.length_m / 1000.0 / config.commercial_speed_kmh[period] * 60.0;
     }
     line.fare_soles = fare_for(feed, route.id, config.default_fare_soles);
+    for (const GtfsService& service : feed.services) {
+      if (service.id == trip.service_id) line.weekdays = service.weekdays;  // calendar.txt; else every day
+    }
     transit.lines.push_back(std::move(line));
     ++lines_of_route[route.id];
   }

@@ -145,6 +145,16 @@ TEST(OneLineTown, MeanWaitIsHalfTheHeadwayWhenNobodyIsDenied) {
   }
 }
 
+TEST(OneLineTown, TheLineCarriesNobodyOnTheDayItDoesNotRun) {
+  Simulation simulation(load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/tests/model/fixtures/town/town.yaml",
+                                      {"mobility.enabled=true", "days=7"}),
+                        1);
+  simulation.run();  // from Monday 6 January 2025; the line runs Monday to Saturday (calendar.txt)
+  for (int day = 0; day < 6; ++day) EXPECT_GT(day_sum(simulation, "transit_boardings", day), 0) << day;
+  EXPECT_EQ(day_sum(simulation, "transit_boardings", 6), 0);
+  EXPECT_EQ(day_sum(simulation, "transit_vehicle_km", 6), 0);
+}
+
 TEST(OneLineTown, DeniedBoardingsAppearExactlyWhenDemandExceedsCapacity) {
   constexpr double kPlaces = 3;
   Simulation simulation(one_line_town(kPlaces), 1);

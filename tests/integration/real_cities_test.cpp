@@ -105,6 +105,11 @@ TEST(RealArequipa, SubstituteStreetsCarryTheSitLines) {
   const City& city = build.city;
   EXPECT_THAT(city.source, ::testing::StartsWith("substitute streets"));
   EXPECT_EQ(city.transit.lines.size(), 240u);
+  // The feed's calendars: some lines run on weekdays only, some at weekends only.
+  const auto runs_sunday = std::count_if(city.transit.lines.begin(), city.transit.lines.end(),
+                                         [](const TransitLine& line) { return line.weekdays[6]; });
+  EXPECT_GT(runs_sunday, 0);
+  EXPECT_LT(runs_sunday, 240);
   // The routes are streets themselves, so every stop lies within a few metres of one.
   for (const TransitStop& stop : city.transit.stops) EXPECT_LT(stop.snap_distance_m, 400) << stop.id;
   EXPECT_GT(city.network.total_length_m() / 2000, 900);  // km of two-way street

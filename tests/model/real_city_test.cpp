@@ -106,6 +106,7 @@ TEST(RealCity, TransitLineFromTheFeed) {
     EXPECT_NEAR(line.run_time_min[p], line.length_m / 1000 / defaults.commercial_speed_kmh[p] * 60, 1e-12);
   }
   EXPECT_EQ(line.fare_soles, 2.5);
+  EXPECT_EQ(line.weekdays, (std::array<bool, 7>{true, true, true, true, true, true, false}));  // calendar.txt
   ASSERT_EQ(line.stops.size(), 3u);
   const TransitStop& east_end = transit.stops[line.stops[2]];
   EXPECT_NEAR(east_end.snap_distance_m, 0.1 * kMilliDegreeM, 1e-4);  // 0.0001 degree south of node (0.004, 0.001)
