@@ -1,0 +1,139 @@
+// Internal to sim/mobility: the state of the mobility service, whose systems are split over
+// mobility_service.cpp (the day's travel), mobility_lines.cpp (lines and measures) and
+// mobility_series.cpp (what it records).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/city/city.hpp"
+#include "sim/climate/climate_config.hpp"
+#include "sim/core/metrics.hpp"
+#include "sim/core/rng.hpp"
+#include "sim/core/scheduler.hpp"
+#include "sim/mobility/activities.hpp"
+#include "sim/mobility/mode_choice.hpp"
+#include "sim/mobility/road_load.hpp"
+#include "sim/mobility/transit_load.hpp"
+#include "sim/mobility/transit_routes.hpp"
+#include "sim/mobility/travel_skims.hpp"
+
+namespace munisim::mobility_detail {
+
+inline constexpr std::uint32_t kCarPurpose = stream_purpose("mobility.car");
+inline constexpr std::array<const char*, kVehicleTypes> kVehicleNames = {"combi", "bus", "electric_bus", "brt"};
+
+// Offsets of the daily sums in one flat partial.
+struct Layout {
+  std::size_t districts, odh;
+  std::size_t trips, by_district, by_hour, time, wait, person_km, persons, travelling, fares, car, taxi, transit, size;
+
+  explicit Layout(std::size_t district_count)
+      : districts(district_count), odh(district_count * district_count * kHours) {
+    std::size_t at = 0;
+    const auto take = [&](std::size_t count) { return std::exchange(at, at + count); };
+    trips = take(kModes * kGenders * kPurposes);
+    by_district = take(districts * kModes);
+    by_hour = take(kHours * kModes);
+    time = take(kModes * kGenders);
+    wait = take(kGenders);
+    person_km = take(kModes);
+    persons = take(kGenders);
+    travelling = take(kGenders);
+    fares = take(1);
+    car = take(odh);
+    taxi = take(odh);
+    transit = take(odh);
+    size = at;
+  }
+};
+
+struct Ids {
+  SeriesId trips, by_district, by_hour, share, time, wait, person_km, travelling, per_person, boardings, peak_load,
+      load_factor, denied, extra_wait, crowded, transit_km, operator_cost, revenue, vehicle_km, emissions, energy,
+      speed;
+};
+
+[[nodiscard]] std::uint32_t district_index(const City& city, const std::string& name, const char* key);
+
+class MobilityService {
+ public:
+  MobilityService(const City& city, const MobilityConfig& config, const TransitConfig& transit,
+                  const ClimateConfig& climate, MetricsRegistry& metrics, std::uint64_t seed)
+      : city_(city),
+        config_(config),
+        transit_(transit),
+        climate_(climate),
+        metrics_(metrics),
+        skims_(city),
+        routes_(city, config.transit, skims_),
+        activities_(config.activities, skims_, populations(city)),
+        choice_(config.mode_choice, config.transit.crowded_load_factor),
+        roads_(city, skims_, config.roads),
+        layout_(city.districts.size()),
+        car_time_(roads_.free_flow()) {
+    plan_scenario_lines();
+    plan_trunk_lines();
+    for (const RouteLine& line : routes_.lines()) {
+      std::array<double, kVehicleTypes> mix{};
+      mix[line.vehicle] = 1;
+      mix_.push_back(mix);
+    }
+    previous_load_factor_.assign(routes_.lines().size() * kHours, 0.0);
+    previous_extra_wait_.assign(routes_.lines().size() * kHours, 0.0);
+    refresh_access();
+    const auto income = city.households.column<std::uint8_t>("income_group");
+    for (std::size_t h = 0; h < city.households.size(); ++h) {
+      RandomStream stream(seed, h, 0, kCarPurpose);
+      has_car_.push_back(stream.bernoulli(config.mode_choice.car_ownership_by_income[income[h]]) ? 1 : 0);
+    }
+    register_series();
+  }
+
+  void apply_measures(const StepContext& step);
+  void travel(const StepContext& step);
+
+ private:
+  static std::vector<double> populations(const City& city) {
+    std::vector<double> population;
+    for (const District& district : city.districts) population.push_back(static_cast<double>(district.population));
+    return population;
+  }
+  void plan_scenario_lines();
+  void plan_trunk_lines();
+  void refresh_access();
+  void register_series();
+  [[nodiscard]] std::vector<TripConditions> conditions(std::size_t weekday) const;
+  [[nodiscard]] double places(std::size_t line) const;
+  void record(SeriesId id, int day, const std::vector<double>& values) const;
+  void record_loads(int day, const LineHourLoads& loads, const std::vector<double>& totals);
+  void record_vehicles(int day, std::size_t weekday, const std::vector<double>& totals);
+
+  const City& city_;
+  const MobilityConfig& config_;
+  const TransitConfig& transit_;
+  const ClimateConfig& climate_;
+  MetricsRegistry& metrics_;
+  TravelSkims skims_;
+  TransitRoutes routes_;
+  ActivityModel activities_;
+  ModeChoice choice_;
+  RoadLoad roads_;
+  Layout layout_;
+  Ids ids_{};
+  std::vector<double> car_time_;  // expected driving time [pair * 24 + hour], smoothed over days
+  std::vector<double> previous_load_factor_, previous_extra_wait_;
+  std::vector<std::array<double, kVehicleTypes>> mix_;  // per line: share of its vehicles by type
+  std::vector<double> access_km_;
+  std::vector<std::uint8_t> has_car_;
+  std::vector<std::size_t> trunk_line_;  // per measure: its line, or -1
+  std::vector<bool> applied_;
+  SafetyMeasures safety_;
+  double fare_factor_ = 1;
+  double integration_ = 0;
+};
+
+}  // namespace munisim::mobility_detail
