@@ -18,7 +18,7 @@ inline constexpr std::array<const char*, kTransitPeriods> kTransitPeriodNames = 
 
 struct TransitConfig {
   std::string gtfs;
-  std::vector<double> commercial_speed_kmh = {22, 14, 17, 14, 19};
+  std::vector<double> commercial_speed_kmh = {22, 20, 20, 20, 22};
   std::vector<double> headway_min = {};
   double default_headway_min = 10;
   double default_fare_soles = 1.0;
@@ -30,8 +30,9 @@ struct TransitConfig {
             {.meaning = "GTFS feed (.zip or folder) relative to data_dir; empty: no imported transit lines"});
     v.field("commercial_speed_kmh", commercial_speed_kmh,
             {.unit = "km/h",
-             .meaning = "bus speed including stops, by period night 0-6 h, am_peak 6-9 h, midday 9-17 h, pm_peak "
-                        "17-20 h, evening 20-24 h; replaces the feeds' tool-default travel times",
+             .meaning = "bus speed including stops in free-flowing traffic, by period night 0-6 h, am_peak 6-9 h, "
+                        "midday 9-17 h, pm_peak 17-20 h, evening 20-24 h (with mobility on, the hour's road congestion "
+                        "slows it further); replaces the feeds' tool-default travel times",
              .min = 3,
              .max = 80,
              .source = "[EST] OMUS Trujillo feed implies 16 km/h median; Lima bus trip 14.1 km in 31.5 min (FACTS.md "

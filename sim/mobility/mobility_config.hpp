@@ -127,7 +127,7 @@ struct ActivitiesConfig {
 // Multinomial logit over the five modes. Utilities in "minutes of in-vehicle time" are scaled by
 // time_per_min; costs are converted by the value of time by income group.
 struct ModeChoiceConfig {
-  std::vector<double> constants = {1.8, -3.0, 0.9, -0.8, 0.4};
+  std::vector<double> constants = {1.8, -3.0, 1.5, -0.8, 0.4};
   double in_vehicle_per_min = -0.05;
   double walk_per_min = -0.09;
   double bicycle_per_min = -0.1;

@@ -29,6 +29,7 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
       TripConditions& trip = result[pair * kHours + hour];
       trip.distance_km = skims_.distance_km(pair);
       trip.car_time_min = car_time_[pair * kHours + hour];
+      const double congestion = std::max(1.0, trip.car_time_min / skims_.free_time_min(pair));
       trip.night = night_hour(hour);
       if (!option.available()) continue;
       const std::size_t period = period_of_hour(hour);
@@ -46,7 +47,9 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
           const RouteLine& line = lines[leg->lines[i]];
           const double share = service.share[i];
           const std::size_t cell = leg->lines[i] * kHours + hour;
-          const double speed = line.own_speed_kmh > 0 ? line.own_speed_kmh : transit_.commercial_speed_kmh[period];
+          // Lines in mixed traffic slow down as cars do between the two districts at that hour.
+          const double speed = line.own_speed_kmh > 0 ? line.own_speed_kmh
+                                                      : transit_.commercial_speed_kmh[period] / congestion;
           trip.transit_ride_min += share * leg->ride_km[i] / speed * 60.0;
           trip.transit_wait_min += share * previous_extra_wait_[cell];
           leg_load += share * previous_load_factor_[cell];
