@@ -1,8 +1,8 @@
 #include "sim/city/city_config.hpp"
 
-#include <cmath>
-#include <cstdio>
 #include <set>
+
+#include "sim/scenario/list_checks.hpp"
 
 namespace munisim {
 namespace {
@@ -11,48 +11,33 @@ constexpr std::size_t kAgeGroups = 5;
 constexpr std::size_t kIncomeGroups = 3;
 constexpr std::size_t kWasteFractionCount = 6;  // the waste service's fractions
 
-void check_sums_to_one(schema::Checks& checks, std::string_view key, const std::vector<double>& shares) {
-  double sum = 0;
-  for (double share : shares) sum += share;
-  if (std::abs(sum - 1.0) > 1e-6) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", sum);
-    checks.fail(key, "shares sum to " + std::string(text) + "; expected 1");
-  }
-}
-
-void check_length(schema::Checks& checks, std::string_view key, const std::vector<double>& values, std::size_t expected,
-                  std::string_view what) {
-  if (values.size() != expected) {
-    checks.fail(key, "has " + std::to_string(values.size()) + " values; expected " + std::to_string(expected) + " (" +
-                         std::string(what) + ")");
-  }
-}
-
 }  // namespace
 
 void DistrictConfig::check(schema::Checks& checks) const {
   if (households > population) checks.fail("households", "exceeds population; expected at most population");
   if (!waste_composition.empty()) {
-    check_length(checks, "waste_composition", waste_composition, kWasteFractionCount,
-                 "organic, paper_cardboard, plastic, glass, metal, other");
-    if (waste_composition.size() == kWasteFractionCount)
-      check_sums_to_one(checks, "waste_composition", waste_composition);
+    if (schema::check_count(checks, "waste_composition", waste_composition, kWasteFractionCount,
+                            "organic, paper_cardboard, plastic, glass, metal, other")) {
+      schema::check_sum(checks, "waste_composition", waste_composition, 1);
+    }
   }
 }
 
 void PopulationConfig::check(schema::Checks& checks) const {
-  check_length(checks, "age_group_shares", age_group_shares, kAgeGroups, "0-14, 15-29, 30-44, 45-64, 65+");
-  if (age_group_shares.size() == kAgeGroups) check_sums_to_one(checks, "age_group_shares", age_group_shares);
-  check_length(checks, "digital_access_by_income", digital_access_by_income, kIncomeGroups, "low, middle, high");
-  check_length(checks, "high_income_share_by_level", high_income_share_by_level, kIncomeGroups, "low, middle, high");
+  if (schema::check_count(checks, "age_group_shares", age_group_shares, kAgeGroups, "0-14, 15-29, 30-44, 45-64, 65+")) {
+    schema::check_sum(checks, "age_group_shares", age_group_shares, 1);
+  }
+  schema::check_count(checks, "digital_access_by_income", digital_access_by_income, kIncomeGroups, "low, middle, high");
+  schema::check_count(checks, "high_income_share_by_level", high_income_share_by_level, kIncomeGroups,
+                      "low, middle, high");
 }
 
 void TransitConfig::check(schema::Checks& checks) const {
-  check_length(checks, "commercial_speed_kmh", commercial_speed_kmh, kTransitPeriods,
-               "night, am_peak, midday, pm_peak, evening");
+  schema::check_count(checks, "commercial_speed_kmh", commercial_speed_kmh, kTransitPeriods,
+                      "night, am_peak, midday, pm_peak, evening");
   if (!headway_min.empty()) {
-    check_length(checks, "headway_min", headway_min, kTransitPeriods, "night, am_peak, midday, pm_peak, evening");
+    schema::check_count(checks, "headway_min", headway_min, kTransitPeriods,
+                        "night, am_peak, midday, pm_peak, evening");
   }
 }
 

@@ -3,17 +3,10 @@
 #include <string>
 
 #include "sim/city/transit_config.hpp"
+#include "sim/scenario/list_checks.hpp"
 
 namespace munisim {
 namespace {
-
-void check_length(schema::Checks& checks, std::string_view key, const std::vector<double>& values, std::size_t expected,
-                  std::string_view what) {
-  if (values.size() != expected) {
-    checks.fail(key, "has " + std::to_string(values.size()) + " values; expected " + std::to_string(expected) + " (" +
-                         std::string(what) + ")");
-  }
-}
 
 constexpr const char* kWeek = "Monday..Sunday";
 constexpr const char* kGender = "female, male";
@@ -22,30 +15,31 @@ constexpr const char* kIncome = "low, middle, high";
 }  // namespace
 
 void ActivitiesConfig::check(schema::Checks& checks) const {
-  check_length(checks, "work_by_weekday", work_by_weekday, 7, kWeek);
-  check_length(checks, "study_by_weekday", study_by_weekday, 7, kWeek);
-  check_length(checks, "care_by_gender", care_by_gender, 2, kGender);
-  check_length(checks, "shopping_by_gender", shopping_by_gender, 2, kGender);
-  check_length(checks, "other_by_gender", other_by_gender, 2, kGender);
-  check_length(checks, "distance_decay_per_km", distance_decay_per_km, kPurposes, "work, study, care, shopping, other");
+  schema::check_count(checks, "work_by_weekday", work_by_weekday, 7, kWeek);
+  schema::check_count(checks, "study_by_weekday", study_by_weekday, 7, kWeek);
+  schema::check_count(checks, "care_by_gender", care_by_gender, 2, kGender);
+  schema::check_count(checks, "shopping_by_gender", shopping_by_gender, 2, kGender);
+  schema::check_count(checks, "other_by_gender", other_by_gender, 2, kGender);
+  schema::check_count(checks, "distance_decay_per_km", distance_decay_per_km, kPurposes,
+                      "work, study, care, shopping, other");
 }
 
 void ModeChoiceConfig::check(schema::Checks& checks) const {
-  check_length(checks, "constants", constants, kModes, "walk, bicycle, bus_combi, taxi_mototaxi, car");
-  check_length(checks, "cost_factor_by_income", cost_factor_by_income, 3, kIncome);
-  check_length(checks, "car_ownership_by_income", car_ownership_by_income, 3, kIncome);
+  schema::check_count(checks, "constants", constants, kModes, "walk, bicycle, bus_combi, taxi_mototaxi, car");
+  schema::check_count(checks, "cost_factor_by_income", cost_factor_by_income, 3, kIncome);
+  schema::check_count(checks, "car_ownership_by_income", car_ownership_by_income, 3, kIncome);
   for (const auto& [key, values] : {std::pair{"transit_safety_by_gender", &transit_safety_by_gender},
                                     std::pair{"night_safety_by_gender", &night_safety_by_gender},
                                     std::pair{"crowded_safety_by_gender", &crowded_safety_by_gender},
                                     std::pair{"long_walk_safety_by_gender", &long_walk_safety_by_gender},
                                     std::pair{"bicycle_safety_by_gender", &bicycle_safety_by_gender}}) {
-    check_length(checks, key, *values, 2, kGender);
+    schema::check_count(checks, key, *values, 2, kGender);
   }
 }
 
 void LineConfig::check(schema::Checks& checks) const {
   if (districts.size() < 2) checks.fail("districts", "has fewer than 2 districts; expected the line's route");
-  check_length(checks, "headway_min", headway_min, kTransitPeriods, "night, am_peak, midday, pm_peak, evening");
+  schema::check_count(checks, "headway_min", headway_min, kTransitPeriods, "night, am_peak, midday, pm_peak, evening");
 }
 
 void MobilityMeasureConfig::check(schema::Checks& checks) const {
