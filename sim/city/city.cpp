@@ -104,22 +104,24 @@ std::vector<District> districts_from_config(const CityConfig& config) {
   return districts;
 }
 
+std::uint32_t district_index(const City& city, const std::string& name, const std::string& key) {
+  for (std::uint32_t d = 0; d < city.districts.size(); ++d) {
+    if (city.districts[d].name == name) return d;
+  }
+  throw InputError({}, key, "'" + name + "' is not a district of this city");
+}
+
 void place_facilities(City& city, const std::vector<FacilityConfig>& facilities) {
   for (const FacilityConfig& entry : facilities) {
-    const auto found = std::find_if(city.districts.begin(), city.districts.end(),
-                                    [&](const District& d) { return d.name == entry.district; });
-    if (found == city.districts.end()) {
-      throw InputError({}, "city.facilities",
-                       "'" + entry.district + "' (facility " + entry.name + ") is not a district of this city");
-    }
-    const auto index = static_cast<std::uint32_t>(found - city.districts.begin());
+    const std::uint32_t index = district_index(city, entry.district, "city.facilities (" + entry.name + ")");
+    const District& district = city.districts[index];
     const bool located = city.projection.has_value() && (entry.latitude != 0 || entry.longitude != 0);
     NodeId node = 0;
     if (located) {
       const PointXY point = city.projection->to_xy({entry.longitude, entry.latitude});
       node = city.network.nearest_node(point.x_m, point.y_m);
     } else {
-      node = facility_node(city, *found, entry.position);
+      node = facility_node(city, district, entry.position);
     }
     city.facilities.push_back(
         {entry.name, entry.kind, index, node, entry.capacity_t_per_day, entry.gate_fee_soles_per_t});

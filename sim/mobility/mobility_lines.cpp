@@ -2,18 +2,10 @@
 // measures that change lines, fleets, fares and safety.
 #include <algorithm>
 
-#include "sim/core/error.hpp"
 #include "sim/mobility/detail/mobility_state.hpp"
 
 namespace munisim::mobility_detail {
 namespace {
-
-VehicleType vehicle_type(const std::string& name) {
-  if (name == "bus") return kBus;
-  if (name == "electric_bus") return kElectricBus;
-  if (name == "brt") return kBrt;
-  return kCombi;
-}
 
 std::vector<std::uint32_t> route_through(const City& city, const std::vector<std::string>& names, const char* key) {
   std::vector<std::uint32_t> through;
@@ -22,13 +14,6 @@ std::vector<std::uint32_t> route_through(const City& city, const std::vector<std
 }
 
 }  // namespace
-
-std::uint32_t district_index(const City& city, const std::string& name, const char* key) {
-  for (std::uint32_t d = 0; d < city.districts.size(); ++d) {
-    if (city.districts[d].name == name) return d;
-  }
-  throw InputError({}, key, "'" + name + "' is not a district of this city");
-}
 
 void MobilityService::plan_scenario_lines() {
   for (const LineConfig& config : config_.transit.lines) {

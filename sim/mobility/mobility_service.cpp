@@ -37,19 +37,21 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
       for (const LegOptions* leg : {&option.first, &option.second}) {
         if (leg->lines.empty()) continue;
         double leg_load = 0;
-        const LegService service = leg_service(*leg, lines, weekday, period);
-        if (service.vehicles_per_min <= 0) {
+        const double frequency = leg_frequency_per_min(*leg, lines, weekday, period);
+        if (frequency <= 0) {
           trip.transit = false;
           break;
         }
-        trip.transit_wait_min += 0.5 / service.vehicles_per_min;
+        trip.transit_wait_min += 0.5 / frequency;
         for (std::size_t i = 0; i < leg->lines.size(); ++i) {
           const RouteLine& line = lines[leg->lines[i]];
-          const double share = service.share[i];
+          const double headway = line.headway_on(weekday, period);
+          if (headway <= 0) continue;
+          const double share = 1 / (headway * frequency);
           const std::size_t cell = leg->lines[i] * kHours + hour;
           // Lines in mixed traffic slow down as cars do between the two districts at that hour.
-          const double speed = line.own_speed_kmh > 0 ? line.own_speed_kmh
-                                                      : transit_.commercial_speed_kmh[period] / congestion;
+          const double speed =
+              line.own_speed_kmh > 0 ? line.own_speed_kmh : transit_.commercial_speed_kmh[period] / congestion;
           trip.transit_ride_min += share * leg->ride_km[i] / speed * 60.0;
           trip.transit_wait_min += share * previous_extra_wait_[cell];
           leg_load += share * previous_load_factor_[cell];

@@ -23,7 +23,7 @@ class RoadLoad {
   RoadLoad(const City& city, const TravelSkims& skims, const RoadsConfig& config);
 
   // `pcu`: [pair * 24 + hour] vehicles in passenger-car units.
-  [[nodiscard]] RoadTimes assign(const std::vector<double>& pcu) const;
+  [[nodiscard]] RoadTimes assign(const std::vector<double>& pcu);
   // Free-flow times in the same layout, to start from.
   [[nodiscard]] std::vector<double> free_flow() const;
 
@@ -32,6 +32,9 @@ class RoadLoad {
   const TravelSkims& skims_;
   const RoadsConfig& config_;
   std::vector<double> capacity_pcu_per_h_;  // per edge
+  // Per edge, reused from hour to hour and day to day: only the loaded edges are touched.
+  std::vector<double> flow_, factor_;
+  std::vector<EdgeId> loaded_;
 };
 
 }  // namespace munisim

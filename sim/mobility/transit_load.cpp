@@ -10,19 +10,14 @@ std::size_t period_of_hour(std::size_t hour) {
   return period;
 }
 
-LegService leg_service(const LegOptions& leg, const std::vector<RouteLine>& lines, std::size_t weekday,
-                       std::size_t period) {
-  LegService service;
-  service.share.assign(leg.lines.size(), 0.0);
-  for (std::size_t i = 0; i < leg.lines.size(); ++i) {
-    const double headway = lines[leg.lines[i]].headway_on(weekday, period);
-    if (headway > 0) service.share[i] = 1 / headway;
-    service.vehicles_per_min += service.share[i];
+double leg_frequency_per_min(const LegOptions& leg, const std::vector<RouteLine>& lines, std::size_t weekday,
+                             std::size_t period) {
+  double frequency = 0;
+  for (std::uint32_t line : leg.lines) {
+    const double headway = lines[line].headway_on(weekday, period);
+    if (headway > 0) frequency += 1 / headway;
   }
-  if (service.vehicles_per_min > 0) {
-    for (double& share : service.share) share /= service.vehicles_per_min;
-  }
-  return service;
+  return frequency;
 }
 
 LineHourLoads load_lines(const TransitRoutes& routes, std::size_t weekday, const std::vector<double>& demand,
@@ -38,10 +33,12 @@ LineHourLoads load_lines(const TransitRoutes& routes, std::size_t weekday, const
     for (std::size_t h = 0; h < kHours; ++h) stretch[l * kHours + h].assign(lines[l].districts.size(), 0.0);
   }
   const auto ride = [&](const LegOptions& leg, std::size_t hour, double riders) {
-    const LegService service = leg_service(leg, lines, weekday, period_of_hour(hour));
+    const std::size_t period = period_of_hour(hour);
+    const double frequency = leg_frequency_per_min(leg, lines, weekday, period);
     for (std::size_t i = 0; i < leg.lines.size(); ++i) {
-      if (service.share[i] <= 0) continue;
-      const double share = riders * service.share[i];
+      const double headway = lines[leg.lines[i]].headway_on(weekday, period);
+      if (headway <= 0) continue;
+      const double share = riders / (headway * frequency);
       const std::size_t cell = leg.lines[i] * kHours + hour;
       loads.boardings[cell] += share;
       // Riding within one district still occupies the stretch it boards on.

@@ -17,14 +17,10 @@ struct LineHourLoads {
   std::vector<double> boardings, peak_load, capacity, denied, extra_wait_min, load_factor;
 };
 
-// Frequency-weighted view of a leg's lines in one period: combined frequency and each line's share.
-struct LegService {
-  double vehicles_per_min = 0;  // sum over running lines of 1 / headway
-  std::vector<double> share;    // per line of the leg
-};
-
-[[nodiscard]] LegService leg_service(const LegOptions& leg, const std::vector<RouteLine>& lines, std::size_t weekday,
-                                     std::size_t period);
+// Vehicles per minute of a leg's lines running on that weekday and period; each running line l
+// carries the share (1 / headway_l) / frequency of the leg's riders.
+[[nodiscard]] double leg_frequency_per_min(const LegOptions& leg, const std::vector<RouteLine>& lines,
+                                           std::size_t weekday, std::size_t period);
 [[nodiscard]] std::size_t period_of_hour(std::size_t hour);
 
 // `demand`: riders [pair * 24 + hour] on a day of the week; `places`: capacity of one vehicle of each line.

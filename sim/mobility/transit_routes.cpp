@@ -52,8 +52,13 @@ std::uint32_t most_populous(const City& city) {
 
 }  // namespace
 
+VehicleType vehicle_type(std::string_view name) {
+  const auto found = std::find(kVehicleNames.begin(), kVehicleNames.end(), name);
+  return found == kVehicleNames.end() ? kCombi : static_cast<VehicleType>(found - kVehicleNames.begin());
+}
+
 TransitRoutes::TransitRoutes(const City& city, const TransitServiceConfig& service, const TravelSkims& skims) {
-  const VehicleType vehicle = service.vehicle == "bus" ? kBus : kCombi;
+  const VehicleType vehicle = vehicle_type(service.vehicle);
   for (const TransitLine& source : city.transit.lines) {
     RouteLine line = from_city_line(city, source, vehicle);
     if (line.districts.size() >= 1 && line.length_km > 0) lines_.push_back(std::move(line));

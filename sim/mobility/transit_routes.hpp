@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/city/city.hpp"
@@ -15,8 +16,12 @@
 
 namespace munisim {
 
-inline constexpr std::size_t kVehicleTypes = 4;  // combi, bus, electric_bus, brt
+inline constexpr std::size_t kVehicleTypes = 4;
 enum VehicleType : std::size_t { kCombi, kBus, kElectricBus, kBrt };
+inline constexpr std::array<const char*, kVehicleTypes> kVehicleNames = {"combi", "bus", "electric_bus", "brt"};
+
+// The type a scenario names ("combi", "bus", "electric_bus", "brt"; the loader checks the choice).
+[[nodiscard]] VehicleType vehicle_type(std::string_view name);
 
 struct RouteLine {
   std::string name;

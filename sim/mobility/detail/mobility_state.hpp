@@ -24,7 +24,6 @@
 namespace munisim::mobility_detail {
 
 inline constexpr std::uint32_t kCarPurpose = stream_purpose("mobility.car");
-inline constexpr std::array<const char*, kVehicleTypes> kVehicleNames = {"combi", "bus", "electric_bus", "brt"};
 
 // Offsets of the daily sums in one flat partial.
 struct Layout {
@@ -56,8 +55,6 @@ struct Ids {
       load_factor, denied, extra_wait, crowded, transit_km, operator_cost, revenue, vehicle_km, emissions, energy,
       speed;
 };
-
-[[nodiscard]] std::uint32_t district_index(const City& city, const std::string& name, const char* key);
 
 class MobilityService {
  public:
