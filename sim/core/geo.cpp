@@ -24,6 +24,8 @@ LonLat LocalProjection::to_lonlat(PointXY point) const noexcept {
   return {origin_.lon + point.x_m / metres_per_degree_lon_, origin_.lat + point.y_m / kMetresPerDegree};
 }
 
+double distance_m(PointXY a, PointXY b) noexcept { return std::hypot(b.x_m - a.x_m, b.y_m - a.y_m); }
+
 double haversine_m(LonLat a, LonLat b) noexcept {
   const double dlat = (b.lat - a.lat) * kRadiansPerDegree;
   const double dlon = (b.lon - a.lon) * kRadiansPerDegree;

@@ -32,6 +32,9 @@ class LocalProjection {
   double metres_per_degree_lon_ = 0;
 };
 
+// Straight-line distance in the local frame.
+[[nodiscard]] double distance_m(PointXY a, PointXY b) noexcept;
+
 // Great-circle distance on the mean Earth sphere (R = 6,371,008.8 m).
 [[nodiscard]] double haversine_m(LonLat a, LonLat b) noexcept;
 

@@ -122,7 +122,7 @@ RoadNetwork network_from_polylines(const std::vector<RoadPolyline>& lines, const
       if (i > 0 && node != previous) {  // the same node twice in a row would be a zero-length edge
         const NodeId a = std::min(node, previous);
         const NodeId b = std::max(node, previous);
-        const double length = std::hypot(nodes[node].x_m - nodes[previous].x_m, nodes[node].y_m - nodes[previous].y_m);
+        const double length = distance_m(nodes[previous], nodes[node]);
         const auto [found, inserted] = segment_of.try_emplace(static_cast<std::uint64_t>(a) << 32 | b, segments.size());
         if (inserted) {
           segments.push_back({previous, node, length, line.speed_kmh, line.lanes});

@@ -30,9 +30,8 @@ RouteLine from_city_line(const City& city, const TransitLine& source, VehicleTyp
   std::vector<double> hops(source.stops.size(), 0.0);
   double straight = 0;
   for (std::size_t i = 1; i < source.stops.size(); ++i) {
-    const PointXY a = city.transit.stops[source.stops[i - 1]].position;
-    const PointXY b = city.transit.stops[source.stops[i]].position;
-    straight += std::hypot(b.x_m - a.x_m, b.y_m - a.y_m);
+    straight +=
+        distance_m(city.transit.stops[source.stops[i - 1]].position, city.transit.stops[source.stops[i]].position);
     hops[i] = straight;
   }
   const double scale = straight > 0 ? line.length_km / straight : 0;

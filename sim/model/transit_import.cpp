@@ -40,7 +40,7 @@ std::array<double, kTransitPeriods> headways_from_frequencies(const std::vector<
 double path_length_m(const std::vector<PointXY>& path) {
   double length = 0;
   for (std::size_t i = 1; i < path.size(); ++i) {
-    length += std::hypot(path[i].x_m - path[i - 1].x_m, path[i].y_m - path[i - 1].y_m);
+    length += distance_m(path[i - 1], path[i]);
   }
   return length;
 }
