@@ -75,6 +75,14 @@ std::span<const double> Series::day(int day_index) const {
   return std::span<const double>(values_).subspan(static_cast<std::size_t>(day_index) * cells_, cells_);
 }
 
+void Series::set_day(int day_index, std::span<const double> values, double scale) {
+  if (values.size() != cells_) {
+    throw Error(spec_.name + ": " + std::to_string(values.size()) + " values for " + std::to_string(cells_) + " cells");
+  }
+  const std::span<double> target = day(day_index);
+  for (std::size_t i = 0; i < cells_; ++i) target[i] = values[i] * scale;
+}
+
 MetricsRegistry::MetricsRegistry(int days) : days_(days) {}
 
 SeriesId MetricsRegistry::add(SeriesSpec spec) {

@@ -47,6 +47,8 @@ class Series {
   [[nodiscard]] std::span<const double> day(int day_index) const;
   [[nodiscard]] std::span<const double> values() const noexcept { return values_; }
   void set(int day_index, std::size_t cell, double value) { day(day_index)[cell] = value; }
+  // The whole day at once, each value times `scale`; Error unless there is one value per cell.
+  void set_day(int day_index, std::span<const double> values, double scale = 1.0);
   [[nodiscard]] double get(int day_index, std::size_t cell) const { return day(day_index)[cell]; }
 
   // Summary over days `[0, days_run)` summed over all cells, as the KPI table shows it.

@@ -20,11 +20,6 @@ std::vector<std::string> unique_labels(const std::vector<RouteLine>& lines) {
 
 }  // namespace
 
-void MobilityService::record(SeriesId id, int day, const std::vector<double>& values) const {
-  const std::span<double> cells = metrics_.series(id).day(day);
-  std::copy(values.begin(), values.end(), cells.begin());
-}
-
 void MobilityService::register_series() {
   const Dimension mode{"mode", {kModeNames.begin(), kModeNames.end()}};
   const Dimension gender{"gender", gender_labels()};

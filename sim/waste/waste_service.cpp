@@ -224,7 +224,9 @@ class WasteService {
   void assign_fuels();
   void use_disposal_site(const std::string& name);
   Leg travel(NodeId from, NodeId to);
-  void record(SeriesId id, int day, const std::vector<double>& values, double scale = 1.0);
+  void record(SeriesId id, int day, const std::vector<double>& values, double scale = 1.0) {
+    metrics_.series(id).set_day(day, values, scale);
+  }
   void record_scalar(SeriesId id, int day, double value) { metrics_.series(id).day(day)[0] = value; }
 
   const City& city_;
@@ -485,11 +487,6 @@ Leg WasteService::travel(NodeId from, NodeId to) {
   Leg leg{0, path->cost};
   for (EdgeId edge : path->edges) leg.km += city_.network.edge_length_m(edge) / 1000.0;
   return leg;
-}
-
-void WasteService::record(SeriesId id, int day, const std::vector<double>& values, double scale) {
-  std::span<double> target = metrics_.series(id).day(day);
-  for (std::size_t i = 0; i < values.size(); ++i) target[i] = values[i] * scale;
 }
 
 void WasteService::generate(const StepContext& step) {

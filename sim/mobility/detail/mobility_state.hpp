@@ -105,7 +105,9 @@ class MobilityService {
   void register_series();
   [[nodiscard]] std::vector<TripConditions> conditions(std::size_t weekday) const;
   [[nodiscard]] double places(std::size_t line) const;
-  void record(SeriesId id, int day, const std::vector<double>& values) const;
+  void record(SeriesId id, int day, const std::vector<double>& values) const {
+    metrics_.series(id).set_day(day, values);
+  }
   void record_loads(int day, const LineHourLoads& loads, const std::vector<double>& totals);
   void record_vehicles(int day, std::size_t weekday, const std::vector<double>& totals);
 
