@@ -1,6 +1,7 @@
 #include "sim/city/census.hpp"
 
 #include <memory>
+#include <optional>
 
 #include "sim/core/parallel.hpp"
 
@@ -102,24 +103,23 @@ std::vector<double> count_households(const City& city) {
   return households;
 }
 
-void copy_day(MetricsRegistry& metrics, SeriesId id, int day, const std::vector<double>& values) {
-  std::span<double> target = metrics.series(id).day(day);
-  std::copy(values.begin(), values.end(), target.begin());
-}
-
 }  // namespace
 
 void register_census(Scheduler& scheduler, MetricsRegistry& metrics, const City& city) {
   const CensusSeries ids = register_series(metrics, city);
   const auto households = std::make_shared<std::vector<double>>(count_households(city));
-  scheduler.add("city.census", Cycle::daily(), [&metrics, &city, ids, households](const StepContext& step) {
-    const Tally tally = count_citizens(city.citizens, city.districts.size(), step.parallel);
-    copy_day(metrics, ids.population, step.day, tally.by_age);
-    copy_day(metrics, ids.population_by_income, step.day, tally.by_income);
-    copy_day(metrics, ids.employed, step.day, tally.employed);
-    copy_day(metrics, ids.digital_access, step.day, tally.digital);
-    copy_day(metrics, ids.households, step.day, *households);
-    copy_day(metrics, ids.agents, step.day, tally.agents);
+  // The citizen table does not change during a run (no births, deaths or moves yet), so it is
+  // counted on the first day only; every day still records the census.
+  const auto counted = std::make_shared<std::optional<Tally>>();
+  scheduler.add("city.census", Cycle::daily(), [&metrics, &city, ids, households, counted](const StepContext& step) {
+    if (!counted->has_value()) *counted = count_citizens(city.citizens, city.districts.size(), step.parallel);
+    const Tally& tally = **counted;
+    metrics.series(ids.population).set_day(step.day, tally.by_age);
+    metrics.series(ids.population_by_income).set_day(step.day, tally.by_income);
+    metrics.series(ids.employed).set_day(step.day, tally.employed);
+    metrics.series(ids.digital_access).set_day(step.day, tally.digital);
+    metrics.series(ids.households).set_day(step.day, *households);
+    metrics.series(ids.agents).set_day(step.day, tally.agents);
   });
 }
 

@@ -20,8 +20,6 @@ namespace munisim {
 class Parallelism;
 
 enum class IncomeLevel : std::uint8_t { low, middle, high };
-inline constexpr int kIncomeGroups = 3;
-inline constexpr int kAgeGroups = 5;
 inline constexpr int kGenders = 2;  // 0 female, 1 male, as the census reports them
 // node_district of a street node outside every district of the city (a road beyond its limits).
 inline constexpr std::uint32_t kNoDistrict = std::numeric_limits<std::uint32_t>::max();

@@ -5,18 +5,10 @@
 #include "sim/scenario/list_checks.hpp"
 
 namespace munisim {
-namespace {
-
-constexpr std::size_t kAgeGroups = 5;
-constexpr std::size_t kIncomeGroups = 3;
-constexpr std::size_t kWasteFractionCount = 6;  // the waste service's fractions
-
-}  // namespace
-
 void DistrictConfig::check(schema::Checks& checks) const {
   if (households > population) checks.fail("households", "exceeds population; expected at most population");
   if (!waste_composition.empty()) {
-    if (schema::check_count(checks, "waste_composition", waste_composition, kWasteFractionCount,
+    if (schema::check_count(checks, "waste_composition", waste_composition, kWasteFractions,
                             "organic, paper_cardboard, plastic, glass, metal, other")) {
       schema::check_sum(checks, "waste_composition", waste_composition, 1);
     }
@@ -42,8 +34,7 @@ void TransitConfig::check(schema::Checks& checks) const {
 }
 
 void CityConfig::check(schema::Checks& checks) const {
-  const bool has_streets = !streets.osm.empty() || !streets.search_index.empty() || streets.transit_shapes;
-  if (!has_streets && (!boundaries.geojson.empty() || !transit.gtfs.empty())) {
+  if (!streets.names_real_streets() && (!boundaries.geojson.empty() || !transit.gtfs.empty())) {
     checks.fail("streets",
                 "names no real streets, but boundaries or transit are given; expected streets.osm, "
                 "streets.search_index or streets.transit_shapes");

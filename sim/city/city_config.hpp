@@ -13,6 +13,11 @@
 
 namespace munisim {
 
+// Group counts every table and config list by income, age and waste fraction shares.
+inline constexpr int kIncomeGroups = 3;    // low, middle, high
+inline constexpr int kAgeGroups = 5;       // 0-14, 15-29, 30-44, 45-64, 65+
+inline constexpr int kWasteFractions = 6;  // organic, paper_cardboard, plastic, glass, metal, other
+
 // What is known about a district from the data tables; the scenario's entry and the built city's
 // district both carry it.
 struct DistrictFacts {

@@ -49,6 +49,9 @@ struct StreetsConfig {
   HighwaySpeedsConfig speeds;
   double walk_speed_kmh = 4.5;
 
+  // Whether real street data is named (an extract, or substitutes for one).
+  [[nodiscard]] bool names_real_streets() const { return !osm.empty() || !search_index.empty() || transit_shapes; }
+
   template <class V>
   void visit(V& v) {
     v.field("osm", osm,

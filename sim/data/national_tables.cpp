@@ -53,7 +53,6 @@ constexpr std::pair<const char*, std::size_t> kCompositionCategories[] = {
     {"MEDICAMENTOS", 5},
     {"OTROS_NO_CATEGORIZADOS", 5},
 };
-constexpr std::size_t kFractions = 6;
 // Rules for missing values, stated once (docs/model.md "Districts from the national tables").
 constexpr double kSettledDensityPerKm2 = 1000;  // area rule: the district's settled area
 constexpr double kDefaultPoverty = 0.2;         // poverty rule when no poverty map value exists
@@ -95,7 +94,7 @@ std::map<std::string, std::vector<double>> read_composition(const std::filesyste
   std::map<std::string, std::vector<double>> composition;
   for (const auto& row : table.rows) {
     if (row[year] != "2023") continue;
-    std::vector<double> shares(kFractions, 0.0);
+    std::vector<double> shares(kWasteFractions, 0.0);
     double total = 0;
     for (const auto& [column, fraction] : columns) {
       const double tonnes = parse_number(row[column]);

@@ -37,11 +37,6 @@ std::uint32_t nearest_capital(const std::vector<std::uint32_t>& candidates, cons
   return best;
 }
 
-bool inside(const Area& area, PointXY point) {
-  return point.x_m >= area.min().x_m && point.x_m <= area.max().x_m && point.y_m >= area.min().y_m &&
-         point.y_m <= area.max().y_m && area.contains(point);
-}
-
 }  // namespace
 
 DistrictAssignment assign_districts(const RoadNetwork& network, const std::vector<District>& districts,
@@ -77,7 +72,7 @@ DistrictAssignment assign_districts(const RoadNetwork& network, const std::vecto
     }
     for (std::uint32_t guest : guests) {
       const auto host = std::find_if(sharing.begin(), sharing.end(), [&](const std::vector<std::uint32_t>& owners) {
-        return !owners.empty() && owners.front() != guest && inside(result.areas[owners.front()], capitals[guest]);
+        return !owners.empty() && owners.front() != guest && result.areas[owners.front()].contains(capitals[guest]);
       });
       if (host == sharing.end()) {
         throw InputError({boundaries_file}, "city.boundaries.geojson",
@@ -94,7 +89,7 @@ DistrictAssignment assign_districts(const RoadNetwork& network, const std::vecto
     for (NodeId node = 0; node < network.node_count(); ++node) {
       const PointXY point{network.node_x(node), network.node_y(node)};
       for (std::uint32_t d = 0; d < district_count; ++d) {
-        if (sharing[d].empty() || sharing[d].front() != d || !inside(result.areas[d], point)) continue;
+        if (sharing[d].empty() || sharing[d].front() != d || !result.areas[d].contains(point)) continue;
         result.node_district[node] = nearest_capital(sharing[d], capitals, point.x_m, point.y_m);
         break;
       }

@@ -56,8 +56,7 @@ std::string data_dir_problem(const std::filesystem::path& dir) {
 }  // namespace
 
 bool names_real_data(const CityConfig& config) {
-  return !config.streets.osm.empty() || !config.streets.search_index.empty() || config.streets.transit_shapes ||
-         !config.boundaries.geojson.empty() || !config.transit.gtfs.empty();
+  return config.streets.names_real_streets() || !config.boundaries.geojson.empty() || !config.transit.gtfs.empty();
 }
 
 CityBuild build_city(const Scenario& scenario, std::uint64_t seed, Parallelism& parallel) {

@@ -86,13 +86,15 @@ StreetLayers from_substitutes(const StreetsConfig& streets, const std::filesyste
                      "or transit_shapes");
   }
   StreetLayers layers;
-  layers.drive = network_from_polylines(lines);
+  const PolylineNetworkOptions options;
+  layers.drive = network_from_polylines(lines, options);
   for (RoadPolyline& line : lines) line.speed_kmh = streets.walk_speed_kmh;
-  layers.walk = network_from_polylines(lines);
+  layers.walk = network_from_polylines(lines, options);
   layers.source = "substitute streets: " + made_from;
-  layers.notes.push_back("streets: no street extract; a substitute network of " + made_from +
-                         ", joined where points lie within 15 m: " + std::to_string(layers.drive.node_count()) +
-                         " nodes, " + kilometres(layers.drive) + " of directed edges (not the full street grid)");
+  layers.notes.push_back(
+      "streets: no street extract; a substitute network of " + made_from + ", joined where points lie within " +
+      std::to_string(static_cast<int>(options.merge_tolerance_m)) + " m: " + std::to_string(layers.drive.node_count()) +
+      " nodes, " + kilometres(layers.drive) + " of directed edges (not the full street grid)");
   return layers;
 }
 

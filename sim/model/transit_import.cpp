@@ -66,7 +66,7 @@ TransitSystem import_transit(const GtfsFeed& feed, const TransitConfig& config, 
   for (const GtfsStop& stop : feed.stops) {
     const PointXY position = projection.to_xy(stop.position);
     const NodeId node = network.nearest_node(position.x_m, position.y_m);
-    const double snap = std::hypot(network.node_x(node) - position.x_m, network.node_y(node) - position.y_m);
+    const double snap = distance_m({network.node_x(node), network.node_y(node)}, position);
     transit.stops.push_back({stop.id, stop.name, position, node, snap});
   }
 

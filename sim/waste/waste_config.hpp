@@ -6,13 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "sim/city/city_config.hpp"
 #include "sim/core/calendar.hpp"
 #include "sim/scenario/schema.hpp"
 
 namespace munisim {
-
-// Waste fractions in the order every composition vector uses.
-inline constexpr int kWasteFractions = 6;
 
 struct WasteGenerationConfig {
   double kg_per_capita_day = 0.757;
