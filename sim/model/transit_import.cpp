@@ -70,13 +70,12 @@ TransitSystem import_transit(const GtfsFeed& feed, const TransitConfig& config, 
     transit.stops.push_back({stop.id, stop.name, position, node, snap});
   }
 
-  std::map<std::string, std::vector<const GtfsFrequency*>> windows_of_trip;
-  for (const GtfsFrequency& frequency : feed.frequencies) {
-    windows_of_trip[feed.trips[frequency.trip].id].push_back(&frequency);
-  }
+  std::vector<std::vector<const GtfsFrequency*>> windows_of_trip(feed.trips.size());  // the reader resolved trips
+  for (const GtfsFrequency& frequency : feed.frequencies) windows_of_trip[frequency.trip].push_back(&frequency);
 
   std::map<std::string, std::size_t> lines_of_route;
-  for (const GtfsTrip& trip : feed.trips) {
+  for (std::size_t t = 0; t < feed.trips.size(); ++t) {
+    const GtfsTrip& trip = feed.trips[t];
     if (trip.stops.size() < 2) continue;
     const GtfsRoute& route = *feed.route(trip.route_id);  // the reader checked that it exists
     TransitLine line{.route_id = route.id,
@@ -91,11 +90,10 @@ TransitSystem import_transit(const GtfsFeed& feed, const TransitConfig& config, 
       for (std::uint32_t stop : trip.stops) line.path.push_back(transit.stops[stop].position);
     }
     line.length_m = path_length_m(line.path);
-    const auto windows = windows_of_trip.find(trip.id);
     if (!config.headway_min.empty()) {
       std::copy(config.headway_min.begin(), config.headway_min.end(), line.headway_min.begin());
-    } else if (windows != windows_of_trip.end()) {
-      line.headway_min = headways_from_frequencies(windows->second);
+    } else if (!windows_of_trip[t].empty()) {
+      line.headway_min = headways_from_frequencies(windows_of_trip[t]);
     } else {
       line.headway_min.fill(config.default_headway_min);
     }
