@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
     simulation->run();
     return std::pair{std::move(simulation), seconds_since(run_start)};
   };
+  double citizens_at_full_sampling = 0;  // the last sampling is 1
   for (const char* sampling : {"10", "1"}) {
     for (int threads : {1, 2}) {
       double build_s = 0, unused = 0;
@@ -67,12 +68,13 @@ int main(int argc, char** argv) {
       // Trips are weighted by sampling; agents' trips are what the loop computes.
       const double agent_trips = std::accumulate(trips.begin(), trips.end(), 0.0) / std::stod(sampling);
       const auto citizens = static_cast<double>(simulation->city().citizens.size());
+      citizens_at_full_sampling = citizens;
       std::printf("%-10s %8d %12.0f %10.2f %10.2f %16.3g %12.3g %14.0f\n", sampling, threads, citizens, build_s, run_s,
                   citizens * simulation->days_run() / run_s, agent_trips / (run_s - without_mobility_s), peak_rss_mb());
     }
   }
   std::printf("peak memory per citizen at sampling 1: %.0f bytes (whole process, includes the metrics)\n",
-              peak_rss_mb() * 1024 * 1024 / 1223977.0);
+              peak_rss_mb() * 1024 * 1024 / citizens_at_full_sampling);
 
   simulate_year(scenario);
   return 0;

@@ -95,19 +95,11 @@ Tally count_citizens(const AgentTable& citizens, std::size_t districts, Parallel
       });
 }
 
-std::vector<double> count_households(const City& city) {
-  std::vector<double> households(city.districts.size());
-  const auto district = city.households.column<std::uint32_t>("district");
-  const auto weight = city.households.column<double>("weight_households");
-  for (std::size_t h = 0; h < city.households.size(); ++h) households[district[h]] += weight[h];
-  return households;
-}
-
 }  // namespace
 
 void register_census(Scheduler& scheduler, MetricsRegistry& metrics, const City& city) {
   const CensusSeries ids = register_series(metrics, city);
-  const auto households = std::make_shared<std::vector<double>>(count_households(city));
+  const auto households = std::make_shared<std::vector<double>>(weighted_households(city));
   // The citizen table does not change during a run (no births, deaths or moves yet), so it is
   // counted on the first day only; every day still records the census.
   const auto counted = std::make_shared<std::optional<Tally>>();

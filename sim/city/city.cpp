@@ -104,6 +104,14 @@ std::vector<District> districts_from_config(const CityConfig& config) {
   return districts;
 }
 
+std::vector<double> weighted_households(const City& city) {
+  std::vector<double> households(city.districts.size());
+  const auto district = city.households.column<std::uint32_t>("district");
+  const auto weight = city.households.column<double>("weight_households");
+  for (std::size_t h = 0; h < city.households.size(); ++h) households[district[h]] += weight[h];
+  return households;
+}
+
 std::uint32_t district_index(const City& city, const std::string& name, const std::string& key) {
   for (std::uint32_t d = 0; d < city.districts.size(); ++d) {
     if (city.districts[d].name == name) return d;

@@ -67,6 +67,8 @@ struct City {
 [[nodiscard]] std::vector<District> districts_from_config(const CityConfig& config);
 // Fills each district's nodes and centroid from node_district; InputError for a district with none.
 void index_district_nodes(City& city);
+// Households per district, weighted by sampling.
+[[nodiscard]] std::vector<double> weighted_households(const City& city);
 // Index of the district with that name; InputError at `key` when there is none.
 [[nodiscard]] std::uint32_t district_index(const City& city, const std::string& name, const std::string& key);
 // The district's node nearest its centroid (the lowest id among equally near ones).

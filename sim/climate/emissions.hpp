@@ -40,7 +40,6 @@ class FirstOrderDecay {
                const DisposalSite& site);
   // Methane released today, as tCO2e, after capture and oxidation at `site`.
   [[nodiscard]] double release_day(const ClimateConfig& climate, const DisposalSite& site);
-  [[nodiscard]] double stock_t() const noexcept { return ddocm_t_; }
 
  private:
   double ddocm_t_ = 0;

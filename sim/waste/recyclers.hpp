@@ -24,7 +24,6 @@ class Recyclers {
   std::vector<double> gather(const std::vector<double>& reachable_kg);
 
   [[nodiscard]] const AgentTable& table() const noexcept { return table_; }
-  [[nodiscard]] std::size_t districts() const noexcept { return districts_; }
 
  private:
   const RecyclersConfig& config_;

@@ -193,6 +193,7 @@ class WasteService {
     resize_fleet(config.fleet.trucks);
     recyclers_ = std::make_unique<Recyclers>(config.recyclers, expected_tonnes_by_zone(), seed);
     separation_ = std::make_unique<SeparationBehaviour>(config.separation, base_kg_.size(), zones_.size(), seed);
+    households_ = weighted_households(city);
     for (const District& district : city.districts) {
       composition_.push_back(district.waste_composition.empty() ? config.generation.composition
                                                                 : district.waste_composition);
@@ -256,6 +257,7 @@ class WasteService {
   std::vector<double> route_plan_km_ = std::vector<double>(2, 0.0);  // as given, in use
   std::unique_ptr<Recyclers> recyclers_;
   std::unique_ptr<SeparationBehaviour> separation_;
+  std::vector<double> households_;                // per zone, weighted; the table does not change
   std::vector<std::vector<double>> composition_;  // per zone: the district's own, else the city's
   std::vector<double> recyclable_share_;          // per zone: paper, plastic, glass and metal
   std::vector<double> separated_today_t_;         // per zone, recyclables set out separately today
@@ -499,11 +501,11 @@ void WasteService::generate(const StepContext& step) {
   const auto household_weight = city_.households.column<double>("weight_households");
   const double capture = config_.separation.capture_rate;
   // One partial per block, laid out by district: [generated | set out | kept at home | separated
-  // recyclables (kg) | separating households | households (weighted) | separated organics (kg)].
+  // recyclables (kg) | separating households | separated organics (kg)].
   const std::vector<double> totals = reduce_blocks(
-      step.parallel, base_kg_.size(), std::vector<double>(7 * zones, 0.0),
+      step.parallel, base_kg_.size(), std::vector<double>(6 * zones, 0.0),
       [&](std::size_t begin, std::size_t end) {
-        std::vector<double> part(7 * zones, 0.0);
+        std::vector<double> part(6 * zones, 0.0);
         double normals[kBlockSize];
         fill_normal(step.seed, begin, static_cast<std::uint32_t>(step.day), kGenerationPurpose,
                     std::span<double>(normals, end - begin));
@@ -518,13 +520,12 @@ void WasteService::generate(const StepContext& step) {
             if (separating) part[3 * zones + d] += household_stock_kg_[h] * recyclable_share_[d] * capture;
             // Organics are separated only where a programme brings them to a composting plant.
             if (separating && composting_ && separation_->has_programme(d)) {
-              part[6 * zones + d] += household_stock_kg_[h] * composition_[d][0] * capture;
+              part[5 * zones + d] += household_stock_kg_[h] * composition_[d][0] * capture;
             }
             household_stock_kg_[h] = 0;
           }
           part[2 * zones + d] += household_stock_kg_[h];
           if (separating) part[4 * zones + d] += household_weight[h];
-          part[5 * zones + d] += household_weight[h];
         }
         return part;
       },
@@ -542,15 +543,14 @@ void WasteService::generate(const StepContext& step) {
   const std::vector<double> at_home = slice(2);
   const std::vector<double> separated = slice(3);
   const std::vector<double> separating = slice(4);
-  const std::vector<double> households = slice(5);
-  const std::vector<double> organics = slice(6);
-  separation_->update_norms(separating, households);
+  const std::vector<double> organics = slice(5);
+  separation_->update_norms(separating, households_);
   std::vector<double> separating_share(zones);
   for (std::size_t d = 0; d < zones; ++d) separating_share[d] = separation_->norm(d);
   record(ids_.separating, step.day, separating_share);
   double all_households = 0, all_separating = 0;
   for (std::size_t d = 0; d < zones; ++d) {
-    all_households += households[d];
+    all_households += households_[d];
     all_separating += separating[d];
   }
   record_scalar(ids_.separating_city, step.day, all_households > 0 ? all_separating / all_households : 0.0);

@@ -21,7 +21,6 @@ std::vector<CollectionZone> zones_from_districts(const City& city, int days_per_
   for (std::size_t d = 0; d < city.districts.size(); ++d) {
     const District& district = city.districts[d];
     CollectionZone& zone = zones[d];
-    zone.district = static_cast<std::uint32_t>(d);
     zone.collection_weekday = weekdays;
     zone.node = central_node(city, district);
   }

@@ -9,8 +9,8 @@
 
 namespace munisim {
 
+// Zone i is district i.
 struct CollectionZone {
-  std::uint32_t district = 0;
   NodeId node = 0;                           // the district node nearest its centroid
   double street_km = 0;                      // length of the streets inside the zone, each two-way street once
   std::array<bool, 7> collection_weekday{};  // Monday..Sunday
