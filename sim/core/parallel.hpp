@@ -9,6 +9,7 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <cstddef>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -67,12 +68,12 @@ void for_each_block(Parallelism& parallel, std::size_t n, F&& fn) {
 template <class T, class ChunkFn, class Combine>
 T reduce_chunks(Parallelism& parallel, std::size_t n, std::size_t chunk, T identity, ChunkFn chunk_fn,
                 Combine combine) {
-  std::vector<T> partials((n + chunk - 1) / chunk, identity);
+  std::vector<std::optional<T>> partials((n + chunk - 1) / chunk);  // filled by the chunks, not copied first
   for_each_chunk(parallel, n, chunk, [&](std::size_t begin, std::size_t end, std::size_t index) {
-    partials[index] = chunk_fn(begin, end);
+    partials[index].emplace(chunk_fn(begin, end));
   });
   T result = std::move(identity);
-  for (const T& partial : partials) result = combine(std::move(result), partial);
+  for (const std::optional<T>& partial : partials) result = combine(std::move(result), *partial);
   return result;
 }
 

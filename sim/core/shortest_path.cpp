@@ -56,7 +56,9 @@ ShortestPathTree search(const RoadNetwork& network, NodeId from, std::optional<N
   return tree;
 }
 
-std::optional<Path> trace(const RoadNetwork& network, const ShortestPathTree& tree, NodeId from, NodeId to) {
+}  // namespace
+
+std::optional<Path> path_in_tree(const RoadNetwork& network, const ShortestPathTree& tree, NodeId from, NodeId to) {
   if (tree.cost[to] == kInfinity) return std::nullopt;
   Path path{tree.cost[to], {}};
   for (NodeId node = to; node != from; node = network.edge_from(tree.via_edge[node])) {
@@ -66,14 +68,12 @@ std::optional<Path> trace(const RoadNetwork& network, const ShortestPathTree& tr
   return path;
 }
 
-}  // namespace
-
 ShortestPathTree shortest_path_tree(const RoadNetwork& network, NodeId origin, PathWeight weight) {
   return search(network, origin, std::nullopt, weight, [](NodeId) { return 0.0; });
 }
 
 std::optional<Path> dijkstra_path(const RoadNetwork& network, NodeId from, NodeId to, PathWeight weight) {
-  return trace(network, search(network, from, to, weight, [](NodeId) { return 0.0; }), from, to);
+  return path_in_tree(network, search(network, from, to, weight, [](NodeId) { return 0.0; }), from, to);
 }
 
 std::optional<Path> astar_path(const RoadNetwork& network, NodeId from, NodeId to, PathWeight weight) {
@@ -88,7 +88,7 @@ std::optional<Path> astar_path(const RoadNetwork& network, NodeId from, NodeId t
     const double dy = network.node_y(node) - ty;
     return scale * std::sqrt(dx * dx + dy * dy);  // hypot's overflow care costs more than the whole relaxation
   };
-  return trace(network, search(network, from, to, weight, heuristic), from, to);
+  return path_in_tree(network, search(network, from, to, weight, heuristic), from, to);
 }
 
 PathCache::PathCache(const RoadNetwork& network, PathWeight weight, std::size_t max_origins)
@@ -119,7 +119,7 @@ std::shared_ptr<const ShortestPathTree> PathCache::tree(NodeId origin) {
 
 double PathCache::cost(NodeId from, NodeId to) { return tree(from)->cost[to]; }
 
-std::optional<Path> PathCache::path(NodeId from, NodeId to) { return trace(network_, *tree(from), from, to); }
+std::optional<Path> PathCache::path(NodeId from, NodeId to) { return path_in_tree(network_, *tree(from), from, to); }
 
 std::size_t PathCache::hits() const {
   std::lock_guard lock(mutex_);

@@ -28,6 +28,9 @@ struct ShortestPathTree {
 };
 
 [[nodiscard]] ShortestPathTree shortest_path_tree(const RoadNetwork& network, NodeId origin, PathWeight weight);
+// The path from the tree's origin `from` to `to`; nullopt when `to` is unreachable.
+[[nodiscard]] std::optional<Path> path_in_tree(const RoadNetwork& network, const ShortestPathTree& tree, NodeId from,
+                                               NodeId to);
 [[nodiscard]] std::optional<Path> dijkstra_path(const RoadNetwork& network, NodeId from, NodeId to, PathWeight weight);
 // A* with a straight-line heuristic (distance, or distance at the network's top speed): same
 // costs as Dijkstra, fewer nodes settled.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/core/error.hpp"
 #include "sim/core/point_grid.hpp"
 #include "sim/core/shortest_path.hpp"
 
@@ -52,15 +53,13 @@ TravelSkims::TravelSkims(const City& city) {
         free_time_min_[od] = distance_km_[od] / district_speed_kmh(city, static_cast<std::uint32_t>(o)) * 60.0;
         continue;
       }
-      std::vector<EdgeId>& edges = path_[od];
-      for (NodeId node = centre_[d]; node != centre_[o];) {
-        const EdgeId edge = tree.via_edge[node];
-        edges.push_back(edge);
-        node = city.network.edge_from(edge);
-      }
-      std::reverse(edges.begin(), edges.end());
-      for (EdgeId edge : edges) distance_km_[od] += city.network.edge_length_m(edge) / 1000.0;
-      free_time_min_[od] = tree.cost[centre_[d]];
+      // Every node of a city network reaches every other (its largest strongly connected part).
+      std::optional<Path> path = path_in_tree(city.network, tree, centre_[o], centre_[d]);
+      if (!path)
+        throw Error("district centres " + std::to_string(o) + " and " + std::to_string(d) + " are not connected");
+      path_[od] = std::move(path->edges);
+      for (EdgeId edge : path_[od]) distance_km_[od] += city.network.edge_length_m(edge) / 1000.0;
+      free_time_min_[od] = path->cost;
     }
   }
 }
