@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "sim/scenario/list_checks.hpp"
+#include "sim/core/list_checks.hpp"
 
 namespace munisim {
 void DistrictConfig::check(schema::Checks& checks) const {

@@ -9,7 +9,7 @@
 #include "sim/city/boundaries_config.hpp"
 #include "sim/city/streets_config.hpp"
 #include "sim/city/transit_config.hpp"
-#include "sim/scenario/schema.hpp"
+#include "sim/core/schema.hpp"
 
 namespace munisim {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "sim/scenario/schema.hpp"
+#include "sim/core/schema.hpp"
 
 namespace munisim {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/scenario/schema.hpp"
+#include "sim/core/schema.hpp"
 
 namespace munisim {
 

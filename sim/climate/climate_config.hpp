@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "sim/scenario/schema.hpp"
+#include "sim/core/schema.hpp"
 
 namespace munisim {
 

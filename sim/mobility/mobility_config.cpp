@@ -3,7 +3,7 @@
 #include <string>
 
 #include "sim/city/transit_config.hpp"
-#include "sim/scenario/list_checks.hpp"
+#include "sim/core/list_checks.hpp"
 
 namespace munisim {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "sim/core/calendar.hpp"
-#include "sim/scenario/schema.hpp"
+#include "sim/core/schema.hpp"
 
 namespace munisim {
 

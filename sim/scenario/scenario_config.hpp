@@ -8,7 +8,7 @@
 #include "sim/climate/climate_config.hpp"
 #include "sim/core/calendar.hpp"
 #include "sim/mobility/mobility_config.hpp"
-#include "sim/scenario/schema.hpp"
+#include "sim/core/schema.hpp"
 #include "sim/waste/waste_config.hpp"
 
 namespace munisim {

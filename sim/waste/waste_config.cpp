@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "sim/scenario/list_checks.hpp"
+#include "sim/core/list_checks.hpp"
 
 namespace munisim {
 

@@ -7,7 +7,7 @@
 
 #include "sim/scenario/detail/read_context.hpp"
 #include "sim/scenario/detail/values.hpp"
-#include "sim/scenario/schema.hpp"
+#include "sim/core/schema.hpp"
 
 namespace munisim::scenario_detail {
 

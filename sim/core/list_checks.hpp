@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/scenario/schema.hpp"
+#include "sim/core/schema.hpp"
 
 namespace munisim::schema {
 
