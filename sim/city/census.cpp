@@ -97,22 +97,25 @@ Tally count_citizens(const AgentTable& citizens, std::size_t districts, Parallel
 
 }  // namespace
 
-void register_census(Scheduler& scheduler, MetricsRegistry& metrics, const City& city) {
+void register_census(Registration& registration, const City& city) {
+  MetricsRegistry& metrics = registration.metrics;
   const CensusSeries ids = register_series(metrics, city);
   const auto households = std::make_shared<std::vector<double>>(weighted_households(city));
   // The citizen table does not change during a run (no births, deaths or moves yet), so it is
   // counted on the first day only; every day still records the census.
   const auto counted = std::make_shared<std::optional<Tally>>();
-  scheduler.add("city.census", Cycle::daily(), [&metrics, &city, ids, households, counted](const StepContext& step) {
-    if (!counted->has_value()) *counted = count_citizens(city.citizens, city.districts.size(), step.parallel);
-    const Tally& tally = **counted;
-    metrics.series(ids.population).set_day(step.day, tally.by_age);
-    metrics.series(ids.population_by_income).set_day(step.day, tally.by_income);
-    metrics.series(ids.employed).set_day(step.day, tally.employed);
-    metrics.series(ids.digital_access).set_day(step.day, tally.digital);
-    metrics.series(ids.households).set_day(step.day, *households);
-    metrics.series(ids.agents).set_day(step.day, tally.agents);
-  });
+  registration.scheduler.add("city.census", Cycle::daily(),
+                             [&metrics, &city, ids, households, counted](const StepContext& step) {
+                               if (!counted->has_value())
+                                 *counted = count_citizens(city.citizens, city.districts.size(), step.parallel);
+                               const Tally& tally = **counted;
+                               metrics.series(ids.population).set_day(step.day, tally.by_age);
+                               metrics.series(ids.population_by_income).set_day(step.day, tally.by_income);
+                               metrics.series(ids.employed).set_day(step.day, tally.employed);
+                               metrics.series(ids.digital_access).set_day(step.day, tally.digital);
+                               metrics.series(ids.households).set_day(step.day, *households);
+                               metrics.series(ids.agents).set_day(step.day, tally.agents);
+                             });
 }
 
 }  // namespace munisim

@@ -2,12 +2,11 @@
 #pragma once
 
 #include "sim/city/city.hpp"
-#include "sim/core/metrics.hpp"
-#include "sim/core/scheduler.hpp"
+#include "sim/core/registration.hpp"
 
 namespace munisim {
 
 // Registers the census series and the daily system that fills them from the citizen table.
-void register_census(Scheduler& scheduler, MetricsRegistry& metrics, const City& city);
+void register_census(Registration& registration, const City& city);
 
 }  // namespace munisim

@@ -9,6 +9,7 @@
 
 #include "sim/core/calendar.hpp"
 #include "sim/core/schema.hpp"
+#include "sim/mobility/mobility_measures.hpp"
 
 namespace munisim {
 
@@ -437,8 +438,7 @@ struct MobilityMeasureConfig {
                         "costs no second fare), street_lighting, staff_on_board, women_only_vehicles (value: share "
                         "by which the night, transit or crowding insecurity falls), bike_lanes (value: share by "
                         "which cycling insecurity falls)",
-             .choices = {"trunk_line", "headway", "fleet_renewal", "electrification", "fare", "fare_integration",
-                         "street_lighting", "staff_on_board", "women_only_vehicles", "bike_lanes"},
+             .choices = {mobility::kMeasureKinds.begin(), mobility::kMeasureKinds.end()},
              .required = true});
     v.field("start_date", start_date, {.unit = "date", .meaning = "first day the measure applies", .required = true});
     v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});

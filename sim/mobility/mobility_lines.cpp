@@ -2,6 +2,7 @@
 // measures that change lines, fleets, fares and safety.
 #include <algorithm>
 
+#include "sim/core/variant_kinds.hpp"
 #include "sim/mobility/detail/mobility_state.hpp"
 
 namespace munisim::mobility_detail {
@@ -26,22 +27,24 @@ void MobilityService::plan_scenario_lines() {
 }
 
 void MobilityService::plan_trunk_lines() {
-  for (const MobilityMeasureConfig& measure : config_.measures) {
+  for (const MobilityMeasureConfig& config : config_.measures) {
+    measures_.push_back(mobility::measure_from_config(config));
     trunk_line_.push_back(static_cast<std::size_t>(-1));
     applied_.push_back(false);
-    if (measure.kind != "trunk_line") continue;
+    const auto* trunk = std::get_if<mobility::TrunkLine>(&measures_.back());
+    if (trunk == nullptr) continue;
     std::string name = "trunk:";
-    for (const std::string& district : measure.districts) name += " " + district;
+    for (const std::string& district : trunk->districts) name += " " + district;
     std::array<double, kTransitPeriods> headway{};
-    headway.fill(measure.value);
+    headway.fill(trunk->headway_min);
     trunk_line_.back() = routes_.lines().size();
     routes_.add_line(RouteLine{.name = name,
                                .headway_min = headway,
                                .fare_soles = transit_.default_fare_soles,
                                .own_speed_kmh = config_.transit.trunk_speed_kmh,
-                               .vehicle = vehicle_type(measure.vehicle),
+                               .vehicle = vehicle_type(trunk->vehicle),
                                .active = false},
-                     route_through(city_, measure.districts, "mobility.measures.districts"), skims_, city_);
+                     route_through(city_, trunk->districts, "mobility.measures.districts"), skims_, city_);
   }
 }
 
@@ -64,56 +67,55 @@ double MobilityService::places(std::size_t line) const {
   return total;
 }
 void MobilityService::apply_measures(const StepContext& step) {
-  // Measures added while the simulation runs come after those it started with.
+  // Measures added while the simulation runs come after those it started with; each is converted once.
   applied_.resize(config_.measures.size(), false);
   trunk_line_.resize(config_.measures.size(), static_cast<std::size_t>(-1));
+  for (std::size_t m = measures_.size(); m < config_.measures.size(); ++m) {
+    measures_.push_back(mobility::measure_from_config(config_.measures[m]));
+  }
   bool lines_changed = false;
-  for (std::size_t m = 0; m < config_.measures.size(); ++m) {
-    const MobilityMeasureConfig& measure = config_.measures[m];
-    if (applied_[m] || measure.start_date.days_since_epoch() > step.date.days_since_epoch()) continue;
+  std::vector<RouteLine>& lines = routes_.lines();
+  for (std::size_t m = 0; m < measures_.size(); ++m) {
+    if (applied_[m] || config_.measures[m].start_date.days_since_epoch() > step.date.days_since_epoch()) continue;
     applied_[m] = true;
-    const std::string& kind = measure.kind;
-    std::vector<RouteLine>& lines = routes_.lines();
-    if (kind == "trunk_line") {
-      lines[trunk_line_[m]].active = true;
-      lines_changed = true;
-    } else if (kind == "headway") {
-      for (RouteLine& line : lines) {
-        const bool named = measure.lines.empty() ||
-                           std::find(measure.lines.begin(), measure.lines.end(), line.name) != measure.lines.end();
-        if (named) {
-          for (double& headway : line.headway_min) headway *= measure.value;
-        }
-      }
-    } else if (kind == "fleet_renewal") {
-      for (auto& mix : mix_) {
-        const double renewed = mix[kCombi] * measure.value;
-        mix[kCombi] -= renewed;
-        mix[kBus] += renewed;
-      }
-    } else if (kind == "electrification") {
-      for (auto& mix : mix_) {
-        const double electrified = mix[kBus] * measure.value;
-        mix[kBus] -= electrified;
-        mix[kElectricBus] += electrified;
-      }
-    } else if (kind == "fare") {
-      fare_factor_ *= measure.value;
-    } else if (kind == "fare_integration") {
-      integration_ = std::min(1.0, measure.value);
-    } else if (kind == "street_lighting") {
-      safety_.lighting = std::min(1.0, measure.value);
-    } else if (kind == "staff_on_board") {
-      safety_.staff_on_board = std::min(1.0, measure.value);
-    } else if (kind == "women_only_vehicles") {
-      safety_.women_only = std::min(1.0, measure.value);
-    } else if (kind == "bike_lanes") {
-      safety_.bike_lanes = std::min(1.0, measure.value);
-    }
+    std::visit(
+        Overloaded{
+            [&](const mobility::TrunkLine&) {
+              lines[trunk_line_[m]].active = true;
+              lines_changed = true;
+            },
+            [&](const mobility::Headway& headway) {
+              for (RouteLine& line : lines) {
+                const bool named = headway.lines.empty() || std::find(headway.lines.begin(), headway.lines.end(),
+                                                                      line.name) != headway.lines.end();
+                if (named) {
+                  for (double& minutes : line.headway_min) minutes *= headway.factor;
+                }
+              }
+            },
+            [&](const mobility::FleetRenewal& renewal) { shift_fleet(kCombi, kBus, renewal.share); },
+            [&](const mobility::Electrification& electric) { shift_fleet(kBus, kElectricBus, electric.share); },
+            [&](const mobility::Fare& fare) { fare_factor_ *= fare.factor; },
+            [&](const mobility::FareIntegration& integration) { integration_ = std::min(1.0, integration.share); },
+            [&](const mobility::StreetLighting& safety) { safety_.lighting = std::min(1.0, safety.share); },
+            [&](const mobility::StaffOnBoard& safety) { safety_.staff_on_board = std::min(1.0, safety.share); },
+            [&](const mobility::WomenOnlyVehicles& safety) { safety_.women_only = std::min(1.0, safety.share); },
+            [&](const mobility::BikeLanes& safety) { safety_.bike_lanes = std::min(1.0, safety.share); },
+        },
+        measures_[m]);
   }
   if (lines_changed) {
     routes_.plan(skims_);
     refresh_access();
+  }
+}
+
+// Moves `share` of every line's vehicles of type `from` to type `to`.
+void MobilityService::shift_fleet(std::size_t from, std::size_t to, double share) {
+  for (auto& mix : mix_) {
+    const double moved = mix[from] * share;
+    mix[from] -= moved;
+    mix[to] += moved;
   }
 }
 

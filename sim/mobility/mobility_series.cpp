@@ -186,4 +186,47 @@ void MobilityService::record_vehicles(int day, std::size_t weekday, const std::v
   record(ids_.energy, day, energy);
 }
 
+void MobilityService::publish(int day, const RoadTimes& today) {
+  const auto values = [&](SeriesId id) {
+    const std::span<const double> recorded = metrics_.series(id).day(day);
+    return std::vector<double>(recorded.begin(), recorded.end());
+  };
+  MobilityDay& out = published_.day.value();
+  out.districts = layout_.districts;
+  out.genders = kGenders;
+  out.modes = kModes;
+  out.lines = routes_.lines().size();
+  out.trips_by_district_mode = values(ids_.by_district);
+  // mobility_trips is [mode][gender][purpose]: summed over purposes, laid out by gender first.
+  const std::vector<double> trips = values(ids_.trips);
+  out.trips_by_gender_mode.assign(kGenders * kModes, 0.0);
+  for (std::size_t m = 0; m < kModes; ++m) {
+    for (std::size_t g = 0; g < kGenders; ++g) {
+      for (std::size_t p = 0; p < kPurposes; ++p) {
+        out.trips_by_gender_mode[g * kModes + m] += trips[(m * kGenders + g) * kPurposes + p];
+      }
+    }
+  }
+  out.transit_wait_min_by_gender = values(ids_.wait);
+  out.denied_boardings_by_line_hour = values(ids_.denied);
+  const std::vector<double> boardings = values(ids_.boardings);
+  const std::vector<double> load_factor = values(ids_.load_factor);
+  out.crowded_boardings_by_line_hour.assign(boardings.size(), 0.0);
+  for (std::size_t cell = 0; cell < boardings.size(); ++cell) {
+    if (load_factor[cell] > config_.transit.crowded_load_factor)
+      out.crowded_boardings_by_line_hour[cell] = boardings[cell];
+  }
+  out.operator_cost_soles = values(ids_.operator_cost)[0];
+  out.fare_revenue_soles = values(ids_.revenue)[0];
+  out.emissions_tco2e = 0;
+  for (double tco2e : values(ids_.emissions)) out.emissions_tco2e += tco2e;
+
+  RoadCongestion& roads = published_.roads.value();
+  roads.districts = layout_.districts;
+  roads.travel_time_factor.resize(today.time_min.size());
+  for (std::size_t i = 0; i < today.time_min.size(); ++i) {
+    roads.travel_time_factor[i] = std::max(1.0, today.time_min[i] / skims_.free_time_min(i / kHours));
+  }
+}
+
 }  // namespace munisim::mobility_detail

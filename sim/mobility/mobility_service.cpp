@@ -153,18 +153,23 @@ void MobilityService::travel(const StepContext& step) {
   record(ids_.speed, step.day, today.speed_kmh);
   record_loads(step.day, loads, totals);
   record_vehicles(step.day, weekday, totals);
+  publish(step.day, today);
 }
 
 }  // namespace mobility_detail
 
-void register_mobility_service(Scheduler& scheduler, MetricsRegistry& metrics, const City& city,
-                               const MobilityConfig& mobility, const TransitConfig& transit,
-                               const ClimateConfig& climate, std::uint64_t seed) {
+void register_mobility(Registration& registration, const City& city, const MobilityConfig& mobility,
+                       const TransitConfig& transit, const ClimateConfig& climate) {
   if (!mobility.enabled) return;
-  auto service = std::make_shared<mobility_detail::MobilityService>(city, mobility, transit, climate, metrics, seed);
-  scheduler.add("mobility.measures", Cycle::daily(),
-                [service](const StepContext& step) { service->apply_measures(step); });
-  scheduler.add("mobility.travel", Cycle::daily(), [service](const StepContext& step) { service->travel(step); });
+  Channels& channels = registration.channels;
+  auto service = std::make_shared<mobility_detail::MobilityService>(
+      city, mobility, transit, climate, registration.metrics, registration.seed,
+      mobility_detail::Published{channels.publish<MobilityDay>(kMobilityDayChannel, "mobility.travel"),
+                                 channels.publish<RoadCongestion>(kRoadCongestionChannel, "mobility.travel")});
+  registration.scheduler.add("mobility.measures", Cycle::daily(),
+                             [service](const StepContext& step) { service->apply_measures(step); });
+  registration.scheduler.add("mobility.travel", Cycle::daily(),
+                             [service](const StepContext& step) { service->travel(step); });
 }
 
 }  // namespace munisim

@@ -9,15 +9,14 @@
 
 #include "sim/city/city.hpp"
 #include "sim/climate/climate_config.hpp"
-#include "sim/core/metrics.hpp"
-#include "sim/core/scheduler.hpp"
+#include "sim/core/registration.hpp"
 #include "sim/mobility/mobility_config.hpp"
 
 namespace munisim {
 
-// City, configs and metrics must outlive the run. `transit` gives the lines' commercial speeds.
-void register_mobility_service(Scheduler& scheduler, MetricsRegistry& metrics, const City& city,
-                               const MobilityConfig& mobility, const TransitConfig& transit,
-                               const ClimateConfig& climate, std::uint64_t seed);
+// City and configs must outlive the run. `transit` gives the lines' commercial speeds. Publishes
+// "mobility.day" and "mobility.road_congestion" (sim/mobility/mobility_channels.hpp).
+void register_mobility(Registration& registration, const City& city, const MobilityConfig& mobility,
+                       const TransitConfig& transit, const ClimateConfig& climate);
 
 }  // namespace munisim

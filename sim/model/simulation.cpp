@@ -6,12 +6,13 @@
 #include "sim/core/error.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/core/scheduler.hpp"
+#include "sim/mobility/mobility_measures.hpp"
 #include "sim/mobility/mobility_service.hpp"
 #include "sim/model/district_data.hpp"
 #include "sim/model/geometry.hpp"
 #include "sim/model/real_city.hpp"
 #include "sim/model/wall_clock.hpp"
-#include "sim/waste/waste_service.hpp"
+#include "sim/waste/register_waste.hpp"
 
 namespace munisim {
 
@@ -64,11 +65,13 @@ Simulation::Simulation(ResolvedScenario resolved, int threads)
                       warnings_)),
       metrics_(static_cast<int>(scenario_.config.days)),
       scheduler_(std::make_unique<Scheduler>(calendar_)) {
-  register_census(*scheduler_, metrics_, city_);
-  register_waste_service(*scheduler_, metrics_, city_, scenario_.config.waste, scenario_.config.climate,
-                         static_cast<std::uint64_t>(scenario_.config.seed));
-  register_mobility_service(*scheduler_, metrics_, city_, scenario_.config.mobility, scenario_.config.city.transit,
-                            scenario_.config.climate, static_cast<std::uint64_t>(scenario_.config.seed));
+  Registration registration{*scheduler_, metrics_, scheduler_->channels(),
+                            static_cast<std::uint64_t>(scenario_.config.seed)};
+  register_census(registration, city_);
+  register_waste(registration, city_, scenario_.config.waste, scenario_.config.climate);
+  register_mobility(registration, city_, scenario_.config.mobility, scenario_.config.city.transit,
+                    scenario_.config.climate);
+  scheduler_->seal();
 }
 
 Simulation::~Simulation() = default;
@@ -107,7 +110,7 @@ void Simulation::update_measures(const Scenario& validated) {
     if (!scenario_.config.mobility.enabled) {
       throw InputError({}, "mobility.measures", "mobility is not enabled in this simulation (mobility.enabled)");
     }
-    if (mobility[i].kind == "trunk_line") {
+    if (mobility[i].kind == mobility::TrunkLine::kind) {
       throw InputError({}, "mobility.measures",
                        "a trunk_line cannot be added while the simulation runs: its line is a column of the transit "
                        "series from the first day; give it in the scenario with its start_date");

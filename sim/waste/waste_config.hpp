@@ -9,6 +9,7 @@
 #include "sim/city/city_config.hpp"
 #include "sim/core/calendar.hpp"
 #include "sim/core/schema.hpp"
+#include "sim/waste/waste_measures.hpp"
 
 namespace munisim {
 
@@ -66,6 +67,7 @@ struct CollectionConfig {
   double transfer_truck_capacity_t = 25;
   double transfer_truck_diesel_l_per_km = 0.45;
   double transfer_truck_cost_per_km_soles = 3.0;
+  bool congestion_aware = false;
 
   template <class V>
   void visit(V& v) {
@@ -115,6 +117,9 @@ struct CollectionConfig {
              .meaning = "running cost of a transfer truck, fuel excluded",
              .min = 0,
              .source = "[EST]"});
+    v.field("congestion_aware", congestion_aware,
+            {.meaning = "trucks drive at the previous day's road congestion between districts over the shift's hours "
+                        "(from mobility; off: free-flow times)"});
   }
 };
 
@@ -366,10 +371,9 @@ struct WasteMeasureConfig {
              "recycler_formalisation (value: share of recyclers formalised), "
              "separation_programme (districts; value: campaign and incentive boost to the intention logit), "
              "route_optimisation (value: 1 on, 0 off), "
-             "composting_plant (site: a composting_plant facility; programme districts separate organics)",
-         .choices = {"fleet_size", "electric_share", "cng_share", "collection_days_per_week", "disposal_site",
-                     "landfill_gas_capture", "recycler_formalisation", "separation_programme", "route_optimisation",
-                     "composting_plant"},
+             "composting_plant (site: a composting_plant facility; programme districts separate organics), "
+             "transfer_station (site: a transfer_station facility where collection trucks unload from then on)",
+         .choices = {waste::kMeasureKinds.begin(), waste::kMeasureKinds.end()},
          .required = true});
     v.field("start_date", start_date, {.unit = "date", .meaning = "first day the measure applies", .required = true});
     v.field("value", value, {.meaning = "the measure's number, in the unit its kind names", .min = 0});

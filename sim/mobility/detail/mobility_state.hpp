@@ -11,10 +11,13 @@
 
 #include "sim/city/city.hpp"
 #include "sim/climate/climate_config.hpp"
+#include "sim/core/channels.hpp"
 #include "sim/core/metrics.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/core/scheduler.hpp"
 #include "sim/mobility/activities.hpp"
+#include "sim/mobility/mobility_channels.hpp"
+#include "sim/mobility/mobility_measures.hpp"
 #include "sim/mobility/mode_choice.hpp"
 #include "sim/mobility/road_load.hpp"
 #include "sim/mobility/transit_load.hpp"
@@ -50,6 +53,12 @@ struct Layout {
   }
 };
 
+// What the service publishes at the end of each day's travel.
+struct Published {
+  ChannelWriter<MobilityDay> day;
+  ChannelWriter<RoadCongestion> roads;
+};
+
 struct Ids {
   SeriesId trips, by_district, by_hour, share, time, wait, person_km, travelling, per_person, boardings, peak_load,
       load_factor, denied, extra_wait, crowded, transit_km, operator_cost, revenue, vehicle_km, emissions, energy,
@@ -59,7 +68,7 @@ struct Ids {
 class MobilityService {
  public:
   MobilityService(const City& city, const MobilityConfig& config, const TransitConfig& transit,
-                  const ClimateConfig& climate, MetricsRegistry& metrics, std::uint64_t seed)
+                  const ClimateConfig& climate, MetricsRegistry& metrics, std::uint64_t seed, Published published)
       : city_(city),
         config_(config),
         transit_(transit),
@@ -71,6 +80,7 @@ class MobilityService {
         choice_(config.mode_choice, config.transit.crowded_load_factor),
         roads_(city, skims_, config.roads),
         layout_(city.districts.size()),
+        published_(published),
         car_time_(roads_.free_flow()) {
     plan_scenario_lines();
     plan_trunk_lines();
@@ -110,6 +120,9 @@ class MobilityService {
   }
   void record_loads(int day, const LineHourLoads& loads, const std::vector<double>& totals);
   void record_vehicles(int day, std::size_t weekday, const std::vector<double>& totals);
+  // Copies the day's recorded values, and today's road times over free flow, to the channels.
+  void publish(int day, const RoadTimes& today);
+  void shift_fleet(std::size_t from, std::size_t to, double share);
 
   const City& city_;
   const MobilityConfig& config_;
@@ -122,13 +135,15 @@ class MobilityService {
   ModeChoice choice_;
   RoadLoad roads_;
   Layout layout_;
+  Published published_;
   Ids ids_{};
   std::vector<double> car_time_;  // expected driving time [pair * 24 + hour], smoothed over days
   std::vector<double> previous_load_factor_, previous_extra_wait_;
   std::vector<std::array<double, kVehicleTypes>> mix_;  // per line: share of its vehicles by type
   std::vector<double> access_km_;
   std::vector<std::uint8_t> has_car_;
-  std::vector<std::size_t> trunk_line_;  // per measure: its line, or -1
+  std::vector<mobility::Measure> measures_;  // as in config_.measures, converted once
+  std::vector<std::size_t> trunk_line_;      // per measure: its line, or -1
   std::vector<bool> applied_;
   SafetyMeasures safety_;
   double fare_factor_ = 1;

@@ -1,0 +1,20 @@
+// What a domain's one registration entry point gets from the engine: where to add its systems,
+// series and channels, and the seed for draws made while it sets up.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/core/channels.hpp"
+#include "sim/core/metrics.hpp"
+#include "sim/core/scheduler.hpp"
+
+namespace munisim {
+
+struct Registration {
+  Scheduler& scheduler;
+  MetricsRegistry& metrics;
+  Channels& channels;
+  std::uint64_t seed;
+};
+
+}  // namespace munisim

@@ -1,0 +1,35 @@
+// What the mobility service publishes to other domains every day, written by "mobility.travel" at
+// the end of the day's travel. Channel names and plain structs only; units in docs/architecture.md.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace munisim {
+
+inline constexpr const char* kMobilityDayChannel = "mobility.day";
+inline constexpr const char* kRoadCongestionChannel = "mobility.road_congestion";
+
+// Index layouts: [district][mode], [gender][mode], [line][hour], row-major; modes, genders and
+// lines in the order of the mobility series' labels.
+struct MobilityDay {
+  std::size_t districts = 0, genders = 0, modes = 0, lines = 0;
+  std::vector<double> trips_by_district_mode;  // by the district where trips start
+  std::vector<double> trips_by_gender_mode;
+  std::vector<double> transit_wait_min_by_gender;  // mean wait per transit trip
+  std::vector<double> denied_boardings_by_line_hour;
+  std::vector<double> crowded_boardings_by_line_hour;  // boardings onto line-hours above the crowded load factor
+  double operator_cost_soles = 0;
+  double fare_revenue_soles = 0;
+  double emissions_tco2e = 0;  // all vehicles, tank-to-wheel
+};
+
+struct RoadCongestion {
+  static constexpr std::size_t kHours = 24;
+  std::size_t districts = 0;
+  // [(origin * districts + destination) * 24 + hour]: the day's driving time between the districts'
+  // centres over its free-flow time (1: no delay). Empty until mobility has run a day.
+  std::vector<double> travel_time_factor;
+};
+
+}  // namespace munisim

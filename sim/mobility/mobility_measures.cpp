@@ -1,0 +1,33 @@
+#include "sim/mobility/mobility_measures.hpp"
+
+#include "sim/mobility/mobility_config.hpp"
+
+namespace munisim::mobility {
+namespace {
+
+// What each kind takes from the schema struct; an alternative without its fill() does not compile.
+void fill(TrunkLine& m, const MobilityMeasureConfig& c) {
+  m.districts = c.districts;
+  m.headway_min = c.value;
+  m.vehicle = c.vehicle;
+}
+void fill(Headway& m, const MobilityMeasureConfig& c) {
+  m.factor = c.value;
+  m.lines = c.lines;
+}
+void fill(FleetRenewal& m, const MobilityMeasureConfig& c) { m.share = c.value; }
+void fill(Electrification& m, const MobilityMeasureConfig& c) { m.share = c.value; }
+void fill(Fare& m, const MobilityMeasureConfig& c) { m.factor = c.value; }
+void fill(FareIntegration& m, const MobilityMeasureConfig& c) { m.share = c.value; }
+void fill(StreetLighting& m, const MobilityMeasureConfig& c) { m.share = c.value; }
+void fill(StaffOnBoard& m, const MobilityMeasureConfig& c) { m.share = c.value; }
+void fill(WomenOnlyVehicles& m, const MobilityMeasureConfig& c) { m.share = c.value; }
+void fill(BikeLanes& m, const MobilityMeasureConfig& c) { m.share = c.value; }
+
+}  // namespace
+
+Measure measure_from_config(const MobilityMeasureConfig& config) {
+  return variant_of_kind<Measure>(config.kind, [&](auto& measure) { fill(measure, config); });
+}
+
+}  // namespace munisim::mobility
