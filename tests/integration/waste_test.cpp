@@ -404,6 +404,25 @@ TEST(WasteFacilities, TransferStationShortensCollectionTripsAndAddsHaulage) {
   EXPECT_NEAR(fees(transfer), 14 * run_total(transfer, "waste_disposed_t"), 1e-6);
 }
 
+TEST(WasteMeasureDates, TransferStationTakesEffectOnItsDate) {
+  const std::string facilities =
+      "city.facilities=[{name: Depot, kind: depot, district: Centro}, "
+      "{name: Dump, kind: open_dump, district: Norte, position: edge}, "
+      "{name: Station, kind: transfer_station, district: Centro}]";
+  Simulation simulation(scenario("demo.yaml", {"days=28", facilities,
+                                               "waste.measures=[{kind: transfer_station, start_date: 2025-01-15, "
+                                               "site: Station}]"}),
+                        2);
+  simulation.run();
+  EXPECT_EQ(sum_days(simulation, "waste_transfer_haul_km", 0, kStart, 0), 0);
+  for (int day = kStart; day < 28; ++day) {
+    // Trucks unload at the station on every day they collect, and transfer trucks haul it on.
+    const bool collected = day_total(simulation, "waste_disposed_t", day) > 0;
+    EXPECT_EQ(sum_days(simulation, "waste_transfer_haul_km", day, day + 1, 0) > 0, collected) << "day " << day;
+  }
+  EXPECT_GT(sum_days(simulation, "waste_transfer_haul_km", kStart, 28, 0), 0);
+}
+
 TEST(WasteFacilities, QuebradaHondaRunsOverItsDesignCapacity) {
   // Designed for about 500 t/day and receiving about 800 (FACTS.md §1.3).
   Simulation arequipa(scenario("arequipa.yaml", {"days=14"}), 2);
