@@ -40,6 +40,22 @@ Variant variant_of_kind(std::string_view kind, const Fill& fill) {
   }
 }
 
+// A kind name usable as a template argument: ShareOf<"electric_share">.
+template <std::size_t N>
+struct KindName {
+  char text[N];
+  constexpr KindName(const char (&name)[N]) {  // NOLINT(google-explicit-constructor): a literal is the point
+    for (std::size_t i = 0; i < N; ++i) text[i] = name[i];
+  }
+};
+
+// An alternative that is only a share in [0, 1] of what its kind names.
+template <KindName Kind>
+struct ShareOf {
+  static constexpr std::string_view kind{Kind.text, sizeof(Kind.text) - 1};
+  double share = 0;
+};
+
 // Lambdas for std::visit, one per alternative: std::visit(Overloaded{[](const A&) {}, ...}, value).
 template <class... F>
 struct Overloaded : F... {

@@ -15,14 +15,12 @@ void fill(Headway& m, const MobilityMeasureConfig& c) {
   m.factor = c.value;
   m.lines = c.lines;
 }
-void fill(FleetRenewal& m, const MobilityMeasureConfig& c) { m.share = c.value; }
-void fill(Electrification& m, const MobilityMeasureConfig& c) { m.share = c.value; }
+// Measures that are only a share take the value.
+template <KindName Kind>
+void fill(ShareOf<Kind>& m, const MobilityMeasureConfig& c) {
+  m.share = c.value;
+}
 void fill(Fare& m, const MobilityMeasureConfig& c) { m.factor = c.value; }
-void fill(FareIntegration& m, const MobilityMeasureConfig& c) { m.share = c.value; }
-void fill(StreetLighting& m, const MobilityMeasureConfig& c) { m.share = c.value; }
-void fill(StaffOnBoard& m, const MobilityMeasureConfig& c) { m.share = c.value; }
-void fill(WomenOnlyVehicles& m, const MobilityMeasureConfig& c) { m.share = c.value; }
-void fill(BikeLanes& m, const MobilityMeasureConfig& c) { m.share = c.value; }
 
 }  // namespace
 

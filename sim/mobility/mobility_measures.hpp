@@ -26,39 +26,18 @@ struct Headway {
   double factor = 1;
   std::vector<std::string> lines;  // short names; empty: every line
 };
-struct FleetRenewal {
-  static constexpr std::string_view kind = "fleet_renewal";
-  double share = 0;  // of the combis replaced by buses
-};
-struct Electrification {
-  static constexpr std::string_view kind = "electrification";
-  double share = 0;  // of the buses made electric
-};
+using FleetRenewal = ShareOf<"fleet_renewal">;       // of the combis replaced by buses
+using Electrification = ShareOf<"electrification">;  // of the buses made electric
 struct Fare {
   static constexpr std::string_view kind = "fare";
   double factor = 1;
 };
-struct FareIntegration {
-  static constexpr std::string_view kind = "fare_integration";
-  double share = 0;  // of the second fare waived
-};
+using FareIntegration = ShareOf<"fare_integration">;  // of the second fare waived
 // Safety measures: the share by which the insecurity they address falls.
-struct StreetLighting {
-  static constexpr std::string_view kind = "street_lighting";
-  double share = 0;
-};
-struct StaffOnBoard {
-  static constexpr std::string_view kind = "staff_on_board";
-  double share = 0;
-};
-struct WomenOnlyVehicles {
-  static constexpr std::string_view kind = "women_only_vehicles";
-  double share = 0;
-};
-struct BikeLanes {
-  static constexpr std::string_view kind = "bike_lanes";
-  double share = 0;
-};
+using StreetLighting = ShareOf<"street_lighting">;
+using StaffOnBoard = ShareOf<"staff_on_board">;
+using WomenOnlyVehicles = ShareOf<"women_only_vehicles">;
+using BikeLanes = ShareOf<"bike_lanes">;
 
 using Measure = std::variant<TrunkLine, Headway, FleetRenewal, Electrification, Fare, FareIntegration, StreetLighting,
                              StaffOnBoard, WomenOnlyVehicles, BikeLanes>;

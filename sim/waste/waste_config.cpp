@@ -18,16 +18,16 @@ void WasteGenerationConfig::check(schema::Checks& checks) const {
 }
 
 void WasteMeasureConfig::check(schema::Checks& checks) const {
-  const bool share = kind == "electric_share" || kind == "cng_share" || kind == "landfill_gas_capture" ||
-                     kind == "recycler_formalisation";
+  using namespace waste;
+  const bool share = kind == ElectricShare::kind || kind == CngShare::kind || kind == LandfillGasCapture::kind ||
+                     kind == RecyclerFormalisation::kind;
   if (share && value > 1) checks.fail("value", "a share must be in [0, 1]");
-  if (kind == "fleet_size" && value != std::floor(value)) checks.fail("value", "expected a whole number of trucks");
-  if (kind == "collection_days_per_week" && (value < 1 || value > 7 || value != std::floor(value))) {
+  if (kind == FleetSize::kind && value != std::floor(value)) checks.fail("value", "expected a whole number of trucks");
+  if (kind == CollectionDaysPerWeek::kind && (value < 1 || value > 7 || value != std::floor(value))) {
     checks.fail("value", "expected a whole number of days from 1 to 7");
   }
-  if ((kind == "disposal_site" || kind == "composting_plant" || kind == "transfer_station") && site.empty()) {
-    checks.fail("site", "expected the name of a facility in city.facilities");
-  }
+  const bool names_site = kind == DisposalSite::kind || kind == CompostingPlant::kind || kind == TransferStation::kind;
+  if (names_site && site.empty()) checks.fail("site", "expected the name of a facility in city.facilities");
 }
 
 }  // namespace munisim

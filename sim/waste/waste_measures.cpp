@@ -7,15 +7,16 @@ namespace {
 
 // What each kind takes from the schema struct; an alternative without its fill() does not compile.
 void fill(FleetSize& m, const WasteMeasureConfig& c) { m.trucks = static_cast<int>(c.value); }
-void fill(ElectricShare& m, const WasteMeasureConfig& c) { m.share = c.value; }
-void fill(CngShare& m, const WasteMeasureConfig& c) { m.share = c.value; }
+// Measures that are only a share take the value.
+template <KindName Kind>
+void fill(ShareOf<Kind>& m, const WasteMeasureConfig& c) {
+  m.share = c.value;
+}
 void fill(CollectionDaysPerWeek& m, const WasteMeasureConfig& c) {
   m.days = static_cast<int>(c.value);
   m.districts = c.districts;
 }
 void fill(DisposalSite& m, const WasteMeasureConfig& c) { m.site = c.site; }
-void fill(LandfillGasCapture& m, const WasteMeasureConfig& c) { m.share = c.value; }
-void fill(RecyclerFormalisation& m, const WasteMeasureConfig& c) { m.share = c.value; }
 void fill(SeparationProgramme& m, const WasteMeasureConfig& c) {
   m.campaign_logit = c.value;
   m.districts = c.districts;

@@ -21,14 +21,8 @@ struct FleetSize {
   static constexpr std::string_view kind = "fleet_size";
   int trucks = 0;
 };
-struct ElectricShare {
-  static constexpr std::string_view kind = "electric_share";
-  double share = 0;  // of the fleet
-};
-struct CngShare {
-  static constexpr std::string_view kind = "cng_share";
-  double share = 0;
-};
+using ElectricShare = ShareOf<"electric_share">;  // of the fleet
+using CngShare = ShareOf<"cng_share">;            // of the fleet
 struct CollectionDaysPerWeek {
   static constexpr std::string_view kind = "collection_days_per_week";
   int days = 0;
@@ -38,14 +32,8 @@ struct DisposalSite {
   static constexpr std::string_view kind = "disposal_site";
   std::string site;
 };
-struct LandfillGasCapture {
-  static constexpr std::string_view kind = "landfill_gas_capture";
-  double share = 0;  // of the methane at the disposal site in use
-};
-struct RecyclerFormalisation {
-  static constexpr std::string_view kind = "recycler_formalisation";
-  double share = 0;
-};
+using LandfillGasCapture = ShareOf<"landfill_gas_capture">;       // of the methane at the disposal site in use
+using RecyclerFormalisation = ShareOf<"recycler_formalisation">;  // of the recyclers
 struct SeparationProgramme {
   static constexpr std::string_view kind = "separation_programme";
   double campaign_logit = 0;           // boost to the intention to separate

@@ -7,11 +7,9 @@
 
 #include <numeric>
 
-#include "sim/core/parallel.hpp"
-#include "sim/core/registration.hpp"
-#include "sim/model/real_city.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/waste/register_waste.hpp"
+#include "tests/support/registered_services.hpp"
 
 namespace munisim {
 namespace {
@@ -22,49 +20,26 @@ Scenario demo(std::vector<std::string> overrides) {
 
 // The waste service alone, with a stand-in department registered after it that records what waste
 // published and writes the directives `direct` returns for each day.
-class WasteWithDepartment {
+class WasteWithDepartment : public testing::RegisteredServices {
  public:
   using Direct = std::function<waste::Directives(int day)>;
 
-  WasteWithDepartment(Scenario scenario, Direct direct)
-      : scenario_(std::move(scenario)),
-        parallel_(2),
-        city_(build_city(scenario_, seed(), parallel_).city),
-        metrics_(static_cast<int>(scenario_.config.days)),
-        scheduler_(Calendar(scenario_.config.start_date)) {
-    Registration registration{scheduler_, metrics_, scheduler_.channels(), seed()};
-    register_waste(registration, city_, scenario_.config.waste, scenario_.config.climate);
-    Channels& channels = scheduler_.channels();
+  WasteWithDepartment(Scenario scenario, const Direct& direct) : RegisteredServices(std::move(scenario)) {
+    register_waste(registration(), city(), config().waste, config().climate);
+    Channels& channels = registration().channels;
     const auto districts = channels.read<waste::DistrictDay>(waste::kDistrictsChannel, "department", Timing::same_day);
-    const auto city = channels.read<waste::CityDay>(waste::kCityChannel, "department", Timing::same_day);
+    const auto city_day = channels.read<waste::CityDay>(waste::kCityChannel, "department", Timing::same_day);
     auto directives = channels.publish<waste::Directives>(waste::kDirectivesChannel, "department");
-    scheduler_.add("department", Cycle::daily(),
-                   [this, districts, city, directives, direct](const StepContext& step) mutable {
-                     seen_districts.push_back(*districts);
-                     seen_city.push_back(*city);
-                     directives.set(direct(step.day));
-                   });
-  }
-
-  void run() {
-    for (int day = 0; day < metrics_.days(); ++day) scheduler_.run_day(day, parallel_, seed());
-  }
-  [[nodiscard]] double total(const std::string& series, int day) const {
-    const auto values = metrics_.find(series)->day(day);
-    return std::accumulate(values.begin(), values.end(), 0.0);
+    registration().scheduler.add("department", Cycle::daily(),
+                                 [this, districts, city_day, directives, direct](const StepContext& step) mutable {
+                                   seen_districts.push_back(*districts);
+                                   seen_city.push_back(*city_day);
+                                   directives.set(direct(step.day));
+                                 });
   }
 
   std::vector<waste::DistrictDay> seen_districts;
   std::vector<waste::CityDay> seen_city;
-
- private:
-  [[nodiscard]] std::uint64_t seed() const { return static_cast<std::uint64_t>(scenario_.config.seed); }
-
-  Scenario scenario_;
-  Parallelism parallel_;
-  City city_;
-  MetricsRegistry metrics_;
-  Scheduler scheduler_;
 };
 
 waste::Directives none(int) { return {}; }
