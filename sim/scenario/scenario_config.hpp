@@ -7,8 +7,8 @@
 #include "sim/city/city_config.hpp"
 #include "sim/climate/climate_config.hpp"
 #include "sim/core/calendar.hpp"
-#include "sim/mobility/mobility_config.hpp"
 #include "sim/core/schema.hpp"
+#include "sim/mobility/mobility_config.hpp"
 #include "sim/waste/waste_config.hpp"
 
 namespace munisim {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/schema.hpp"
 #include "sim/scenario/detail/read_context.hpp"
 #include "sim/scenario/detail/values.hpp"
-#include "sim/core/schema.hpp"
 
 namespace munisim::scenario_detail {
 

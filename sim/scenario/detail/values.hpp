@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "sim/core/calendar.hpp"
+#include "sim/core/schema.hpp"
 #include "sim/scenario/detail/node.hpp"
 #include "sim/scenario/detail/read_context.hpp"
-#include "sim/core/schema.hpp"
 
 namespace munisim::scenario_detail {
 
