@@ -22,7 +22,10 @@ void build_alias(std::span<const double> weights, std::span<AliasColumn> columns
 [[nodiscard]] inline std::uint32_t sample_alias(const AliasColumn* columns, std::uint32_t count, std::uint32_t word) {
   const std::uint64_t scaled = std::uint64_t{word} * count;
   const auto column = static_cast<std::uint32_t>(scaled >> 32);
-  return static_cast<std::uint32_t>(scaled) < columns[column].keep ? column : columns[column].alias;
+  const AliasColumn& at = columns[column];
+  // A mask rather than a branch: which side is taken is as random as the word.
+  const std::uint32_t keep = 0u - static_cast<std::uint32_t>(static_cast<std::uint32_t>(scaled) < at.keep);
+  return at.alias ^ ((column ^ at.alias) & keep);
 }
 
 }  // namespace munisim

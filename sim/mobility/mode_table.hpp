@@ -31,7 +31,7 @@ class ModeTable {
     const std::uint64_t range = (who.has_car ? std::uint64_t{1} << 31 : below[kTaxi]) - bicycle;
     if (range == 0) return kTaxi;  // every open mode rounded to no chance: taxis always run
     auto draw = static_cast<std::uint32_t>((std::uint64_t{word} * range) >> 32);
-    if (draw >= below[kWalk]) draw += bicycle;
+    draw += bicycle & (0u - static_cast<std::uint32_t>(draw >= below[kWalk]));
     return static_cast<Mode>(std::size_t{draw >= below[0]} + std::size_t{draw >= below[1]} +
                              std::size_t{draw >= below[2]} + std::size_t{draw >= below[3]});
   }
