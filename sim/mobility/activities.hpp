@@ -32,14 +32,7 @@ class ActivityModel {
   // Destination weights: a district's population times exp(-decay x km) from each origin.
   ActivityModel(const ActivitiesConfig& config, const TravelSkims& skims, const std::vector<double>& population);
 
-  // Chance of each tour pattern for a traveller type on a weekday (0 = Monday): the tours are
-  // independent choices, the chaining a choice of working carers.
-  [[nodiscard]] std::array<double, kTourPatterns> pattern_chances(std::size_t weekday, std::size_t type) const;
-  // Chance that the outbound trip of a purpose starts at each hour: the departure time is normal,
-  // floored to its hour, and times before 0 h or after 23 h count in those hours.
-  [[nodiscard]] std::array<double, kHours> hour_chances(Purpose purpose) const;
-
-  // The samples, each from one uniform 32-bit word.
+  // The samples, each from one uniform 32-bit word; `weekday` 0 = Monday.
   [[nodiscard]] std::uint32_t pattern(std::size_t weekday, std::size_t type, std::uint32_t word) const {
     return sample_alias(&patterns_[(weekday * kTravellerTypes + type) * kTourPatterns], kTourPatterns, word);
   }
@@ -55,6 +48,13 @@ class ActivityModel {
   }
 
  private:
+  // Chance of each tour pattern for a traveller type on a weekday (0 = Monday): the tours are
+  // independent choices, the chaining a choice of working carers.
+  [[nodiscard]] std::array<double, kTourPatterns> pattern_chances(std::size_t weekday, std::size_t type) const;
+  // Chance that the outbound trip of a purpose starts at each hour: the departure time is normal,
+  // floored to its hour, and times before 0 h or after 23 h count in those hours.
+  [[nodiscard]] std::array<double, kHours> hour_chances(Purpose purpose) const;
+
   const ActivitiesConfig& config_;
   std::size_t districts_;
   std::vector<AliasColumn> patterns_;                  // [weekday][traveller type][pattern]
