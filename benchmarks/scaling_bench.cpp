@@ -1,8 +1,10 @@
-// Scaling benchmark: whole-city simulated days (census, waste and mobility) at 1 and 2 threads,
-// reported in citizen-days per second, with build time and peak memory per citizen; the same days
-// without mobility give its share, reported as trips per second.
-// Run: cmake --build build --target benchmarks && build/bin/scaling_bench [scenario] [days]
-//      build/bin/scaling_bench --year [scenario]   only the shipped scenario's year, with its own peak memory
+// Scaling benchmark: whole-city simulated days (census, waste and mobility, the scenario's real
+// streets and bus routes) at sampling 1:10 and 1:1 and at 1 and 2 threads, reported in citizen
+// agents x days per second, with build time and peak memory per citizen; the same days without
+// mobility give mobility's marginal cost, reported as agents' trips per second.
+// Run: cmake --build build --target benchmarks && build/bin/scaling_bench [scenario] [days, default 14]
+//      build/bin/scaling_bench --year [sampling] [threads]   one year of scenarios/trujillo.yaml, as
+//      `munisim run` does it (without writing the file), with its own peak memory
 #include <sys/resource.h>
 
 #include <chrono>
@@ -10,6 +12,7 @@
 #include <memory>
 #include <numeric>
 #include <string>
+#include <vector>
 
 #include "sim/model/simulation.hpp"
 
@@ -25,26 +28,36 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// The scenario as shipped, one simulated year, as `munisim run` does it (without writing the file).
-void simulate_year(const std::string& scenario) {
+// One simulated year, as `munisim run` does it (without writing the file); sampling "" keeps the
+// scenario's own.
+void simulate_year(const std::string& scenario, const std::string& sampling, int threads) {
+  std::vector<std::string> overrides = {"days=365"};
+  if (!sampling.empty()) overrides.push_back("city.sampling=" + sampling);
   const auto year_start = std::chrono::steady_clock::now();
-  munisim::Simulation year(munisim::load_scenario(scenario, {"days=365"}), 2);
+  munisim::Simulation year(munisim::load_scenario(scenario, overrides), threads);
   year.run();
-  std::printf("one simulated year of %s at its own sampling, 2 threads: %.2f s wall, peak %.0f MB\n", scenario.c_str(),
-              seconds_since(year_start), peak_rss_mb());
+  const double wall_s = seconds_since(year_start);
+  const auto citizens = static_cast<double>(year.city().citizens.size());
+  std::printf(
+      "one simulated year of %s (census, waste, mobility), sampling %s, %.0f citizen agents, %d threads: %.2f s "
+      "wall including the city's build, %.3g citizen-days/s, peak %.0f MB (%.0f bytes per citizen)\n",
+      scenario.c_str(), sampling.empty() ? "as shipped" : sampling.c_str(), citizens, threads, wall_s,
+      citizens * 365 / wall_s, peak_rss_mb(), peak_rss_mb() * 1024 * 1024 / citizens);
+  for (const std::string& warning : year.warnings()) std::printf("  warning: %s\n", warning.c_str());
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const bool year_only = argc > 1 && std::string(argv[1]) == "--year";
-  const int first = year_only ? 2 : 1;
-  const std::string scenario = argc > first ? argv[first] : MUNISIM_SOURCE_DIR "/scenarios/trujillo.yaml";
-  if (year_only) {
-    simulate_year(scenario);
+  const std::string trujillo = MUNISIM_SOURCE_DIR "/scenarios/trujillo.yaml";
+  if (argc > 1 && std::string(argv[1]) == "--year") {
+    simulate_year(trujillo, argc > 2 ? argv[2] : "", argc > 3 ? std::stoi(argv[3]) : 2);
     return 0;
   }
-  const std::string days = argc > first + 1 ? argv[first + 1] : "14";
+  const std::string scenario = argc > 1 ? argv[1] : trujillo;
+  const std::string days = argc > 2 ? argv[2] : "14";
+  std::printf("%s, %s days, census + waste + mobility (and without mobility, for its marginal cost)\n",
+              scenario.c_str(), days.c_str());
   std::printf("%-10s %8s %12s %10s %10s %16s %12s %14s\n", "sampling", "threads", "citizens", "build_s", "run_s",
               "citizen_days/s", "trips/s", "peak_MB");
   const auto timed_run = [&](const char* sampling, int threads, bool mobility, double& build_s) {
@@ -76,6 +89,5 @@ int main(int argc, char** argv) {
   std::printf("peak memory per citizen at sampling 1: %.0f bytes (whole process, includes the metrics)\n",
               peak_rss_mb() * 1024 * 1024 / citizens_at_full_sampling);
 
-  simulate_year(scenario);
   return 0;
 }

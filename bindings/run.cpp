@@ -75,7 +75,14 @@ void step_released(Simulation& simulation, int days, const std::function<void(in
       stop = true;
       return;
     }
-    if (progress) progress(done, total);
+    if (!progress) return;
+    try {
+      progress(done, total);
+    } catch (py::error_already_set& error) {
+      // Ctrl-C landing in the callback asks for the same stop as one landing between days.
+      if (!error.matches(PyExc_KeyboardInterrupt)) throw;
+      stop = true;
+    }
   };
   py::gil_scoped_release released;
   simulation.step(days, &stop, between_days);

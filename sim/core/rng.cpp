@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "sim/core/error.hpp"
+
 namespace munisim {
 namespace {
 
@@ -57,6 +59,17 @@ std::size_t RandomStream::categorical(std::span<const double> weights) {
     if (weights[i] > 0) return i;
   }
   return 0;
+}
+
+void fill_words(std::uint64_t seed, std::uint64_t entity, std::uint32_t day, std::uint32_t purpose,
+                std::uint64_t first_block, std::span<std::uint64_t> out) {
+  if (out.size() % 4 != 0) throw Error("fill_words: the output holds whole blocks of 4 words");
+  const Philox::key_type key = make_key(seed, day, purpose);
+  Philox philox;
+  for (std::size_t block = 0; block < out.size() / 4; ++block) {
+    const auto words = philox({{entity, first_block + block, 0, 0}}, key);
+    for (std::size_t i = 0; i < 4; ++i) out[4 * block + i] = words.v[i];
+  }
 }
 
 void fill_uniform(std::uint64_t seed, std::uint64_t first_entity, std::uint32_t day, std::uint32_t purpose,

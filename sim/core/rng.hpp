@@ -48,6 +48,11 @@ class RandomStream {
   unsigned used_ = 4;  // words of block_ already handed out
 };
 
+// The raw 64-bit words of the stream (seed, entity, day, purpose) from its word 4 x first_block
+// on: the words next_u64() would give, computed in one loop of independent Philox blocks (several
+// in flight at once). out.size() must be a multiple of 4.
+void fill_words(std::uint64_t seed, std::uint64_t entity, std::uint32_t day, std::uint32_t purpose,
+                std::uint64_t first_block, std::span<std::uint64_t> out);
 // out[i] = the first uniform() of the stream (seed, first_entity + i, day, purpose).
 void fill_uniform(std::uint64_t seed, std::uint64_t first_entity, std::uint32_t day, std::uint32_t purpose,
                   std::span<double> out);

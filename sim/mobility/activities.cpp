@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace munisim {
 namespace {
@@ -10,79 +11,89 @@ constexpr std::uint8_t kChildren = 0;  // age group 0-14
 constexpr std::uint8_t kYoung = 1;     // 15-29
 constexpr std::uint8_t kElderly = 4;   // 65+
 
+const ActivityTiming& timing(const ActivitiesConfig& config, Purpose purpose) {
+  const std::array<const ActivityTiming*, kPurposes> by_purpose = {&config.work, &config.study, &config.care,
+                                                                   &config.shopping, &config.other};
+  return *by_purpose[purpose];
+}
+
+double normal_below(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
+
 }  // namespace
 
 ActivityModel::ActivityModel(const ActivitiesConfig& config, const TravelSkims& skims,
                              const std::vector<double>& population)
     : config_(config), districts_(skims.districts()) {
-  cumulative_.resize(kPurposes * districts_ * districts_);
+  destinations_.resize(kPurposes * districts_ * districts_);
+  std::vector<double> pull(districts_);
   for (std::size_t p = 0; p < kPurposes; ++p) {
     for (std::size_t o = 0; o < districts_; ++o) {
-      double total = 0;
       for (std::size_t d = 0; d < districts_; ++d) {
-        total += population[d] * std::exp(-config.distance_decay_per_km[p] * skims.distance_km(skims.pair(o, d)));
-        cumulative_[(p * districts_ + o) * districts_ + d] = total;
+        pull[d] = population[d] * std::exp(-config.distance_decay_per_km[p] * skims.distance_km(skims.pair(o, d)));
       }
+      build_alias(pull, std::span(destinations_).subspan((p * districts_ + o) * districts_, districts_));
+    }
+  }
+  hours_.resize(kPurposes * kHours);
+  for (std::size_t p = 0; p < kPurposes; ++p) {
+    const auto purpose = static_cast<Purpose>(p);
+    build_alias(hour_chances(purpose), std::span(hours_).subspan(p * kHours, kHours));
+    duration_h_[p] = static_cast<std::uint32_t>(std::lround(timing(config, purpose).duration_h));
+  }
+  patterns_.resize(7 * kTravellerTypes * kTourPatterns);
+  for (std::size_t weekday = 0; weekday < 7; ++weekday) {
+    for (std::size_t type = 0; type < kTravellerTypes; ++type) {
+      build_alias(pattern_chances(weekday, type),
+                  std::span(patterns_).subspan((weekday * kTravellerTypes + type) * kTourPatterns, kTourPatterns));
     }
   }
 }
 
-std::uint32_t ActivityModel::destination(Purpose purpose, std::uint32_t origin, double draw) const {
-  const auto first = cumulative_.begin() + static_cast<std::ptrdiff_t>((purpose * districts_ + origin) * districts_);
-  const auto last = first + static_cast<std::ptrdiff_t>(districts_);
-  const auto found = std::upper_bound(first, last, draw * *(last - 1));
-  return static_cast<std::uint32_t>(
-      std::min<std::ptrdiff_t>(found - first, static_cast<std::ptrdiff_t>(districts_) - 1));
+std::array<double, kHours> ActivityModel::hour_chances(Purpose purpose) const {
+  const ActivityTiming& when = timing(config_, purpose);
+  std::array<double, kHours> chance{};
+  if (when.departure_sd_h <= 0) {
+    chance[static_cast<std::size_t>(std::clamp(static_cast<int>(std::floor(when.departure_hour)), 0, 23))] = 1;
+    return chance;
+  }
+  const auto below = [&](double hour) { return normal_below((hour - when.departure_hour) / when.departure_sd_h); };
+  for (std::size_t h = 0; h < kHours; ++h) {
+    const double from = h == 0 ? 0.0 : below(static_cast<double>(h));
+    const double to = h == 23 ? 1.0 : below(static_cast<double>(h + 1));
+    chance[h] = to - from;
+  }
+  return chance;
 }
 
-int ActivityModel::hour(const ActivityTiming& timing, RandomStream& stream) const {
-  const double hour = stream.normal(timing.departure_hour, timing.departure_sd_h);
-  return std::clamp(static_cast<int>(std::floor(hour)), 0, 23);
-}
-
-void ActivityModel::tour(DayTrips& day, Purpose purpose, std::uint32_t home, const ActivityTiming& timing,
-                         RandomStream& stream) const {
-  const std::uint32_t place = destination(purpose, home, stream.uniform());
-  const int out = hour(timing, stream);
-  day.trips[day.count++] = {purpose, home, place, out};
-  day.trips[day.count++] = {purpose, place, home, std::min(23, out + static_cast<int>(std::lround(timing.duration_h)))};
-}
-
-DayTrips ActivityModel::plan(const Traveller& person, int weekday, RandomStream& stream) const {
-  DayTrips day;
-  const auto wd = static_cast<std::size_t>(weekday);
-  const bool weekend = weekday >= 5;
-  const bool adult = person.age_group > kChildren;
-  const double discretionary = weekend ? config_.weekend_discretionary_factor : 1.0;
-  const bool student = person.age_group == kChildren ||
-                       (person.age_group == kYoung && !person.employed && stream.uniform() < config_.students_15_29);
-  const bool works = person.employed && stream.uniform() < config_.work_by_weekday[wd];
-  const bool cares = adult && person.age_group < kElderly && stream.uniform() < config_.care_by_gender[person.gender];
-
-  if (works && cares && stream.uniform() < config_.care_chained_share) {
-    // Escort on the way to work: home -> care place -> work -> home, one trip more than work alone.
-    const std::uint32_t care_place = destination(kCare, person.home, stream.uniform());
-    const std::uint32_t work_place = destination(kWork, care_place, stream.uniform());
-    const int out = hour(config_.work, stream);
-    day.trips[day.count++] = {kCare, person.home, care_place, out};
-    day.trips[day.count++] = {kWork, care_place, work_place, out};
-    day.trips[day.count++] = {kWork, work_place, person.home,
-                              std::min(23, out + static_cast<int>(std::lround(config_.work.duration_h)))};
-  } else {
-    if (works) tour(day, kWork, person.home, config_.work, stream);
-    if (cares) tour(day, kCare, person.home, config_.care, stream);
+std::array<double, kTourPatterns> ActivityModel::pattern_chances(std::size_t weekday, std::size_t type) const {
+  const ActivitiesConfig& c = config_;
+  const bool employed = type % 2 == 1;
+  const std::size_t gender = type / 2 % kGenders;
+  const std::size_t age = type / 2 / kGenders;
+  const bool adult = age != kChildren;
+  const double student = age == kChildren ? 1.0 : age == kYoung && !employed ? c.students_15_29 : 0.0;
+  const double discretionary = (weekday >= 5 ? c.weekend_discretionary_factor : 1.0) * (adult ? 1.0 : 0.5);
+  // Children go shopping and out mostly with their carers, hence half an adult's chance.
+  const std::array<std::pair<std::uint32_t, double>, 5> tours = {{
+      {kWorkTour, employed ? c.work_by_weekday[weekday] : 0.0},
+      {kCareTour, adult && age < kElderly ? c.care_by_gender[gender] : 0.0},
+      {kStudyTour, student * c.study_by_weekday[weekday]},
+      {kShoppingTour, std::min(1.0, discretionary * c.shopping_by_gender[gender])},
+      {kOtherTour, std::min(1.0, discretionary * c.other_by_gender[gender])},
+  }};
+  std::array<double, kTourPatterns> chance{};
+  for (std::uint32_t pattern = 0; pattern < kTourPatterns; ++pattern) {
+    double p = 1;
+    for (const auto& [bit, made] : tours) p *= pattern & bit ? made : 1 - made;
+    const bool both = (pattern & kWorkTour) != 0 && (pattern & kCareTour) != 0;
+    if ((pattern & kChainedCare) != 0) {
+      p *= both ? c.care_chained_share : 0.0;
+    } else if (both) {
+      p *= 1 - c.care_chained_share;
+    }
+    chance[pattern] = p;
   }
-  if (student && stream.uniform() < config_.study_by_weekday[wd]) {
-    tour(day, kStudy, person.home, config_.study, stream);
-  }
-  const double scale = adult ? 1.0 : 0.5;  // children go shopping and out mostly with their carers
-  if (stream.uniform() < std::min(1.0, scale * discretionary * config_.shopping_by_gender[person.gender])) {
-    tour(day, kShopping, person.home, config_.shopping, stream);
-  }
-  if (stream.uniform() < std::min(1.0, scale * discretionary * config_.other_by_gender[person.gender])) {
-    tour(day, kOther, person.home, config_.other, stream);
-  }
-  return day;
+  return chance;
 }
 
 }  // namespace munisim

@@ -1,56 +1,66 @@
-// A person's trips on one day: tours by purpose from employment, age and gender, with care trips
-// chained into work tours, destinations by a gravity model and departure hours by purpose.
+// A person's trips on one day, as tables sampled with one random word each: which tours a person
+// makes (from employment, age, gender and weekday, with care trips chained into work tours), each
+// tour's destination by a gravity model and its departure hour by purpose.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
 
-#include "sim/core/rng.hpp"
+#include "sim/city/city.hpp"
+#include "sim/core/alias_table.hpp"
 #include "sim/mobility/mobility_config.hpp"
+#include "sim/mobility/road_load.hpp"
 #include "sim/mobility/travel_skims.hpp"
 
 namespace munisim {
 
-struct Trip {
-  Purpose purpose = kOther;
-  std::uint32_t origin = 0;
-  std::uint32_t destination = 0;
-  int hour = 0;
-};
+// A day's tours as bits of a pattern. A chained care tour is an escort on the way to work:
+// home -> care place -> work -> home, one trip more than the work tour alone.
+inline constexpr std::uint32_t kWorkTour = 1, kCareTour = 2, kChainedCare = 4, kStudyTour = 8, kShoppingTour = 16,
+                               kOtherTour = 32, kTourPatterns = 64;
 
-// At most: a chained work tour (3 trips), study, care, shopping and other tours (2 each).
-inline constexpr std::size_t kMaxTrips = 11;
-
-struct DayTrips {
-  std::array<Trip, kMaxTrips> trips{};
-  std::size_t count = 0;
-};
-
-struct Traveller {
-  std::uint32_t home = 0;  // district
-  std::uint8_t gender = 0;
-  std::uint8_t age_group = 0;
-  bool employed = false;
-};
+// Travellers differ in their tours by age group, gender and employment.
+inline constexpr std::size_t kTravellerTypes = std::size_t{kAgeGroups} * kGenders * 2;
+[[nodiscard]] constexpr std::size_t traveller_type(std::size_t age_group, std::size_t gender, bool employed) {
+  return (age_group * kGenders + gender) * 2 + (employed ? 1 : 0);
+}
 
 class ActivityModel {
  public:
   // Destination weights: a district's population times exp(-decay x km) from each origin.
   ActivityModel(const ActivitiesConfig& config, const TravelSkims& skims, const std::vector<double>& population);
 
-  // `weekday` 0 = Monday.
-  [[nodiscard]] DayTrips plan(const Traveller& person, int weekday, RandomStream& stream) const;
+  // The samples, each from one uniform 32-bit word; `weekday` 0 = Monday.
+  [[nodiscard]] std::uint32_t pattern(std::size_t weekday, std::size_t type, std::uint32_t word) const {
+    return sample_alias(&patterns_[(weekday * kTravellerTypes + type) * kTourPatterns], kTourPatterns, word);
+  }
+  [[nodiscard]] std::uint32_t destination(Purpose purpose, std::uint32_t origin, std::uint32_t word) const {
+    const auto count = static_cast<std::uint32_t>(districts_);
+    return sample_alias(&destinations_[(purpose * districts_ + origin) * districts_], count, word);
+  }
+  [[nodiscard]] std::uint32_t departure_hour(Purpose purpose, std::uint32_t word) const {
+    return sample_alias(&hours_[purpose * kHours], kHours, word);
+  }
+  [[nodiscard]] std::uint32_t return_hour(Purpose purpose, std::uint32_t departure) const {
+    return std::min<std::uint32_t>(23, departure + duration_h_[purpose]);
+  }
 
  private:
-  [[nodiscard]] std::uint32_t destination(Purpose purpose, std::uint32_t origin, double draw) const;
-  [[nodiscard]] int hour(const ActivityTiming& timing, RandomStream& stream) const;
-  void tour(DayTrips& day, Purpose purpose, std::uint32_t home, const ActivityTiming& timing,
-            RandomStream& stream) const;
+  // Chance of each tour pattern for a traveller type on a weekday (0 = Monday): the tours are
+  // independent choices, the chaining a choice of working carers.
+  [[nodiscard]] std::array<double, kTourPatterns> pattern_chances(std::size_t weekday, std::size_t type) const;
+  // Chance that the outbound trip of a purpose starts at each hour: the departure time is normal,
+  // floored to its hour, and times before 0 h or after 23 h count in those hours.
+  [[nodiscard]] std::array<double, kHours> hour_chances(Purpose purpose) const;
 
   const ActivitiesConfig& config_;
   std::size_t districts_;
-  std::vector<double> cumulative_;  // [purpose][origin][destination], cumulative weights
+  std::vector<AliasColumn> patterns_;                  // [weekday][traveller type][pattern]
+  std::vector<AliasColumn> destinations_;              // [purpose][origin][destination]
+  std::vector<AliasColumn> hours_;                     // [purpose][hour]
+  std::array<std::uint32_t, kPurposes> duration_h_{};  // rounded, as the return hour is counted
 };
 
 }  // namespace munisim

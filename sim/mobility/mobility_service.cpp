@@ -10,11 +10,6 @@ namespace munisim {
 namespace mobility_detail {
 namespace {
 
-constexpr std::uint32_t kTravelPurpose = stream_purpose("mobility.day");
-// Citizens per partial sum: the partials hold origin-destination-hour tables, so fewer and larger
-// chunks than the engine's default blocks keep memory small; the size is fixed for determinism.
-constexpr std::size_t kChunk = 16 * kBlockSize;
-
 bool night_hour(std::size_t hour) { return hour >= 19 || hour < 6; }
 
 }  // namespace
@@ -67,62 +62,55 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
   return result;
 }
 
+// The day's sums in the layout the series and loads read, from trips per segment, mode and gender.
+std::vector<double> MobilityService::totals(const TripCounts& counts,
+                                            const std::vector<TripConditions>& segments) const {
+  const Layout& at = layout_;
+  const RoadsConfig& roads = config_.roads;
+  std::vector<double> total(at.size, 0.0);
+  std::copy(counts.by_mode_gender_purpose.begin(), counts.by_mode_gender_purpose.end(),
+            total.begin() + static_cast<std::ptrdiff_t>(at.trips));
+  for (std::size_t g = 0; g < kGenders; ++g) {
+    total[at.persons + g] = counts.persons[g];
+    total[at.travelling + g] = counts.travelling[g];
+  }
+  for (std::size_t segment = 0; segment < at.odh; ++segment) {
+    const TripConditions& offer = segments[segment];
+    const std::size_t origin = segment / kHours / at.districts;
+    const std::size_t hour = segment % kHours;
+    for (std::size_t m = 0; m < kModes; ++m) {
+      const double time_min = choice_.time_min(static_cast<Mode>(m), offer);
+      double trips = 0;
+      for (std::size_t g = 0; g < kGenders; ++g) {
+        const double count = counts.by_segment_mode_gender[(segment * kModes + m) * kGenders + g];
+        trips += count;
+        total[at.time + m * kGenders + g] += count * time_min;
+        if (m == kTransit) total[at.wait + g] += count * offer.transit_wait_min;
+      }
+      total[at.by_district + origin * kModes + m] += trips;
+      total[at.by_hour + hour * kModes + m] += trips;
+      total[at.person_km + m] += trips * offer.distance_km;
+      if (m == kTransit) {
+        total[at.transit + segment] = trips;
+        total[at.fares] += trips * offer.transit_fare_soles;
+      } else if (m == kCar) {
+        total[at.car + segment] = trips / roads.car_occupancy;
+      } else if (m == kTaxi) {
+        total[at.taxi + segment] = trips / roads.taxi_occupancy;
+      }
+    }
+  }
+  return total;
+}
+
 void MobilityService::travel(const StepContext& step) {
   const auto weekday = static_cast<std::size_t>(step.date.weekday());
-  const std::vector<TripConditions> trips = conditions(weekday);
-  const auto district = city_.citizens.column<std::uint32_t>("district");
-  const auto household = city_.citizens.column<std::uint32_t>("household");
-  const auto gender = city_.citizens.column<std::uint8_t>("gender");
-  const auto age = city_.citizens.column<std::uint8_t>("age_group");
-  const auto income = city_.citizens.column<std::uint8_t>("income_group");
-  const auto employed = city_.citizens.column<std::uint8_t>("employed");
-  const auto weight = city_.citizens.column<double>("weight_persons");
+  const std::vector<TripConditions> segments = conditions(weekday);
+  modes_.build(step.parallel, segments, choice_, safety_);
+  const std::vector<double> totals =
+      this->totals(sampler_.day(step.parallel, step.seed, step.day, weekday, activities_, modes_), segments);
   const Layout& at = layout_;
-  const std::size_t districts = at.districts;
   const RoadsConfig& roads = config_.roads;
-
-  const std::vector<double> totals = reduce_chunks(
-      step.parallel, city_.citizens.size(), kChunk, std::vector<double>(at.size, 0.0),
-      [&](std::size_t begin, std::size_t end) {
-        std::vector<double> part(at.size, 0.0);
-        for (std::size_t c = begin; c < end; ++c) {
-          RandomStream stream(step.seed, c, static_cast<std::uint32_t>(step.day), kTravelPurpose);
-          const std::uint8_t g = gender[c];
-          const DayTrips day =
-              activities_.plan({district[c], g, age[c], employed[c] != 0}, static_cast<int>(weekday), stream);
-          const double w = weight[c];
-          part[at.persons + g] += w;
-          if (day.count > 0) part[at.travelling + g] += w;
-          const Chooser who{g, income[c], age[c] >= 1 && age[c] <= 3, has_car_[household[c]] != 0 && age[c] >= 1};
-          for (std::size_t t = 0; t < day.count; ++t) {
-            const Trip& trip = day.trips[t];
-            const std::size_t pair = trip.origin * districts + trip.destination;
-            const std::size_t odh = pair * kHours + static_cast<std::size_t>(trip.hour);
-            const TripConditions& offer = trips[odh];
-            const ModeOutcome outcome = choice_.choose(offer, who, safety_, stream.uniform());
-            const std::size_t m = outcome.mode;
-            part[at.trips + (m * kGenders + g) * kPurposes + trip.purpose] += w;
-            part[at.by_district + trip.origin * kModes + m] += w;
-            part[at.by_hour + static_cast<std::size_t>(trip.hour) * kModes + m] += w;
-            part[at.time + m * kGenders + g] += w * outcome.time_min;
-            part[at.person_km + m] += w * offer.distance_km;
-            if (m == kTransit) {
-              part[at.wait + g] += w * outcome.wait_min;
-              part[at.transit + odh] += w;
-              part[at.fares] += w * offer.transit_fare_soles;
-            } else if (m == kCar) {
-              part[at.car + odh] += w / roads.car_occupancy;
-            } else if (m == kTaxi) {
-              part[at.taxi + odh] += w / roads.taxi_occupancy;
-            }
-          }
-        }
-        return part;
-      },
-      [](std::vector<double> into, const std::vector<double>& part) {
-        for (std::size_t i = 0; i < into.size(); ++i) into[i] += part[i];
-        return into;
-      });
 
   std::vector<double> line_places;
   for (std::size_t l = 0; l < routes_.lines().size(); ++l) line_places.push_back(places(l));

@@ -1,6 +1,5 @@
 #include "sim/mobility/mode_choice.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -59,21 +58,6 @@ std::array<double, kModes> ModeChoice::utilities(const TripConditions& trip, con
                                     cost * (c.car_soles_per_km * trip.distance_km + c.car_parking_soles)
                               : kUnavailable;
   return utility;
-}
-
-ModeOutcome ModeChoice::choose(const TripConditions& trip, const Chooser& who, const SafetyMeasures& safety,
-                               double draw) const {
-  const std::array<double, kModes> utility = utilities(trip, who, safety);
-  const double top = *std::max_element(utility.begin(), utility.end());
-  std::array<double, kModes> cumulative{};
-  double total = 0;
-  for (std::size_t m = 0; m < kModes; ++m) cumulative[m] = total += std::exp(utility[m] - top);
-  std::size_t chosen = 0;
-  while (chosen + 1 < kModes && draw * total >= cumulative[chosen]) ++chosen;
-  // A draw at the very top never lands past the last available mode.
-  while (chosen > 0 && std::isinf(utility[chosen])) --chosen;
-  const auto mode = static_cast<Mode>(chosen);
-  return {mode, time_min(mode, trip), mode == kTransit ? trip.transit_wait_min : 0.0};
 }
 
 }  // namespace munisim

@@ -40,12 +40,6 @@ struct SafetyMeasures {
   double bike_lanes = 0;
 };
 
-struct ModeOutcome {
-  Mode mode = kWalk;
-  double time_min = 0;  // door to door
-  double wait_min = 0;  // transit only
-};
-
 class ModeChoice {
  public:
   ModeChoice(const ModeChoiceConfig& config, double crowded_load_factor);
@@ -53,9 +47,7 @@ class ModeChoice {
   // Utilities of the available modes; unavailable ones are -infinity.
   [[nodiscard]] std::array<double, kModes> utilities(const TripConditions& trip, const Chooser& who,
                                                      const SafetyMeasures& safety) const;
-  // The chosen mode for a uniform draw in [0, 1), and its times.
-  [[nodiscard]] ModeOutcome choose(const TripConditions& trip, const Chooser& who, const SafetyMeasures& safety,
-                                   double draw) const;
+  // Door to door.
   [[nodiscard]] double time_min(Mode mode, const TripConditions& trip) const;
 
  private:

@@ -234,5 +234,18 @@ TEST(BlockFills, SplittingABlockChangesNothing) {
   for (std::size_t i = 0; i < 60; ++i) EXPECT_EQ(whole[40 + i], back[i]);
 }
 
+TEST(BlockFills, WordsAreTheStreamsWordsFromTheGivenBlockOn) {
+  RandomStream stream(9, 42, 7, 5);
+  std::vector<std::uint64_t> expected(24);
+  for (std::uint64_t& word : expected) word = stream.next_u64();
+  std::vector<std::uint64_t> from_start(24), from_block_two(16);
+  fill_words(9, 42, 7, 5, 0, from_start);
+  fill_words(9, 42, 7, 5, 2, from_block_two);
+  EXPECT_EQ(from_start, expected);
+  EXPECT_TRUE(std::equal(from_block_two.begin(), from_block_two.end(), expected.begin() + 8));
+  std::vector<std::uint64_t> ragged(5);
+  EXPECT_THROW(fill_words(9, 42, 7, 5, 0, ragged), Error);
+}
+
 }  // namespace
 }  // namespace munisim

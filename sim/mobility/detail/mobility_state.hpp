@@ -19,10 +19,12 @@
 #include "sim/mobility/mobility_channels.hpp"
 #include "sim/mobility/mobility_measures.hpp"
 #include "sim/mobility/mode_choice.hpp"
+#include "sim/mobility/mode_table.hpp"
 #include "sim/mobility/road_load.hpp"
 #include "sim/mobility/transit_load.hpp"
 #include "sim/mobility/transit_routes.hpp"
 #include "sim/mobility/travel_skims.hpp"
+#include "sim/mobility/trip_sampler.hpp"
 
 namespace munisim::mobility_detail {
 
@@ -79,6 +81,7 @@ class MobilityService {
         activities_(config.activities, skims_, populations(city)),
         choice_(config.mode_choice, config.transit.crowded_load_factor),
         roads_(city, skims_, config.roads),
+        sampler_(city, car_households(city, config.mode_choice, seed)),
         layout_(city.districts.size()),
         published_(published),
         car_time_(roads_.free_flow()) {
@@ -92,11 +95,6 @@ class MobilityService {
     previous_load_factor_.assign(routes_.lines().size() * kHours, 0.0);
     previous_extra_wait_.assign(routes_.lines().size() * kHours, 0.0);
     refresh_access();
-    const auto income = city.households.column<std::uint8_t>("income_group");
-    for (std::size_t h = 0; h < city.households.size(); ++h) {
-      RandomStream stream(seed, h, 0, kCarPurpose);
-      has_car_.push_back(stream.bernoulli(config.mode_choice.car_ownership_by_income[income[h]]) ? 1 : 0);
-    }
     register_series();
   }
 
@@ -109,11 +107,22 @@ class MobilityService {
     for (const District& district : city.districts) population.push_back(static_cast<double>(district.population));
     return population;
   }
+  static std::vector<std::uint8_t> car_households(const City& city, const ModeChoiceConfig& choice,
+                                                  std::uint64_t seed) {
+    const auto income = city.households.column<std::uint8_t>("income_group");
+    std::vector<std::uint8_t> has_car(city.households.size());
+    for (std::size_t h = 0; h < has_car.size(); ++h) {
+      RandomStream stream(seed, h, 0, kCarPurpose);
+      has_car[h] = stream.bernoulli(choice.car_ownership_by_income[income[h]]) ? 1 : 0;
+    }
+    return has_car;
+  }
   void plan_scenario_lines();
   void plan_trunk_lines();
   void refresh_access();
   void register_series();
   [[nodiscard]] std::vector<TripConditions> conditions(std::size_t weekday) const;
+  [[nodiscard]] std::vector<double> totals(const TripCounts& counts, const std::vector<TripConditions>& segments) const;
   [[nodiscard]] double places(std::size_t line) const;
   void record(SeriesId id, int day, const std::vector<double>& values) const {
     metrics_.series(id).set_day(day, values);
@@ -133,7 +142,9 @@ class MobilityService {
   TransitRoutes routes_;
   ActivityModel activities_;
   ModeChoice choice_;
+  ModeTable modes_;
   RoadLoad roads_;
+  TripSampler sampler_;
   Layout layout_;
   Published published_;
   Ids ids_{};
@@ -141,7 +152,6 @@ class MobilityService {
   std::vector<double> previous_load_factor_, previous_extra_wait_;
   std::vector<std::array<double, kVehicleTypes>> mix_;  // per line: share of its vehicles by type
   std::vector<double> access_km_;
-  std::vector<std::uint8_t> has_car_;
   std::vector<mobility::Measure> measures_;  // as in config_.measures, converted once
   std::vector<std::size_t> trunk_line_;      // per measure: its line, or -1
   std::vector<bool> applied_;

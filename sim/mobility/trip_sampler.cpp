@@ -1,0 +1,218 @@
+#include "sim/mobility/trip_sampler.hpp"
+
+#include "sim/core/rng.hpp"
+
+namespace munisim {
+namespace {
+
+constexpr std::uint32_t kTripPurpose = stream_purpose("mobility.trips");
+// A citizen's traits: traveller type (age group, gender, employment), then income group and car.
+constexpr std::size_t kTraitCodes = kTravellerTypes * kIncomeGroups * 2;
+static_assert(kTraitCodes <= 256, "traits are one byte per citizen");
+// Partial sums hold a row per segment and mode, so at most this many chunks are kept at once.
+constexpr std::size_t kMaxChunks = 64;
+constexpr std::size_t kMinBlocksPerChunk = 4;
+
+struct Traits {
+  std::size_t type, gender;
+  Chooser chooser;
+};
+
+Traits decode(std::size_t code) {
+  const bool has_car = code % 2 == 1;
+  const auto income = static_cast<std::uint8_t>(code / 2 % kIncomeGroups);
+  const std::size_t type = code / 2 / kIncomeGroups;
+  const std::size_t gender = type / 2 % kGenders;
+  const std::size_t age = type / 2 / kGenders;
+  // Cars are driven from 15; people of 15-64 cycle.
+  const Chooser who{static_cast<std::uint8_t>(gender), income, age >= 1 && age <= 3, has_car && age >= 1};
+  return {type, gender, who};
+}
+
+// The 32-bit words of one block's Philox stream, computed a buffer at a time.
+class BlockWords {
+ public:
+  BlockWords(std::uint64_t seed, std::uint64_t block, std::uint32_t day) : seed_(seed), block_(block), day_(day) {}
+  std::uint32_t next() {
+    if (used_ == words_.size()) refill();
+    return words_[used_++];
+  }
+
+ private:
+  static constexpr std::size_t kBuffered = 256;  // 64-bit words: 64 Philox blocks, 2 KiB
+  void refill() {
+    std::array<std::uint64_t, kBuffered> raw{};
+    fill_words(seed_, block_, day_, kTripPurpose, filled_ / 4, raw);
+    for (std::size_t i = 0; i < kBuffered; ++i) {
+      words_[2 * i] = static_cast<std::uint32_t>(raw[i]);
+      words_[2 * i + 1] = static_cast<std::uint32_t>(raw[i] >> 32);
+    }
+    filled_ += kBuffered;
+    used_ = 0;
+  }
+  std::uint64_t seed_, block_;
+  std::uint32_t day_;
+  std::uint64_t filled_ = 0;
+  std::size_t used_ = 2 * kBuffered;
+  std::array<std::uint32_t, 2 * kBuffered> words_{};
+};
+
+// Where one chunk's trips are summed (see TripCounts).
+struct Sums {
+  double* by_segment_mode_gender;
+  double* by_mode_gender_purpose;
+  double* persons;
+  double* travelling;
+};
+
+// The tours of each pattern in the order they are sampled: a loop over them mispredicts once
+// where a test of each pattern bit would mispredict for each.
+constexpr std::uint8_t kChainedTour = kPurposes;
+struct TourList {
+  std::uint8_t count = 0;
+  std::array<std::uint8_t, kPurposes> tours{};
+};
+constexpr std::array<TourList, kTourPatterns> tour_lists() {
+  std::array<TourList, kTourPatterns> lists{};
+  for (std::uint32_t pattern = 0; pattern < kTourPatterns; ++pattern) {
+    TourList& list = lists[pattern];
+    if ((pattern & kChainedCare) != 0) {
+      list.tours[list.count++] = kChainedTour;
+    } else {
+      if ((pattern & kWorkTour) != 0) list.tours[list.count++] = kWork;
+      if ((pattern & kCareTour) != 0) list.tours[list.count++] = kCare;
+    }
+    if ((pattern & kStudyTour) != 0) list.tours[list.count++] = kStudy;
+    if ((pattern & kShoppingTour) != 0) list.tours[list.count++] = kShopping;
+    if ((pattern & kOtherTour) != 0) list.tours[list.count++] = kOther;
+  }
+  return lists;
+}
+constexpr std::array<TourList, kTourPatterns> kTourLists = tour_lists();
+
+// The citizens' columns the sampling reads.
+struct Citizens {
+  const std::uint8_t* traits;
+  const std::uint32_t* district;
+  const double* weight;
+  std::size_t districts;
+};
+
+// Everything one day's sampling reads, as plain pointers for the hot loop.
+class DayTables {
+ public:
+  DayTables(const Citizens& citizens, const ActivityModel& activities, const ModeTable& modes, std::size_t weekday)
+      : activities_(activities),
+        modes_(modes),
+        weekday_(weekday),
+        districts_(citizens.districts),
+        traits_(citizens.traits),
+        district_(citizens.district),
+        weight_(citizens.weight) {
+    for (std::size_t code = 0; code < kTraitCodes; ++code) decoded_[code] = decode(code);
+  }
+
+  void sample(BlockWords& words, std::size_t begin, std::size_t end, const Sums& sums) const {
+    for (std::size_t c = begin; c < end; ++c) {
+      const Traits who = decoded_[traits_[c]];
+      const double w = weight_[c];
+      const std::uint32_t home = district_[c];
+      sums.persons[who.gender] += w;
+      const TourList& list = kTourLists[activities_.pattern(weekday_, who.type, words.next())];
+      if (list.count == 0) continue;
+      sums.travelling[who.gender] += w;
+      const auto trip = [&](Purpose purpose, std::uint32_t from, std::uint32_t to, std::uint32_t hour) {
+        const std::size_t segment = (from * districts_ + to) * kHours + hour;
+        const Mode mode = modes_.sample(segment, who.chooser, words.next());
+        sums.by_segment_mode_gender[(segment * kModes + mode) * kGenders + who.gender] += w;
+        sums.by_mode_gender_purpose[(mode * kGenders + who.gender) * kPurposes + purpose] += w;
+      };
+      for (std::size_t t = 0; t < list.count; ++t) {
+        if (list.tours[t] == kChainedTour) {
+          // Escort on the way to work: home -> care place -> work -> home.
+          const std::uint32_t care_place = activities_.destination(kCare, home, words.next());
+          const std::uint32_t work_place = activities_.destination(kWork, care_place, words.next());
+          const std::uint32_t out = activities_.departure_hour(kWork, words.next());
+          trip(kCare, home, care_place, out);
+          trip(kWork, care_place, work_place, out);
+          trip(kWork, work_place, home, activities_.return_hour(kWork, out));
+          continue;
+        }
+        const auto purpose = static_cast<Purpose>(list.tours[t]);
+        const std::uint32_t place = activities_.destination(purpose, home, words.next());
+        const std::uint32_t out = activities_.departure_hour(purpose, words.next());
+        trip(purpose, home, place, out);
+        trip(purpose, place, home, activities_.return_hour(purpose, out));
+      }
+    }
+  }
+
+ private:
+  const ActivityModel& activities_;
+  const ModeTable& modes_;
+  std::size_t weekday_, districts_;
+  const std::uint8_t* traits_;
+  const std::uint32_t* district_;
+  const double* weight_;
+  std::array<Traits, kTraitCodes> decoded_{};
+};
+
+}  // namespace
+
+TripSampler::TripSampler(const City& city, const std::vector<std::uint8_t>& has_car)
+    : districts_(city.districts.size()),
+      district_(city.citizens.column<std::uint32_t>("district")),
+      weight_(city.citizens.column<double>("weight_persons")) {
+  const auto household = city.citizens.column<std::uint32_t>("household");
+  const auto gender = city.citizens.column<std::uint8_t>("gender");
+  const auto age = city.citizens.column<std::uint8_t>("age_group");
+  const auto income = city.citizens.column<std::uint8_t>("income_group");
+  const auto employed = city.citizens.column<std::uint8_t>("employed");
+  traits_.resize(city.citizens.size());
+  for (std::size_t c = 0; c < traits_.size(); ++c) {
+    const std::size_t type = traveller_type(age[c], gender[c], employed[c] != 0);
+    traits_[c] = static_cast<std::uint8_t>((type * kIncomeGroups + income[c]) * 2 + has_car[household[c]]);
+  }
+}
+
+TripCounts TripSampler::day(Parallelism& parallel, std::uint64_t seed, int day, std::size_t weekday,
+                            const ActivityModel& activities, const ModeTable& modes) const {
+  const DayTables tables({traits_.data(), district_.data(), weight_.data(), districts_}, activities, modes, weekday);
+  const std::size_t segment_cells = districts_ * districts_ * kHours * kModes * kGenders;
+  // Flat partial: segment cells, then trips by mode, gender and purpose, then persons and travellers.
+  const std::size_t by_purpose = segment_cells;
+  const std::size_t persons = by_purpose + kModes * kGenders * kPurposes;
+  const std::size_t travelling = persons + kGenders;
+  const std::size_t size = travelling + kGenders;
+  const std::size_t n = traits_.size();
+  const std::size_t blocks_per_chunk = std::max(kMinBlocksPerChunk, (block_count(n) + kMaxChunks - 1) / kMaxChunks);
+
+  const std::size_t chunk = blocks_per_chunk * kBlockSize;
+  std::vector<std::vector<double>> partials((n + chunk - 1) / chunk);
+  for_each_chunk(parallel, n, chunk, [&](std::size_t begin, std::size_t end, std::size_t index) {
+    std::vector<double>& part = partials[index];
+    part.assign(size, 0.0);
+    const Sums sums{part.data(), part.data() + by_purpose, part.data() + persons, part.data() + travelling};
+    for (std::size_t block = begin; block < end; block += kBlockSize) {
+      BlockWords words(seed, block / kBlockSize, static_cast<std::uint32_t>(day));
+      tables.sample(words, block, std::min(end, block + kBlockSize), sums);
+    }
+  });
+  // Each sum adds the chunks in chunk order; cells are split over threads only to share the work.
+  std::vector<double> sums(size, 0.0);
+  for_each_chunk(parallel, size, kBlockSize, [&](std::size_t begin, std::size_t end, std::size_t) {
+    for (const std::vector<double>& part : partials) {
+      for (std::size_t i = begin; i < end; ++i) sums[i] += part[i];
+    }
+  });
+
+  TripCounts counts;
+  counts.by_segment_mode_gender.assign(sums.begin(), sums.begin() + static_cast<std::ptrdiff_t>(segment_cells));
+  std::copy_n(sums.begin() + static_cast<std::ptrdiff_t>(by_purpose), counts.by_mode_gender_purpose.size(),
+              counts.by_mode_gender_purpose.begin());
+  std::copy_n(sums.begin() + static_cast<std::ptrdiff_t>(persons), kGenders, counts.persons.begin());
+  std::copy_n(sums.begin() + static_cast<std::ptrdiff_t>(travelling), kGenders, counts.travelling.begin());
+  return counts;
+}
+
+}  // namespace munisim

@@ -1,0 +1,42 @@
+// Every citizen's trips on one day, sampled from the activity and mode tables: one random word
+// picks the day's tours, and one word each a tour's destination, its departure hour and each trip's
+// mode. Trips are summed per segment and mode, so times, distances, fares and loads follow from
+// the sums. Words come from one Philox stream per fixed block of citizens and sums from fixed
+// chunks combined in chunk order: the counts are bit-identical for any thread count.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "sim/city/city.hpp"
+#include "sim/core/parallel.hpp"
+#include "sim/mobility/activities.hpp"
+#include "sim/mobility/mode_table.hpp"
+
+namespace munisim {
+
+// Weighted trips (persons) of one day.
+struct TripCounts {
+  std::vector<double> by_segment_mode_gender;  // [((pair * 24 + hour) * kModes + mode) * kGenders + gender]
+  std::array<double, kModes * kGenders * kPurposes> by_mode_gender_purpose{};
+  std::array<double, kGenders> persons{}, travelling{};  // residents, and those making at least one trip
+};
+
+class TripSampler {
+ public:
+  // `has_car` is per household. The city must outlive the sampler.
+  TripSampler(const City& city, const std::vector<std::uint8_t>& has_car);
+
+  [[nodiscard]] TripCounts day(Parallelism& parallel, std::uint64_t seed, int day, std::size_t weekday,
+                               const ActivityModel& activities, const ModeTable& modes) const;
+
+ private:
+  std::size_t districts_;
+  std::span<const std::uint32_t> district_;
+  std::span<const double> weight_;
+  std::vector<std::uint8_t> traits_;  // per citizen: traveller type, income group and car, as one code
+};
+
+}  // namespace munisim
