@@ -2,14 +2,13 @@
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <csignal>
 #include <filesystem>
 #include <fstream>
 
 #include "sim/core/error.hpp"
+#include "tests/support/child_process.hpp"
 
 namespace munisim {
 namespace {
@@ -124,22 +123,18 @@ TEST_F(OutputTest, UnwritableLocationFailsAndLeavesNothing) {
 TEST_F(OutputTest, FileSizeLimitFailsCleanlyWithoutPartialFiles) {
   const MetricsRegistry metrics = two_series(200000);  // about 11 MB of values before compression
   const fs::path path = directory_ / "big.h5";
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
+  const test_support::ChildResult child = test_support::run_in_child([&] {
     const rlimit limit{64 * 1024, 64 * 1024};
     ::setrlimit(RLIMIT_FSIZE, &limit);
     try {
       write_output(path, content(metrics, 200000));
-      ::_exit(3);  // the write should not have succeeded
+      return 3;  // the write should not have succeeded
     } catch (const Error& error) {
-      ::_exit(std::string(error.what()).find("File too large") != std::string::npos ? 0 : 4);
+      return std::string(error.what()).find("File too large") != std::string::npos ? 0 : 4;
     }
-  }
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status)) << "the writer must not die of SIGXFSZ";
-  EXPECT_EQ(WEXITSTATUS(status), 0);
+  });
+  ASSERT_TRUE(child.exited) << "the writer must not die of SIGXFSZ (signal " << child.signal << ")";
+  EXPECT_EQ(child.code, 0);
   EXPECT_TRUE(leftovers().empty());
 }
 
