@@ -7,9 +7,11 @@
 
 namespace munisim::app {
 
+// Documented in README.md (Command line) and docs/reliability.md.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitInternal = 1;
-inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitInternal = 1;       // a defect in munisim
+inline constexpr int kExitBadInput = 2;       // bad input, or a run that cannot fit: refused before day 1
+inline constexpr int kExitOutputFailed = 3;   // the disk refused the output after the run; nothing left behind
 inline constexpr int kExitInterrupted = 130;  // the shell's convention for SIGINT
 
 struct RunOptions {

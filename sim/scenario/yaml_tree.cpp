@@ -107,8 +107,8 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void check_depth(const YAML::Mark& mark, int added_height) const {
     if (static_cast<int>(open_.size()) + added_height <= kMaxNestingDepth) return;
-    fail(mark, "mappings and lists nest deeper than " + std::to_string(kMaxNestingDepth) + " levels; expected at most " +
-                   std::to_string(kMaxNestingDepth));
+    fail(mark, "mappings and lists nest deeper than " + std::to_string(kMaxNestingDepth) +
+                   " levels; expected at most " + std::to_string(kMaxNestingDepth));
   }
 
   void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
