@@ -1,9 +1,13 @@
 // The munisim subcommands; each returns the process exit code.
 #pragma once
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "sim/model/memory_estimate.hpp"
+#include "sim/scenario/loader.hpp"
 
 namespace munisim::app {
 
@@ -27,6 +31,10 @@ struct RunOptions {
 
 // --data-dir as an override of the scenario's data_dir, made absolute so it means the folder the user named.
 std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const std::string& data_dir);
+
+// Prints the run's memory estimate to `stream` (none: silent), then refuses the run (InputError)
+// when it exceeds the tightest memory limit.
+MemoryEstimate checked_memory_estimate(const Scenario& scenario, std::FILE* stream);
 
 int run_command(const RunOptions& options);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved);

@@ -11,6 +11,7 @@
 #include "sim/core/error.hpp"
 #include "sim/io/output_target.hpp"
 #include "sim/model/kpi.hpp"
+#include "sim/model/memory_estimate.hpp"
 #include "sim/model/run_inputs.hpp"
 #include "sim/model/simulation.hpp"
 
@@ -41,12 +42,20 @@ std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const
   return overrides;
 }
 
+MemoryEstimate checked_memory_estimate(const Scenario& scenario, std::FILE* stream) {
+  const MemoryEstimate estimate = estimate_memory(scenario.config);
+  if (stream != nullptr) fmt::print(stream, "memory: {}\n", describe(estimate));
+  check_memory(estimate, scenario.source);
+  return estimate;
+}
+
 int run_command(const RunOptions& options) {
   ResolvedScenario resolved = resolve_district_data(load_scenario(options.scenario, all_overrides(options)));
-  // Everything that can refuse the run does so before day 1: the output path, then (once the
-  // series are known) the output's size.
+  // Everything that can refuse the run does so before day 1: the output path, then the memory,
+  // then (once the series are known) the output's size.
   OutputTarget target{output_path(options, resolved.scenario), run_inputs(resolved.scenario)};
   check_output_target(target);
+  (void)checked_memory_estimate(resolved.scenario, options.quiet ? nullptr : stderr);
   const int threads =
       options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::atomic<bool>& stop = install_interrupt_handler();
