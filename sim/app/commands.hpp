@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "sim/model/memory_estimate.hpp"
 #include "sim/scenario/loader.hpp"
 
 namespace munisim::app {
@@ -34,7 +33,7 @@ std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const
 
 // Prints the run's memory estimate to `stream` (none: silent), then refuses the run (InputError)
 // when it exceeds the tightest memory limit.
-MemoryEstimate checked_memory_estimate(const Scenario& scenario, std::FILE* stream);
+void check_memory_estimate(const Scenario& scenario, std::FILE* stream);
 
 int run_command(const RunOptions& options);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved);

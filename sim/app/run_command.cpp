@@ -42,11 +42,10 @@ std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const
   return overrides;
 }
 
-MemoryEstimate checked_memory_estimate(const Scenario& scenario, std::FILE* stream) {
+void check_memory_estimate(const Scenario& scenario, std::FILE* stream) {
   const MemoryEstimate estimate = estimate_memory(scenario.config);
   if (stream != nullptr) fmt::print(stream, "memory: {}\n", describe(estimate));
   check_memory(estimate, scenario.source);
-  return estimate;
 }
 
 int run_command(const RunOptions& options) {
@@ -55,7 +54,7 @@ int run_command(const RunOptions& options) {
   // then (once the series are known) the output's size.
   OutputTarget target{output_path(options, resolved.scenario), run_inputs(resolved.scenario)};
   check_output_target(target);
-  (void)checked_memory_estimate(resolved.scenario, options.quiet ? nullptr : stderr);
+  check_memory_estimate(resolved.scenario, options.quiet ? nullptr : stderr);
   const int threads =
       options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::atomic<bool>& stop = install_interrupt_handler();

@@ -2,7 +2,6 @@
 
 #include "sim/app/commands.hpp"
 #include "sim/model/district_data.hpp"
-#include "sim/model/memory_estimate.hpp"
 #include "sim/scenario/loader.hpp"
 
 namespace munisim::app {
@@ -11,7 +10,7 @@ int validate_command(const std::string& scenario, const std::vector<std::string>
   // Districts named by ubigeo are looked up too, so a code that matches nothing fails here.
   const Scenario loaded = resolve_district_data(load_scenario(scenario, overrides)).scenario;
   // With --print, stdout is the resolved YAML alone.
-  (void)checked_memory_estimate(loaded, print_resolved ? stderr : stdout);
+  check_memory_estimate(loaded, print_resolved ? stderr : stdout);
   if (print_resolved) {
     std::fputs(loaded.resolved_yaml.c_str(), stdout);
   } else {

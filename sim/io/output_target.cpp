@@ -19,7 +19,7 @@ namespace munisim {
 namespace {
 
 [[noreturn]] void refuse(const std::filesystem::path& path, const std::string& problem) {
-  throw InputError({path.string(), 0, 0}, "", problem + "; nothing was run or written");
+  throw InputError({path.string(), 0, 0}, "", problem + "; nothing was written");
 }
 
 bool is_html(const std::filesystem::path& path) {

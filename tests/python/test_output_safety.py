@@ -57,7 +57,7 @@ def test_output_naming_an_input_is_refused_before_day_1(munisim_bin, with_data, 
     before = target.read_bytes()
     result = run(munisim_bin, "run", with_data, "--out", name)
     assert result.returncode == 2, result.stderr
-    assert "an input of this run" in result.stderr and "nothing was run or written" in result.stderr
+    assert "an input of this run" in result.stderr and "nothing was written" in result.stderr
     assert "progress" not in result.stderr
     assert unchanged(target, before) and leftovers(tmp_path) == []
 

@@ -12,7 +12,7 @@ def test_pip_install_builds_and_imports(repo_root, tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "MUNISIM_CMAKE_BUILD_DIR": str(tmp_path / "cmake"),
            "PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     installed = processes.run([venv / "bin" / "pip", "install", "--no-build-isolation", "--quiet", repo_root],
-                              timeout=1800, env=env, cwd=tmp_path)
+                              timeout=3600, env=env, cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr
     check = ("import munisim, pathlib; assert 'site-packages' in munisim.__file__, munisim.__file__; "
              f"r = munisim.run(munisim.Scenario.load('{repo_root}/scenarios/demo.yaml'), days=2); "
