@@ -1,7 +1,9 @@
 // Engine errors become Python exceptions that keep where and why: ScenarioError(ValueError) with
-// file, line, column and key_path attributes; Interrupted becomes KeyboardInterrupt.
+// file, line, column and key_path attributes; OutputError becomes OSError with errno and filename;
+// Interrupted becomes KeyboardInterrupt.
 #include "bindings/bindings.hpp"
 #include "sim/core/error.hpp"
+#include "sim/io/output_error.hpp"
 
 namespace munisim::python {
 
@@ -18,6 +20,11 @@ void bind_errors(pybind11::module_& module) {
       instance.attr("key_path") = error.key_path();
       instance.attr("problem") = error.problem();
       PyErr_SetObject(scenario_error.ptr(), instance.ptr());
+    } catch (const OutputError& error) {
+      // OSError(errno, message, filename), as open() raises for the same failures.
+      pybind11::object instance = pybind11::reinterpret_borrow<pybind11::object>(PyExc_OSError)(
+          error.error_number(), error.what(), error.path().string());
+      PyErr_SetObject(PyExc_OSError, instance.ptr());
     } catch (const Interrupted&) {
       PyErr_SetString(PyExc_KeyboardInterrupt, "munisim run interrupted");
     }

@@ -9,7 +9,9 @@
 
 #include "bindings/bindings.hpp"
 #include "sim/io/output.hpp"
+#include "sim/io/output_target.hpp"
 #include "sim/model/geometry.hpp"
+#include "sim/model/run_inputs.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/report/html_report.hpp"
 
@@ -167,10 +169,15 @@ void bind_run(py::module_& module) {
              return columns;
            })
       .def("save", [](const Simulation& simulation, const std::filesystem::path& path) {
-        write_output(path, simulation.output());
+        const OutputContent content = simulation.output();
+        check_output_target(
+            {path, run_inputs(simulation.scenario()), OutputKind::hdf5, estimated_output_bytes(content)});
+        write_output(path, content);
       });
   module.def("read_output", [](const std::filesystem::path& path) { return output_dict(read_output(path)); });
-  module.def("html_report", [](const std::filesystem::path& path) { return html_report(read_output(path)); });
+  module.def("write_html_report", [](const std::filesystem::path& output, const std::filesystem::path& html) {
+    return write_html_report(output, html).string();
+  });
 }
 
 }  // namespace munisim::python

@@ -69,10 +69,7 @@ def report(output, html=None):
     """Writes the same self-contained HTML report as ``munisim report`` for an output file; returns its path."""
     import pathlib
 
-    output = pathlib.Path(output)
-    html = pathlib.Path(html) if html is not None else output.with_suffix(".html")
-    html.write_text(_core.html_report(str(output)))
-    return html
+    return pathlib.Path(_core.write_html_report(str(output), "" if html is None else str(html)))
 
 
 def open(path):  # noqa: A001 - munisim.open mirrors h5py.File / builtins.open on purpose

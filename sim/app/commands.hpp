@@ -1,15 +1,20 @@
 // The munisim subcommands; each returns the process exit code.
 #pragma once
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "sim/scenario/loader.hpp"
+
 namespace munisim::app {
 
+// Documented in README.md (Command line) and docs/reliability.md.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitInternal = 1;
-inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitInternal = 1;       // a defect in munisim
+inline constexpr int kExitBadInput = 2;       // bad input, or a run that cannot fit: refused before day 1
+inline constexpr int kExitOutputFailed = 3;   // the disk refused the output after the run; nothing left behind
 inline constexpr int kExitInterrupted = 130;  // the shell's convention for SIGINT
 
 struct RunOptions {
@@ -25,6 +30,10 @@ struct RunOptions {
 
 // --data-dir as an override of the scenario's data_dir, made absolute so it means the folder the user named.
 std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const std::string& data_dir);
+
+// Prints the run's memory estimate to `stream` (none: silent), then refuses the run (InputError)
+// when it exceeds the tightest memory limit.
+void check_memory_estimate(const Scenario& scenario, std::FILE* stream);
 
 int run_command(const RunOptions& options);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved);

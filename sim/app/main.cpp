@@ -5,6 +5,7 @@
 #include "munisim/version.hpp"
 #include "sim/app/commands.hpp"
 #include "sim/core/error.hpp"
+#include "sim/io/output_error.hpp"
 
 int main(int argc, char** argv) {
   using namespace munisim::app;
@@ -60,6 +61,9 @@ int main(int argc, char** argv) {
   } catch (const munisim::InputError& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return kExitBadInput;
+  } catch (const munisim::OutputError& error) {
+    std::fprintf(stderr, "error: %s; no output written\n", error.what());
+    return kExitOutputFailed;
   } catch (const munisim::Interrupted&) {
     std::fprintf(stderr, "interrupted: no output written\n");
     return kExitInterrupted;

@@ -1,18 +1,18 @@
-#include <unistd.h>
+#include <fmt/core.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <thread>
-
-#include <fmt/core.h>
 
 #include "sim/app/commands.hpp"
 #include "sim/app/interrupt.hpp"
 #include "sim/app/kpi_table.hpp"
 #include "sim/app/progress.hpp"
 #include "sim/core/error.hpp"
+#include "sim/io/output_target.hpp"
 #include "sim/model/kpi.hpp"
+#include "sim/model/memory_estimate.hpp"
+#include "sim/model/run_inputs.hpp"
 #include "sim/model/simulation.hpp"
 
 namespace munisim::app {
@@ -25,17 +25,12 @@ std::vector<std::string> all_overrides(const RunOptions& options) {
   return overrides;
 }
 
-// Fails before simulating, not after a year of simulated days, when the output cannot be written.
-void check_writable(const std::filesystem::path& out) {
-  std::error_code error;
-  const std::filesystem::path directory = out.has_parent_path() ? out.parent_path() : ".";
-  std::filesystem::create_directories(directory, error);
-  const std::filesystem::path probe = directory / (".munisim-probe-" + std::to_string(::getpid()));
-  std::ofstream(probe).put('\n');
-  if (error || !std::filesystem::exists(probe)) {
-    throw InputError({"--out", 0, 0}, "", "cannot write to directory '" + directory.string() + "'");
-  }
-  std::filesystem::remove(probe);
+// --out, or out/<scenario name>.h5, whose folder is munisim's own to create.
+std::filesystem::path output_path(const RunOptions& options, const Scenario& scenario) {
+  if (!options.out.empty()) return options.out;
+  std::error_code ignored;  // a folder that cannot be made is reported by check_output_target
+  std::filesystem::create_directories("out", ignored);
+  return "out/" + scenario.config.name + ".h5";
 }
 
 }  // namespace
@@ -47,15 +42,26 @@ std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const
   return overrides;
 }
 
+void check_memory_estimate(const Scenario& scenario, std::FILE* stream) {
+  const MemoryEstimate estimate = estimate_memory(scenario.config);
+  if (stream != nullptr) fmt::print(stream, "memory: {}\n", describe(estimate));
+  check_memory(estimate, scenario.source);
+}
+
 int run_command(const RunOptions& options) {
-  Scenario scenario = load_scenario(options.scenario, all_overrides(options));
-  const std::filesystem::path out = options.out.empty() ? "out/" + scenario.config.name + ".h5" : options.out;
-  check_writable(out);
+  ResolvedScenario resolved = resolve_district_data(load_scenario(options.scenario, all_overrides(options)));
+  // Everything that can refuse the run does so before day 1: the output path, then the memory,
+  // then (once the series are known) the output's size.
+  OutputTarget target{output_path(options, resolved.scenario), run_inputs(resolved.scenario)};
+  check_output_target(target);
+  check_memory_estimate(resolved.scenario, options.quiet ? nullptr : stderr);
   const int threads =
       options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::atomic<bool>& stop = install_interrupt_handler();
 
-  Simulation simulation(std::move(scenario), threads);
+  Simulation simulation(std::move(resolved), threads);
+  target.estimated_bytes = estimated_output_bytes(simulation.output());
+  check_output_target(target);
   for (const std::string& warning : simulation.warnings()) fmt::print(stderr, "warning: {}\n", warning);
   ProgressReporter progress(stderr, options.quiet);
   try {
@@ -65,10 +71,10 @@ int run_command(const RunOptions& options) {
     throw;
   }
   progress.finish();
-  write_output(out, simulation.output());
+  write_output(target.path, simulation.output());
   if (stop.load()) {
     // Ctrl-C during the write: the file is complete, but the user asked for nothing to be kept.
-    std::filesystem::remove(out);
+    std::filesystem::remove(target.path);
     throw Interrupted();
   }
   if (!options.quiet) {
@@ -77,7 +83,7 @@ int run_command(const RunOptions& options) {
                 simulation.days_run(), done.config.start_date.to_string().c_str(),
                 static_cast<long long>(done.config.seed), threads, simulation.city().citizens.size());
     print_kpi_table(stdout, kpis(simulation.metrics(), simulation.days_run()));
-    std::printf("wrote %s\n", out.c_str());
+    std::printf("wrote %s\n", target.path.c_str());
   }
   return kExitOk;
 }

@@ -9,6 +9,8 @@ namespace munisim::app {
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved) {
   // Districts named by ubigeo are looked up too, so a code that matches nothing fails here.
   const Scenario loaded = resolve_district_data(load_scenario(scenario, overrides)).scenario;
+  // With --print, stdout is the resolved YAML alone.
+  check_memory_estimate(loaded, print_resolved ? stderr : stdout);
   if (print_resolved) {
     std::fputs(loaded.resolved_yaml.c_str(), stdout);
   } else {

@@ -6,8 +6,11 @@
 
 namespace munisim {
 
-// Writes to "<path>.tmp-<pid>", syncs, then renames. On any failure (ENOSPC, EFBIG, ...) the
-// temporary file is removed and Error names the path and the reason.
+// Writes "<path>.tmp-<pid>-<n>" in the same directory (created exclusively, never an existing
+// file), syncs it, renames it over `path` and syncs the directory, so that after a crash the name
+// holds the old file or the new one. On any failure (ENOSPC, EFBIG, EIO, a missing or read-only
+// directory) the temporary file is removed, nothing is left under `path`, and OutputError names
+// the path, the step and the errno. The directory must exist: it is not created.
 void write_file_atomically(const std::filesystem::path& path, std::span<const unsigned char> bytes);
 
 }  // namespace munisim

@@ -49,6 +49,11 @@ Handle& Handle::operator=(Handle&& other) noexcept {
   return *this;
 }
 
+bool is_hdf5_file(const std::filesystem::path& path) {
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  return H5Fis_hdf5(path.c_str()) > 0;
+}
+
 Handle text_type() {
   Handle type(H5Tcopy(H5T_C_S1), "copying the string type");
   checked(H5Tset_size(type, H5T_VARIABLE), "sizing the string type");

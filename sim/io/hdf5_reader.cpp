@@ -92,9 +92,8 @@ SeriesData read_series(hid_t group, const std::string& name) {
 }  // namespace
 
 OutputFile read_output(const std::filesystem::path& path) {
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   if (::access(path.c_str(), R_OK) != 0) throw InputError({path.string(), 0, 0}, "", "cannot read output file");
-  if (H5Fis_hdf5(path.c_str()) <= 0) throw InputError({path.string(), 0, 0}, "", "is not an HDF5 file");
+  if (!is_hdf5_file(path)) throw InputError({path.string(), 0, 0}, "", "is not an HDF5 file");
   const Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening " + path.string());
   if (H5Lexists(file, "meta", H5P_DEFAULT) <= 0 || H5Lexists(file, "series", H5P_DEFAULT) <= 0) {
     throw InputError({path.string(), 0, 0}, "", "is not a munisim output (no /meta or /series)");

@@ -1,7 +1,13 @@
-// Writes a run's output as HDF5. The file is built in memory (HDF5's core driver) and its image is
-// then written to disk by write_file_atomically, so disk errors never reach HDF5 (1.10.8 reports
-// success from H5Fclose after a failed disk-full write and can crash closing after EFBIG).
+// Writes a run's output as HDF5. The file is built in memory (HDF5's core driver without a backing
+// store) and its image is then written to disk by write_file_atomically, so HDF5 never writes to
+// disk and a disk error never enters HDF5's close path: 1.10.8 reports success from H5Fclose after
+// a failed disk-full write and can crash closing after EFBIG. Closing the in-memory file after an
+// HDF5 error is safe, as nothing of it is on disk. Objects carry no modification times, so the
+// same run gives the same bytes apart from the provenance attributes of /meta.
+#include <unistd.h>
+
 #include <algorithm>
+#include <array>
 
 #include "munisim/version.hpp"
 #include "sim/core/calendar.hpp"
@@ -18,10 +24,22 @@ using namespace io_detail;
 constexpr std::size_t kChunkValues = 8192;
 constexpr unsigned kDeflateLevel = 5;
 
-Handle create_group(hid_t parent, const std::string& path) {
-  const Handle links(H5Pcreate(H5P_LINK_CREATE), "creating link properties");
-  checked(H5Pset_create_intermediate_group(links, 1), "allowing intermediate groups");
-  return Handle(H5Gcreate2(parent, path.c_str(), links, H5P_DEFAULT, H5P_DEFAULT), "creating group " + path);
+// Creation properties of a group, dataset or file (its root group) that record no modification
+// times, so that the same content always gives the same bytes.
+Handle untimed(hid_t property_class, const std::string& what) {
+  Handle properties(H5Pcreate(property_class), "creating properties of " + what);
+  checked(H5Pset_obj_track_times(properties, false), "turning off times of " + what);
+  return properties;
+}
+
+Handle create_group(hid_t parent, const std::string& name) {
+  const Handle properties = untimed(H5P_GROUP_CREATE, name);
+  return Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, properties, H5P_DEFAULT), "creating group " + name);
+}
+
+std::string host_name() {
+  std::array<char, 256> name{};
+  return ::gethostname(name.data(), name.size() - 1) == 0 ? name.data() : "unknown";
 }
 
 enum class Layout { contiguous, compressed };
@@ -29,7 +47,7 @@ enum class Layout { contiguous, compressed };
 Handle create_dataset(hid_t parent, const std::string& name, hid_t type, const std::vector<hsize_t>& shape,
                       Layout layout = Layout::contiguous) {
   const Handle space(H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr), "creating a space");
-  const Handle properties(H5Pcreate(H5P_DATASET_CREATE), "creating dataset properties");
+  const Handle properties = untimed(H5P_DATASET_CREATE, name);
   const bool empty = std::find(shape.begin(), shape.end(), hsize_t{0}) != shape.end();
   if (layout == Layout::compressed && !empty) {
     std::vector<hsize_t> chunk = shape;
@@ -64,7 +82,8 @@ Handle write_texts(hid_t parent, const std::string& name, const std::vector<std:
 void write_scalar_text(hid_t parent, const std::string& name, const std::string& value) {
   const Handle type = text_type();
   const Handle space(H5Screate(H5S_SCALAR), "creating a scalar space");
-  const Handle dataset(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+  const Handle properties = untimed(H5P_DATASET_CREATE, name);
+  const Handle dataset(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT),
                        "creating dataset " + name);
   const char* pointer = value.c_str();
   checked(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer), "writing " + name);
@@ -86,6 +105,7 @@ void write_meta(hid_t file, const OutputContent& content) {
   write_text_attribute(group, "wall_start_utc", meta.wall_start_utc);
   write_text_attribute(group, "wall_end_utc", meta.wall_end_utc);
   write_number_attribute(group, "wall_seconds", meta.wall_seconds);
+  write_text_attribute(group, "host", host_name());
   for (const auto& [name, value] : meta.text_attrs) write_text_attribute(group, name, value);
   for (const auto& [name, value] : meta.number_attrs) write_number_attribute(group, name, value);
 
@@ -142,7 +162,8 @@ void write_geometry(hid_t file, const std::vector<Table>& tables) {
 std::vector<unsigned char> build_image(const OutputContent& content) {
   const Handle access(H5Pcreate(H5P_FILE_ACCESS), "creating file access properties");
   checked(H5Pset_fapl_core(access, 1 << 20, 0), "selecting the in-memory driver");
-  const Handle file(H5Fcreate("munisim-output", H5F_ACC_TRUNC, H5P_DEFAULT, access), "creating the file");
+  const Handle creation = untimed(H5P_FILE_CREATE, "the root group");
+  const Handle file(H5Fcreate("munisim-output", H5F_ACC_TRUNC, creation, access), "creating the file");
   write_meta(file, content);
   write_series(file, *content.metrics, content.meta.days_run);
   write_geometry(file, content.geometry);
@@ -155,6 +176,28 @@ std::vector<unsigned char> build_image(const OutputContent& content) {
 }
 
 }  // namespace
+
+std::uint64_t estimated_output_bytes(const OutputContent& content) {
+  // Headers, attributes and index nodes of one object, about what the shipped scenarios' files hold.
+  constexpr std::uint64_t kPerObject = 2048;
+  constexpr std::uint64_t kPerText = 16;  // a variable-length string's heap entry besides its bytes
+  std::uint64_t bytes = content.scenario_text.size() + content.resolved_yaml.size();
+  std::uint64_t objects = 6;  // the groups and the scenario datasets
+  bytes += static_cast<std::uint64_t>(content.meta.days_planned) * (kPerText + 10);  // /meta/dates
+  for (const Series& series : content.metrics->all()) {
+    bytes += series.values().size() * sizeof(double);  // all planned days are allocated
+    ++objects;
+  }
+  for (const Table& table : content.geometry) {
+    for (const Table::NumberColumn& column : table.numbers) bytes += column.values.size() * sizeof(double);
+    for (const Table::IntColumn& column : table.ints) bytes += column.values.size() * sizeof(std::int64_t);
+    for (const Table::TextColumn& column : table.texts) {
+      for (const std::string& text : column.values) bytes += text.size() + kPerText;
+    }
+    objects += 1 + table.numbers.size() + table.ints.size() + table.texts.size();
+  }
+  return bytes + objects * kPerObject;
+}
 
 void write_output(const std::filesystem::path& path, const OutputContent& content) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise

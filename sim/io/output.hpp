@@ -58,9 +58,14 @@ struct OutputContent {
   std::vector<Table> geometry;
 };
 
-// Throws Error (with the path and what failed) and leaves neither the final nor a temporary file
-// when anything goes wrong, including a full disk or a file-size limit.
+// Throws OutputError (the path, the failed step and its errno) when the disk refuses the file (full
+// disk, file-size limit, I/O error, missing directory), Error when HDF5 fails, and leaves neither
+// the final nor a temporary file in either case.
 void write_output(const std::filesystem::path& path, const OutputContent& content);
+
+// The output's size before compression with every planned day written: an upper bound for the
+// series (they compress), close for the rest. What check_output_target compares with the room.
+[[nodiscard]] std::uint64_t estimated_output_bytes(const OutputContent& content);
 
 struct SeriesData {
   std::string name;

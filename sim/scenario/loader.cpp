@@ -38,9 +38,9 @@ Node parse_root(const std::string& text, const std::string& name) {
   return root;
 }
 
-// Applies one file, after the files it extends, onto `config`.
+// Applies one file, after the files it extends, onto `scenario.config`; adds those files to scenario.files.
 void apply_text(const std::string& text, const std::string& name, const std::filesystem::path& base_dir,
-                std::vector<std::filesystem::path>& chain, ScenarioConfig& config, ReadContext& context) {
+                std::vector<std::filesystem::path>& chain, Scenario& scenario, ReadContext& context) {
   const Node root = parse_root(text, name);
   if (const Node* extends = root.find(kExtendsKey)) {
     const std::string key(kExtendsKey);
@@ -53,10 +53,11 @@ void apply_text(const std::string& text, const std::string& name, const std::fil
                        "'" + base_name + "' leads back to a file already being read; extends must not form a cycle");
     }
     chain.push_back(canonical);
-    apply_text(read_text(base, extends->where), base.string(), base.parent_path(), chain, config, context);
+    scenario.files.push_back(base.string());
+    apply_text(read_text(base, extends->where), base.string(), base.parent_path(), chain, scenario, context);
     chain.pop_back();
   }
-  read_mapping(context, root, "", config, kExtendsKey);
+  read_mapping(context, root, "", scenario.config, kExtendsKey);
 }
 
 void apply_override(const std::string& assignment, ScenarioConfig& config, ReadContext& context) {
@@ -83,9 +84,10 @@ Scenario load_scenario(const std::filesystem::path& file, const std::vector<std:
   Scenario scenario;
   scenario.source = file.string();
   scenario.text = read_text(file, {});
+  scenario.files = {scenario.source};
   ReadContext context;
   std::vector<std::filesystem::path> chain{std::filesystem::weakly_canonical(file)};
-  apply_text(scenario.text, scenario.source, file.parent_path(), chain, scenario.config, context);
+  apply_text(scenario.text, scenario.source, file.parent_path(), chain, scenario, context);
   return finish(std::move(scenario), overrides, context);
 }
 
@@ -96,7 +98,7 @@ Scenario load_scenario_text(std::string_view yaml, std::string_view name, const 
   scenario.text = std::string(yaml);
   ReadContext context;
   std::vector<std::filesystem::path> chain;
-  apply_text(scenario.text, scenario.source, base_dir, chain, scenario.config, context);
+  apply_text(scenario.text, scenario.source, base_dir, chain, scenario, context);
   return finish(std::move(scenario), overrides, context);
 }
 

@@ -15,10 +15,11 @@
 namespace munisim {
 
 struct Scenario {
-  ScenarioConfig config;      // typed, validated, defaults filled in
-  std::string source;         // the main file's path, or the name given to text input
-  std::string text;           // the main file's text as the user wrote it
-  std::string resolved_yaml;  // every key with its final value (defaults included)
+  ScenarioConfig config;           // typed, validated, defaults filled in
+  std::string source;              // the main file's path, or the name given to text input
+  std::string text;                // the main file's text as the user wrote it
+  std::string resolved_yaml;       // every key with its final value (defaults included)
+  std::vector<std::string> files;  // the main file (if any) and every file it extends, as read
 };
 
 [[nodiscard]] Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});

@@ -2,14 +2,16 @@
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <csignal>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "sim/core/error.hpp"
+#include "sim/io/output_error.hpp"
+#include "tests/support/child_process.hpp"
 
 namespace munisim {
 namespace {
@@ -74,11 +76,10 @@ MetricsRegistry two_series(int days) {
 
 TEST_F(OutputTest, WritesAndReadsBackEveryValueAndAttribute) {
   const MetricsRegistry metrics = two_series(5);
-  const fs::path path = directory_ / "sub" / "run.h5";  // the directory is created
+  const fs::path path = directory_ / "run.h5";
   write_output(path, content(metrics, 4));
   ASSERT_TRUE(fs::exists(path));
-  EXPECT_EQ(leftovers(), (std::vector<std::string>{"sub"}));
-  EXPECT_EQ(fs::directory_iterator(directory_ / "sub")->path().filename(), "run.h5");
+  EXPECT_EQ(leftovers(), (std::vector<std::string>{"run.h5"}));
 
   const OutputFile file = read_output(path);
   EXPECT_EQ(file.text_meta.at("scenario_name"), "unit");
@@ -112,11 +113,33 @@ TEST_F(OutputTest, ZeroDaysStillGivesAValidFile) {
   EXPECT_TRUE(file.dates.empty());
 }
 
-TEST_F(OutputTest, UnwritableLocationFailsAndLeavesNothing) {
+TEST_F(OutputTest, SameContentGivesTheSameBytes) {
+  // No object records a modification time, so a second write a second later is identical.
+  const MetricsRegistry metrics = two_series(3);
+  write_output(directory_ / "a.h5", content(metrics, 3));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  write_output(directory_ / "b.h5", content(metrics, 3));
+  auto bytes = [](const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  EXPECT_EQ(bytes(directory_ / "a.h5"), bytes(directory_ / "b.h5"));
+}
+
+TEST_F(OutputTest, UnwritableLocationFailsWithItsErrnoAndLeavesNothing) {
   const MetricsRegistry metrics = two_series(2);
   const fs::path blocker = directory_ / "file";
   std::ofstream(blocker) << "not a directory";
-  EXPECT_THROW(write_output(blocker / "run.h5", content(metrics, 2)), Error);
+  for (const auto& [path, reason] :
+       {std::pair{blocker / "run.h5", "(ENOTDIR)"}, std::pair{directory_ / "missing" / "run.h5", "(ENOENT)"}}) {
+    try {
+      write_output(path, content(metrics, 2));
+      ADD_FAILURE() << path << " was written";
+    } catch (const OutputError& error) {
+      EXPECT_NE(std::string(error.what()).find("cannot write '" + path.string() + "'"), std::string::npos);
+      EXPECT_NE(std::string(error.what()).find(reason), std::string::npos) << error.what();
+    }
+  }
   EXPECT_EQ(leftovers(), (std::vector<std::string>{"file"}));
 }
 
@@ -124,22 +147,18 @@ TEST_F(OutputTest, UnwritableLocationFailsAndLeavesNothing) {
 TEST_F(OutputTest, FileSizeLimitFailsCleanlyWithoutPartialFiles) {
   const MetricsRegistry metrics = two_series(200000);  // about 11 MB of values before compression
   const fs::path path = directory_ / "big.h5";
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
+  const test_support::ChildResult child = test_support::run_in_child([&] {
     const rlimit limit{64 * 1024, 64 * 1024};
     ::setrlimit(RLIMIT_FSIZE, &limit);
     try {
       write_output(path, content(metrics, 200000));
-      ::_exit(3);  // the write should not have succeeded
-    } catch (const Error& error) {
-      ::_exit(std::string(error.what()).find("File too large") != std::string::npos ? 0 : 4);
+      return 3;  // the write should not have succeeded
+    } catch (const OutputError& error) {
+      return std::string(error.what()).find("File too large (EFBIG)") != std::string::npos ? 0 : 4;
     }
-  }
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status)) << "the writer must not die of SIGXFSZ";
-  EXPECT_EQ(WEXITSTATUS(status), 0);
+  });
+  ASSERT_TRUE(child.exited) << "the writer must not die of SIGXFSZ (signal " << child.signal << ")";
+  EXPECT_EQ(child.code, 0);
   EXPECT_TRUE(leftovers().empty());
 }
 

@@ -1,10 +1,12 @@
-"""Shared fixtures: the repository, the munisim binary under test, one demo output per session."""
+"""Shared fixtures: the repository, the munisim binary under test, one demo output per session, and
+child processes that are ended with the test."""
 import os
 import pathlib
-import subprocess
 import sys
 
 import pytest
+
+import processes
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 # The munisim Python package is assembled by the build in build/python.
@@ -28,6 +30,17 @@ def munisim_bin():
 @pytest.fixture(scope="session")
 def demo_output(munisim_bin, tmp_path_factory):
     out = tmp_path_factory.mktemp("demo") / "demo.h5"
-    subprocess.run([str(munisim_bin), "run", str(REPO_ROOT / "scenarios" / "demo.yaml"), "--out", str(out),
-                    "--days", "7", "--quiet"], check=True)
+    result = processes.run([munisim_bin, "run", REPO_ROOT / "scenarios" / "demo.yaml", "--out", out, "--days", 7,
+                            "--quiet"], timeout=300)
+    assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture
+def children():
+    """Starts child processes (processes.Children.start); every one still running is killed at teardown."""
+    started = processes.Children()
+    try:
+        yield started
+    finally:
+        started.end_all()

@@ -1,15 +1,16 @@
 """The munisim command line end to end: exit codes, messages, outputs, Ctrl-C."""
 import signal
 import subprocess
-import time
 
 import h5py
 import numpy as np
 import pytest
 
+import processes
+
 
 def run(munisim_bin, *args, timeout=120):
-    return subprocess.run([str(munisim_bin), *map(str, args)], capture_output=True, text=True, timeout=timeout)
+    return processes.run([munisim_bin, *args], timeout=timeout)
 
 
 @pytest.fixture
@@ -113,12 +114,12 @@ def test_info_lists_series_and_kpis(munisim_bin, demo, tmp_path):
     assert missing.returncode == 2 and "nothing.h5" in missing.stderr
 
 
-def test_ctrl_c_stops_cleanly_and_leaves_no_output(munisim_bin, demo, tmp_path):
+@pytest.mark.parametrize("sigint_ignored", [False, True], ids=["sigint_default", "sigint_ignored"])
+def test_ctrl_c_stops_cleanly_and_leaves_no_output(munisim_bin, demo, tmp_path, children, sigint_ignored):
     out = tmp_path / "long.h5"
-    process = subprocess.Popen([str(munisim_bin), "run", str(demo), "--out", str(out), "--days", "36500",
-                                "--threads", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    first_line = process.stderr.readline()  # the first progress line: the run is under way
-    assert first_line.startswith("progress:"), first_line
+    process = children.start([munisim_bin, "run", demo, "--out", out, "--days", 36500, "--threads", 1],
+                             sigint_ignored=sigint_ignored, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    processes.line_starting(process.stderr, "progress:", timeout=60)  # the run is under way
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130

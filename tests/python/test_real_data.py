@@ -2,10 +2,11 @@
 bus line; bad input files stop the run with exit code 2, a message naming the file and the record,
 and no output; a missing data folder falls back to synthetic streets and says so."""
 import shutil
-import subprocess
 
 import h5py
 import pytest
+
+import processes
 
 @pytest.fixture
 def town(repo_root, tmp_path):
@@ -17,9 +18,8 @@ def town(repo_root, tmp_path):
 
 
 def run(munisim_bin, scenario, out, *extra):
-    return subprocess.run([str(munisim_bin), "run", str(scenario), "--out", str(out), "--quiet", "--set",
-                           "mobility.enabled=true", *map(str, extra)],
-                          capture_output=True, text=True, timeout=120, env={"MUNISIM_CACHE_DIR": str(out.parent)})
+    return processes.run([munisim_bin, "run", scenario, "--out", out, "--quiet", "--set", "mobility.enabled=true",
+                          *extra], timeout=120, env={"MUNISIM_CACHE_DIR": str(out.parent)})
 
 
 def test_town_runs_on_its_streets_with_geometry(munisim_bin, town, tmp_path):

@@ -3,6 +3,7 @@
 
 #include <hdf5.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ class Handle {
  private:
   hid_t id_ = H5I_INVALID_HID;
 };
+
+// Whether `path` is a readable HDF5 file (HDF5's own test of the signature); never prints.
+[[nodiscard]] bool is_hdf5_file(const std::filesystem::path& path);
 
 // A variable-length UTF-8 string type.
 Handle text_type();
