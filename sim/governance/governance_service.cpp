@@ -20,14 +20,13 @@ constexpr std::size_t kGenderCount = 2;
 }  // namespace
 
 GovernanceService::GovernanceService(const City& city, const GovernanceConfig& config, const Calendar& calendar,
-                                     MetricsRegistry& metrics, Channels& channels, bool mobility,
-                                     Parallelism& parallel)
+                                     MetricsRegistry& metrics, Channels& channels, bool mobility)
     : city_(city),
       config_(config),
       metrics_(metrics),
       districts_(city.districts.size()),
       mechanisms_(config, calendar),
-      opinion_(city.citizens, districts_, config.feedback, parallel),
+      opinion_(city.citizens, districts_, config.feedback),
       desk_(city.citizens, config.complaints),
       office_(static_cast<int>(std::lround(config.complaints.forward_days))),
       ledger_(config),
@@ -199,11 +198,12 @@ void GovernanceService::update_opinion(const StepContext& step) {
 
 }  // namespace governance_detail
 
-void register_governance(Scheduler& scheduler, MetricsRegistry& metrics, Channels& channels, const City& city,
-                         const GovernanceConfig& config, bool mobility, Parallelism& parallel) {
+void register_governance(Registration& registration, const City& city, const GovernanceConfig& config,
+                         bool mobility) {
   using governance_detail::GovernanceService;
-  auto service = std::make_shared<GovernanceService>(city, config, scheduler.calendar(), metrics, channels, mobility,
-                                                     parallel);
+  Scheduler& scheduler = registration.scheduler;
+  auto service = std::make_shared<GovernanceService>(city, config, scheduler.calendar(), registration.metrics,
+                                                     registration.channels, mobility);
   const auto add = [&](const char* name, Cycle cycle, void (GovernanceService::*system)(const StepContext&)) {
     scheduler.add(name, cycle, [service, system](const StepContext& step) { ((*service).*system)(step); });
   };

@@ -8,17 +8,14 @@
 #include <cstdint>
 
 #include "sim/city/city.hpp"
-#include "sim/core/channels.hpp"
-#include "sim/core/metrics.hpp"
-#include "sim/core/scheduler.hpp"
+#include "sim/core/registration.hpp"
 #include "sim/governance/governance_config.hpp"
 
 namespace munisim {
 
-// Registers governance's series and systems after the services'. City, config and metrics must
-// outlive the run. `mobility` says whether a mobility service publishes its day; `parallel` serves
-// the first count of citizens' opinions.
-void register_governance(Scheduler& scheduler, MetricsRegistry& metrics, Channels& channels, const City& city,
-                         const GovernanceConfig& config, bool mobility, Parallelism& parallel);
+// Registers governance's series and systems after the services'. City and config must outlive the
+// run. `mobility` says whether a mobility service publishes its day.
+void register_governance(Registration& registration, const City& city, const GovernanceConfig& config,
+                         bool mobility);
 
 }  // namespace munisim

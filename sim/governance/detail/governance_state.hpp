@@ -40,7 +40,7 @@ struct ComplaintDay {
 class GovernanceService {
  public:
   GovernanceService(const City& city, const GovernanceConfig& config, const Calendar& calendar,
-                    MetricsRegistry& metrics, Channels& channels, bool mobility, Parallelism& parallel);
+                    MetricsRegistry& metrics, Channels& channels, bool mobility);
 
   void observe(const StepContext& step);
   void file_complaints(const StepContext& step);
