@@ -56,11 +56,12 @@ void GovernanceService::direct_waste(const StepContext& step) {
     directives.recovery_visit_by_district[d] = 1;
     recovery_visits_[d] = 1;
   }
+  // The shared fleet pool lends compactors to stand in for trucks under repair.
+  directives.spare_trucks = on(kSharedFleet, step.day) ? static_cast<int>(config_.shared_fleet_spare_trucks) : 0;
   directives_.set(std::move(directives));
 }
 
 void GovernanceService::keep_books(const StepContext& step) {
-  if (step.day > 0 && step.calendar.is_first_of_year(step.day)) ledger_.start_year();
   books_ = DayBooks{};
   const FinanceConfig& finance = config_.finance;
   const OpinionMeans& opinion = opinion_.means();
@@ -99,6 +100,9 @@ void GovernanceService::keep_books(const StepContext& step) {
   double visits = 0;
   for (double visit : recovery_visits_) visits += visit;
   books_.spending_soles[kWasteDept][kDirectedWork] = visits * config_.recovery_visit_cost_soles;
+  for (std::size_t dept = 0; dept < kDepartments; ++dept) {
+    books_.spending_soles[dept][kPlanMeasures] = plan_cost_by_department_[dept];
+  }
   ledger_.book(books_);
 
   const waste::DistrictDay& waste_day = *waste_day_;
@@ -122,11 +126,12 @@ double GovernanceService::city_mean(const std::vector<double>& by_group, std::op
   return persons > 0 ? sum / persons : 0.0;
 }
 
-// On the first of each month: the scorecard of the month that ended, and the monthly report of
-// street waste that departments without dashboards decide on.
+// On the first of each month: the scorecard of the month that ended, the monthly report of street
+// waste that departments without dashboards decide on, and on the 1st of January the new budget.
 void GovernanceService::review_month(const StepContext& step) {
   month_end_street_t_ = waste_day_->street_stock_t;
   if (step.day == 0) return;
+  if (step.calendar.is_first_of_year(step.day)) ledger_.start_year();
   const OpinionMeans& opinion = opinion_.means();
   month_.satisfaction = 0;
   for (const std::vector<double>& service : opinion.satisfaction) month_.satisfaction += city_mean(service);

@@ -18,6 +18,23 @@ bool Ledger::reserve(Department dept, double soles) {
   return true;
 }
 
+bool Ledger::reserve_pooled(Department dept, double soles) {
+  double pooled = 0;
+  for (std::size_t other = 0; other < kDepartments; ++other) pooled += std::max(0.0, budget_left(static_cast<Department>(other)));
+  if (pooled < soles) {
+    refused_[dept] += soles;
+    return false;
+  }
+  double left = soles;
+  for (std::size_t k = 0; k < kDepartments && left > 0; ++k) {
+    const std::size_t other = k == 0 ? dept : (k <= dept ? k - 1 : k);
+    const double taken = std::min(left, std::max(0.0, budget_left(static_cast<Department>(other))));
+    committed_[other] += taken;
+    left -= taken;
+  }
+  return true;
+}
+
 void Ledger::book(const DayBooks& day) {
   for (double soles : day.revenue_soles) {
     cash_ += soles;
@@ -29,7 +46,7 @@ void Ledger::book(const DayBooks& day) {
       cash_ -= soles;
       if (item == kServiceRunning) {
         year_running_cost_ += soles;
-      } else if (item != kDirectedWork) {  // directed work was committed when it was ordered
+      } else if (item != kDirectedWork && item != kPlanMeasures) {  // committed when ordered
         committed_[dept] += soles;
       }
     }

@@ -15,10 +15,10 @@ inline constexpr std::array<const char*, kRevenueSources> kRevenueSourceNames = 
                                                                                  "national_transfers"};
 enum RevenueSource : std::size_t { kWasteFee, kPropertyTax, kTransfers };
 
-inline constexpr std::size_t kSpendingItems = 4;
-inline constexpr std::array<const char*, kSpendingItems> kSpendingItemNames = {"service_running", "staff",
-                                                                               "digital_systems", "directed_work"};
-enum SpendingItem : std::size_t { kServiceRunning, kStaff, kDigitalSystems, kDirectedWork };
+inline constexpr std::size_t kSpendingItems = 5;
+inline constexpr std::array<const char*, kSpendingItems> kSpendingItemNames = {
+    "service_running", "staff", "digital_systems", "directed_work", "plan_measures"};
+enum SpendingItem : std::size_t { kServiceRunning, kStaff, kDigitalSystems, kDirectedWork, kPlanMeasures };
 
 struct DayBooks {
   std::array<double, kRevenueSources> revenue_soles{};
@@ -35,9 +35,12 @@ class Ledger {
     return appropriation_[dept] - committed_[dept];
   }
   [[nodiscard]] const std::array<double, kDepartments>& appropriation() const noexcept { return appropriation_; }
-  // Reserves `soles` of a department's budget for work it orders; false (nothing reserved) when the
-  // budget cannot pay it.
+  // Reserves `soles` of a department's budget for work it orders; false (nothing reserved, the
+  // refusal remembered for next year's request) when the budget cannot pay it.
   bool reserve(Department dept, double soles);
+  // The same from the pooled budgets of every department, the proposing one's first, then the
+  // others in department order.
+  bool reserve_pooled(Department dept, double soles);
 
   // Books a day; the services' running costs are paid outside the appropriations (they are
   // mandatory), everything else counts against them.

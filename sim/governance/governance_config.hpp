@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "sim/core/calendar.hpp"
-#include "sim/scenario/schema.hpp"
+#include "sim/core/schema.hpp"
+#include "sim/mobility/mobility_config.hpp"
+#include "sim/waste/waste_config.hpp"
 
 namespace munisim {
 
@@ -327,6 +329,43 @@ struct FinanceConfig {
   }
 };
 
+// A measure of the city plan: the department that proposes it, what it costs, and the waste or
+// mobility measure it starts once adopted (the measure's keys as in waste.measures and
+// mobility.measures, without a start date: it starts the day after adoption).
+struct PlanEntryConfig {
+  std::string name;
+  std::string department = "waste";
+  double cost_soles = 0;
+  Date earliest_date{2025, 1, 1};
+  std::string service = "waste";
+  std::string kind;
+  double value = 0;
+  std::string site;
+  std::vector<std::string> districts;
+  std::vector<std::string> lines;
+
+  template <class V>
+  void visit(V& v) {
+    v.field("name", name, {.meaning = "the measure's name in the series", .required = true});
+    v.field("department", department,
+            {.meaning = "the department that proposes and pays for it",
+             .choices = {kDepartmentNames.begin(), kDepartmentNames.end()}});
+    v.field("cost_soles", cost_soles,
+            {.unit = "soles", .meaning = "what adopting it costs, paid on adoption", .min = 0, .required = true});
+    v.field("earliest_date", earliest_date, {.unit = "date", .meaning = "first day planning may adopt it"});
+    v.field("service", service, {.meaning = "the service whose measure it is", .choices = {"waste", "mobility"}});
+    v.field("kind", kind,
+            {.meaning = "a kind of waste.measures or mobility.measures (not trunk_line)", .required = true});
+    v.field("value", value, {.meaning = "the measure's number, as in the service's measures", .min = 0});
+    v.field("site", site, {.meaning = "facility name, as in waste.measures"});
+    v.field("districts", districts, {.meaning = "district names, as in the service's measures"});
+    v.field("lines", lines, {.meaning = "route short names, as in mobility.measures"});
+  }
+  void check(schema::Checks& checks) const;
+  [[nodiscard]] WasteMeasureConfig waste_measure(Date start) const;
+  [[nodiscard]] MobilityMeasureConfig mobility_measure(Date start) const;
+};
+
 struct GovernanceConfig {
   bool enabled = false;
   std::string model = "siloed";
@@ -336,6 +375,8 @@ struct GovernanceConfig {
   ComplaintsConfig complaints;
   FinanceConfig finance;
   ScorecardConfig scorecard;
+  std::vector<PlanEntryConfig> plan;
+  double shared_fleet_spare_trucks = 1;
   double recovery_backlog_t = 1.0;
   double recovery_visit_cost_soles = 600;
 
@@ -352,6 +393,14 @@ struct GovernanceConfig {
     v.object("complaints", complaints, {.meaning = "complaints, channels and ticket handling"});
     v.object("finance", finance, {.meaning = "revenues and the municipality's cash"});
     v.object("scorecard", scorecard, {.meaning = "reference points of the monthly management scorecard"});
+    v.list("plan", plan,
+           {.meaning = "the city plan: measures planning adopts, in this order, on the first of a month when "
+                       "affordable"});
+    v.field("shared_fleet_spare_trucks", shared_fleet_spare_trucks,
+            {.unit = "trucks",
+             .meaning = "compactors the shared fleet pool lends to replace trucks under repair",
+             .min = 0,
+             .source = "[EST]"});
     v.field("recovery_backlog_t", recovery_backlog_t,
             {.unit = "t", .meaning = "street waste in a district that makes the waste department send a recovery "
                                      "visit once it knows of it",

@@ -89,6 +89,17 @@ void GovernanceService::register_series() {
   ids_.scorecard = add("management_scorecard_points", "points",
                        "monthly scorecard of management practice, 0-100 per pillar (last full month)",
                        {{"pillar", labels(kPillarNames)}}, Summary::last);
+  if (!config_.plan.empty()) {
+    std::vector<std::string> names;
+    for (const PlanEntryConfig& entry : config_.plan) names.push_back(entry.name);
+    const Dimension measure{"measure", names};
+    ids_.plan_adopted = add("city_plan_adopted", "1", "1 once the city plan's measure is adopted", {measure},
+                            Summary::last);
+    ids_.plan_unaffordable = add("city_plan_unaffordable", "1",
+                                 "1 on a day planning could not pay the measure (its department's budget, or the "
+                                 "pooled budgets with joint planning)",
+                                 {measure}, Summary::total);
+  }
   ids_.mechanisms = add("management_mechanism_in_force", "1", "1 where a mechanism is in force that day",
                         {{"mechanism", labels(kMechanismNames)}}, Summary::mean);
 }
@@ -155,6 +166,10 @@ void GovernanceService::record(const StepContext& step) {
   std::array<double, kMechanisms> in_force{};
   for (std::size_t m = 0; m < kMechanisms; ++m) in_force[m] = on(static_cast<Mechanism>(m), day) ? 1.0 : 0.0;
   metrics_.series(ids_.mechanisms).set_day(day, in_force);
+  if (!config_.plan.empty()) {
+    metrics_.series(ids_.plan_adopted).set_day(day, plan_adopted_);
+    metrics_.series(ids_.plan_unaffordable).set_day(day, plan_unaffordable_);
+  }
 }
 
 }  // namespace munisim::governance_detail

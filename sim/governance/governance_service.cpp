@@ -33,10 +33,16 @@ GovernanceService::GovernanceService(const City& city, const GovernanceConfig& c
       waste_day_(channels.read<waste::DistrictDay>(waste::kDistrictsChannel, "governance.observe", Timing::same_day)),
       waste_city_(channels.read<waste::CityDay>(waste::kCityChannel, "governance.observe", Timing::same_day)),
       directives_(channels.publish<waste::Directives>(waste::kDirectivesChannel, "governance.departments")),
+      adopted_waste_(
+          channels.publish<std::vector<waste::Measure>>(waste::kAdoptedMeasuresChannel, "governance.planning")),
       households_(weighted_households(city)) {
   if (mobility) {
     mobility_day_.emplace(channels.read<MobilityDay>(kMobilityDayChannel, "governance.observe", Timing::same_day));
+    adopted_mobility_.emplace(
+        channels.publish<std::vector<mobility::Measure>>(kMobilityAdoptedMeasuresChannel, "governance.planning"));
   }
+  plan_adopted_.assign(config.plan.size(), 0.0);
+  plan_unaffordable_.assign(config.plan.size(), 0.0);
   for (auto& sums : week_quality_sum_) sums.assign(districts_ * kGenderCount, 0.0);
   for (auto& failure : failure_) failure.assign(districts_ * kGenderCount, 0.0);
   service_quality_sum_.assign(districts_, 0.0);
@@ -196,9 +202,28 @@ void GovernanceService::update_opinion(const StepContext& step) {
   }
 }
 
+TicketTable GovernanceService::tickets() const {
+  TicketTable table;
+  for (std::uint32_t number = 0; number < office_.filed(); ++number) {
+    const Ticket& ticket = office_.ticket(number);
+    table.citizen.push_back(ticket.citizen);
+    table.district.push_back(ticket.district);
+    table.kind.push_back(static_cast<std::uint8_t>(ticket.kind));
+    table.channel.push_back(static_cast<std::uint8_t>(ticket.channel));
+    table.gender.push_back(ticket.gender);
+    table.income_group.push_back(ticket.income_group);
+    table.state.push_back(static_cast<std::uint8_t>(office_.state(number)));
+    table.department.push_back(static_cast<std::uint8_t>(office_.holder(number)));
+    table.weight.push_back(ticket.weight);
+    table.filed_day.push_back(ticket.filed_day);
+    table.closed_day.push_back(office_.closed_day(number));
+  }
+  return table;
+}
+
 }  // namespace governance_detail
 
-void register_governance(Registration& registration, const City& city, const GovernanceConfig& config,
+std::shared_ptr<const GovernanceView> register_governance(Registration& registration, const City& city, const GovernanceConfig& config,
                          bool mobility) {
   using governance_detail::GovernanceService;
   Scheduler& scheduler = registration.scheduler;
@@ -213,9 +238,11 @@ void register_governance(Registration& registration, const City& city, const Gov
   add("governance.complaints", Cycle::daily(), &GovernanceService::file_complaints);
   add("governance.offices", Cycle::daily(), &GovernanceService::answer_complaints);
   add("governance.departments", Cycle::daily(), &GovernanceService::direct_waste);
+  add("governance.planning", Cycle::daily(), &GovernanceService::adopt_plan_measures);
   add("governance.finance", Cycle::daily(), &GovernanceService::keep_books);
   add("governance.opinion", Cycle::weekly(Weekday::sunday), &GovernanceService::update_opinion);
   add("governance.record", Cycle::daily(), &GovernanceService::record);
+  return service;
 }
 
 }  // namespace munisim

@@ -6,16 +6,19 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 
 #include "sim/city/city.hpp"
 #include "sim/core/registration.hpp"
 #include "sim/governance/governance_config.hpp"
+#include "sim/governance/governance_view.hpp"
 
 namespace munisim {
 
 // Registers governance's series and systems after the services'. City and config must outlive the
-// run. `mobility` says whether a mobility service publishes its day.
-void register_governance(Registration& registration, const City& city, const GovernanceConfig& config,
+// run. `mobility` says whether a mobility service publishes its day. The view reads the layer's
+// state as the run goes on.
+std::shared_ptr<const GovernanceView> register_governance(Registration& registration, const City& city, const GovernanceConfig& config,
                          bool mobility);
 
 }  // namespace munisim

@@ -7,7 +7,8 @@ namespace munisim {
 std::uint32_t TicketOffice::file(const Ticket& ticket, Routing routing) {
   const auto number = static_cast<std::uint32_t>(tickets_.size());
   tickets_.push_back(ticket);
-  state_.push_back(State::queued);
+  state_.push_back(State::open);
+  closed_day_.push_back(-1);
   holder_.push_back(routing.first);
   queues_[routing.first].push({routing.arrival_day, number});
   open_list_.push_back(number);
@@ -23,7 +24,7 @@ TicketOffice::DayOutcome TicketOffice::handle_day(int day, const std::array<doub
     carried_capacity_[dept] = 0;
     while (!queue.empty() && queue.top().day <= day) {
       const std::uint32_t number = queue.top().ticket;
-      if (state_[number] != State::queued) {  // escalated while waiting
+      if (state_[number] != State::open) {  // escalated while waiting
         queue.pop();
         continue;
       }
@@ -42,16 +43,18 @@ TicketOffice::DayOutcome TicketOffice::handle_day(int day, const std::array<doub
         outcome.forwarded_weight[dept] += ticket.weight;
         continue;
       }
-      state_[number] = State::resolved;
+      state_[number] = State::answered;
+      closed_day_[number] = day;
       --open_;
       ++resolved_;
       outcome.answered.push_back({number, day - ticket.filed_day});
     }
   }
   std::erase_if(open_list_, [&](std::uint32_t number) {
-    if (state_[number] != State::queued) return true;
+    if (state_[number] != State::open) return true;
     if (tickets_[number].deadline_day >= day) return false;
     state_[number] = State::escalated;
+    closed_day_[number] = day;
     --open_;
     ++escalated_;
     outcome.escalated.push_back(number);

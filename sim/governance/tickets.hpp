@@ -48,6 +48,8 @@ struct Answer {
 
 class TicketOffice {
  public:
+  enum class State : std::uint8_t { open, answered, escalated };
+
   explicit TicketOffice(int forward_days) : forward_days_(forward_days) {}
 
   // Files a ticket that reaches `routing.first` on `routing.arrival_day`; returns its number.
@@ -64,6 +66,9 @@ class TicketOffice {
   DayOutcome handle_day(int day, const std::array<double, kDepartments>& capacity);
 
   [[nodiscard]] const Ticket& ticket(std::uint32_t number) const { return tickets_[number]; }
+  [[nodiscard]] State state(std::uint32_t number) const { return state_[number]; }
+  [[nodiscard]] int closed_day(std::uint32_t number) const { return closed_day_[number]; }  // -1 while open
+  [[nodiscard]] Department holder(std::uint32_t number) const { return holder_[number]; }
   [[nodiscard]] std::size_t filed() const noexcept { return tickets_.size(); }
   [[nodiscard]] std::size_t open() const noexcept { return open_; }
   [[nodiscard]] std::size_t resolved() const noexcept { return resolved_; }
@@ -72,7 +77,6 @@ class TicketOffice {
   [[nodiscard]] std::array<double, kDepartments> open_weight() const;
 
  private:
-  enum class State : std::uint8_t { queued, resolved, escalated };
   struct Arrival {
     int day;
     std::uint32_t ticket;
@@ -83,6 +87,7 @@ class TicketOffice {
   int forward_days_;
   std::vector<Ticket> tickets_;
   std::vector<State> state_;
+  std::vector<int> closed_day_;
   std::vector<Department> holder_;
   std::array<Queue, kDepartments> queues_;
   std::array<double, kDepartments> carried_capacity_{};  // work begun on a ticket larger than a day's capacity

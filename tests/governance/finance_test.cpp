@@ -48,5 +48,22 @@ TEST(Ledger, NewYearGrantsRequestsScaledToWhatRevenuesLeave) {
   EXPECT_DOUBLE_EQ(ledger.budget_left(kWasteDept), 60);
 }
 
+TEST(Ledger, PooledBudgetsPayWhatOneDepartmentCannot) {
+  GovernanceConfig config = config_with_waste_budget(100);
+  config.departments.environment.budget_soles_per_yr = 300;
+  Ledger ledger(config);
+  const double everyone = ledger.budget_left(kWasteDept) + ledger.budget_left(kTransportDept) +
+                          ledger.budget_left(kEnvironmentDept) + ledger.budget_left(kCitizenDept) +
+                          ledger.budget_left(kFinanceDept) + ledger.budget_left(kItDept);
+  EXPECT_FALSE(ledger.reserve(kWasteDept, 250));
+  ASSERT_TRUE(ledger.reserve_pooled(kWasteDept, 250));
+  EXPECT_DOUBLE_EQ(ledger.budget_left(kWasteDept), 0);  // the proposer pays first
+  EXPECT_NEAR(ledger.budget_left(kWasteDept) + ledger.budget_left(kTransportDept) +
+                  ledger.budget_left(kEnvironmentDept) + ledger.budget_left(kCitizenDept) +
+                  ledger.budget_left(kFinanceDept) + ledger.budget_left(kItDept),
+              everyone - 250, 1e-9);
+  EXPECT_FALSE(ledger.reserve_pooled(kWasteDept, everyone));
+}
+
 }  // namespace
 }  // namespace munisim

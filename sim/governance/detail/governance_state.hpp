@@ -14,18 +14,21 @@
 #include "sim/governance/citizen_opinion.hpp"
 #include "sim/governance/complaints.hpp"
 #include "sim/governance/finance.hpp"
+#include "sim/governance/governance_view.hpp"
 #include "sim/governance/mechanisms.hpp"
 #include "sim/governance/scorecard.hpp"
 #include "sim/governance/tickets.hpp"
 #include "sim/mobility/mobility_channels.hpp"
+#include "sim/mobility/mobility_measures.hpp"
 #include "sim/waste/waste_channels.hpp"
+#include "sim/waste/waste_measures.hpp"
 
 namespace munisim::governance_detail {
 
 struct Ids {
   SeriesId satisfaction, satisfaction_city, trust, trust_city, gaps, filed, filed_by_group, answered, answer_days,
       escalated, open, forwarded, outcomes, app_share, recovery_visits, blocked, revenue, spending, cash, budget,
-      budget_left, scorecard, mechanisms;
+      budget_left, scorecard, mechanisms, plan_adopted, plan_unaffordable;
 };
 
 // What happened to complaints today, in persons' complaints.
@@ -37,7 +40,7 @@ struct ComplaintDay {
   std::array<double, kDepartments> forwarded{};
 };
 
-class GovernanceService {
+class GovernanceService final : public GovernanceView {
  public:
   GovernanceService(const City& city, const GovernanceConfig& config, const Calendar& calendar,
                     MetricsRegistry& metrics, Channels& channels, bool mobility);
@@ -46,10 +49,17 @@ class GovernanceService {
   void file_complaints(const StepContext& step);
   void answer_complaints(const StepContext& step);
   void direct_waste(const StepContext& step);
+  void adopt_plan_measures(const StepContext& step);
   void keep_books(const StepContext& step);
   void update_opinion(const StepContext& step);
   void review_month(const StepContext& step);
   void record(const StepContext& step);
+
+  [[nodiscard]] std::span<const float> satisfaction(std::size_t service) const override {
+    return opinion_.satisfaction(service);
+  }
+  [[nodiscard]] std::span<const float> trust() const override { return opinion_.trust(); }
+  [[nodiscard]] TicketTable tickets() const override;
 
  private:
   void register_series();
@@ -75,7 +85,9 @@ class GovernanceService {
   ChannelReader<waste::DistrictDay> waste_day_;
   ChannelReader<waste::CityDay> waste_city_;
   ChannelWriter<waste::Directives> directives_;
+  ChannelWriter<std::vector<waste::Measure>> adopted_waste_;
   std::optional<ChannelReader<MobilityDay>> mobility_day_;
+  std::optional<ChannelWriter<std::vector<mobility::Measure>>> adopted_mobility_;
 
   std::vector<double> households_;  // weighted, per district
   // Quality lived this week, summed over its days, per judged service by district x gender.
@@ -93,6 +105,10 @@ class GovernanceService {
   std::vector<double> month_end_street_t_;  // the last monthly report's street stock, per district
   std::vector<double> recovery_visits_;     // ordered today, per district
   std::array<double, kDepartments> blocked_soles_{};  // work refused today for want of budget
+
+  // The city plan: per entry, adopted (1) and refused today for want of budget (1).
+  std::vector<double> plan_adopted_, plan_unaffordable_;
+  std::array<double, kDepartments> plan_cost_by_department_{};  // paid today
 
   int months_elapsed_ = 0;
   DayBooks books_;
