@@ -21,8 +21,6 @@ void ComplaintsConfig::check(schema::Checks& checks) const {
   }
 }
 
-}  // namespace munisim
-
 WasteMeasureConfig PlanEntryConfig::waste_measure(Date start) const {
   return {.kind = kind, .start_date = start, .value = value, .site = site, .districts = districts};
 }
@@ -56,3 +54,5 @@ void PlanEntryConfig::check(schema::Checks& checks) const {
   }
   if (expect_kind(mobility::kMeasureKinds)) mobility_measure(earliest_date).check(checks);
 }
+
+}  // namespace munisim

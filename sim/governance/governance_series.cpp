@@ -36,7 +36,9 @@ void GovernanceService::register_series() {
                           {service, district, gender, income}, Summary::none);
   ids_.satisfaction_city = add("citizen_satisfaction_city_share", "1",
                                "the city's mean satisfaction with each service, by gender", {service, gender},
-                               Summary::last);
+                               Summary::none);
+  ids_.satisfaction_mean = add("citizen_satisfaction_mean_share", "1",
+                               "the city's mean satisfaction over the services", {}, Summary::last);
   ids_.trust = add("citizen_trust_share", "1", "mean trust in the municipality (0 none, 1 full), updated weekly",
                    {district, gender, income}, Summary::none);
   ids_.trust_city = add("citizen_trust_city_share", "1", "the city's mean trust in the municipality", {},
@@ -44,7 +46,7 @@ void GovernanceService::register_series() {
   ids_.gaps = add("citizen_satisfaction_gap_share", "1",
                   "gaps in satisfaction: women minus men, low minus high income, worst minus best district",
                   {service, {"gap", {"women_minus_men", "low_minus_high_income", "worst_minus_best_district"}}},
-                  Summary::last);
+                  Summary::none);
   ids_.filed = add("complaints_filed", "complaints", "complaints filed (persons' complaints)", {kind, channel},
                    Summary::total);
   ids_.filed_by_group = add("complaints_filed_by_group", "complaints", "complaints filed by who filed them",
@@ -86,9 +88,13 @@ void GovernanceService::register_series() {
                     Summary::last);
   ids_.budget_left = add("department_budget_left_soles", "soles", "what is left of each appropriation", {department},
                          Summary::last);
-  ids_.scorecard = add("management_scorecard_points", "points",
-                       "monthly scorecard of management practice, 0-100 per pillar (last full month)",
-                       {{"pillar", labels(kPillarNames)}}, Summary::last);
+  // One series per pillar, so that each shows in the KPI summary and the report.
+  for (std::size_t p = 0; p < kPillars; ++p) {
+    ids_.scorecard[p] = add(std::string("management_scorecard_") + kPillarNames[p] + "_points", "points",
+                            std::string("monthly scorecard of management practice: ") + kPillarNames[p] +
+                                ", 0-100 (the last full month)",
+                            {}, Summary::last);
+  }
   if (!config_.plan.empty()) {
     std::vector<std::string> names;
     for (const PlanEntryConfig& entry : config_.plan) names.push_back(entry.name);
@@ -137,6 +143,9 @@ void GovernanceService::record(const StepContext& step) {
   }
   metrics_.series(ids_.satisfaction).set_day(day, satisfaction);
   metrics_.series(ids_.satisfaction_city).set_day(day, city);
+  double all_services = 0;
+  for (const std::vector<double>& by_group : opinion.satisfaction) all_services += city_mean(by_group);
+  metrics_.series(ids_.satisfaction_mean).day(day)[0] = all_services / kJudgedServices;
   metrics_.series(ids_.gaps).set_day(day, gaps);
   metrics_.series(ids_.trust).set_day(day, opinion.trust);
   metrics_.series(ids_.trust_city).day(day)[0] = city_mean(opinion.trust);
@@ -162,7 +171,7 @@ void GovernanceService::record(const StepContext& step) {
   for (std::size_t dept = 0; dept < kDepartments; ++dept) left[dept] = ledger_.budget_left(static_cast<Department>(dept));
   metrics_.series(ids_.budget).set_day(day, ledger_.appropriation());
   metrics_.series(ids_.budget_left).set_day(day, left);
-  metrics_.series(ids_.scorecard).set_day(day, points_);
+  for (std::size_t p = 0; p < kPillars; ++p) metrics_.series(ids_.scorecard[p]).day(day)[0] = points_[p];
   std::array<double, kMechanisms> in_force{};
   for (std::size_t m = 0; m < kMechanisms; ++m) in_force[m] = on(static_cast<Mechanism>(m), day) ? 1.0 : 0.0;
   metrics_.series(ids_.mechanisms).set_day(day, in_force);

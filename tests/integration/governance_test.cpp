@@ -12,10 +12,17 @@
 namespace munisim {
 namespace {
 
-// The demo town with one truck too few (rounds are missed), governance on.
+// The demo town with one truck too few (rounds are missed) and offices too small for its complaints,
+// governance on.
 std::vector<std::string> town(std::vector<std::string> more) {
-  std::vector<std::string> overrides = {"days=91", "waste.fleet.trucks=2", "mobility.enabled=false",
-                                        "governance.enabled=true"};
+  std::vector<std::string> overrides = {"days=91",
+                                        "waste.fleet.trucks=2",
+                                        "waste.fleet.breakdown_probability=0.05",
+                                        "mobility.enabled=false",
+                                        "governance.enabled=true",
+                                        "governance.departments.waste.staff=6",
+                                        "governance.departments.transport.staff=6",
+                                        "governance.departments.citizen_services.staff=2"};
   overrides.insert(overrides.end(), more.begin(), more.end());
   return overrides;
 }
@@ -141,8 +148,9 @@ INSTANTIATE_TEST_SUITE_P(
                       MechanismCase{"shared_data_platform", "waste_recovery_visits_ordered", true},
                       MechanismCase{"dashboards", "waste_recovery_visits_ordered", true},
                       MechanismCase{"digital_documents", "complaints_answered", true},
-                      MechanismCase{"complaint_app", "complaint_app_adoption_share", true}),
-    [](const ::testing::TestParamInfo<MechanismCase>& info) { return std::string(info.param.kind); });
+                      MechanismCase{"complaint_app", "complaint_app_adoption_share", true},
+                      MechanismCase{"shared_fleet", "waste_trucks_available", true}),
+    [](const ::testing::TestParamInfo<MechanismCase>& mechanism) { return std::string(mechanism.param.kind); });
 
 TEST(ComplaintChannels, CitizensWithoutDigitalAccessNeverUseTheAppOrTheWeb) {
   const auto offline_run = ran({"governance.model=integrated", "city.population.digital_access_by_income=[0, 0, 0]"});
@@ -166,6 +174,33 @@ TEST(Budget, ABudgetThatCannotPayRefusesTheWork) {
   const Simulation& broke = *broke_run;
   EXPECT_EQ(run_sum(broke, "waste_recovery_visits_ordered"), 0);
   EXPECT_GT(cell_sum(broke, "department_work_refused_soles", 0), 0);
+}
+
+// Electric trucks for the whole fleet, dearer than the waste department's S/ 2 M budget.
+const char* kDearPlan =
+    "governance.plan=[{name: electric trucks, department: waste, cost_soles: 2500000, service: waste, "
+    "kind: electric_share, value: 1}]";
+
+TEST(CityPlan, AMeasureItsDepartmentCannotPayIsNotAdoptedAndTheSeriesSaysWhy) {
+  const auto alone_run = ran({kDearPlan});
+  const Simulation& alone = *alone_run;
+  EXPECT_EQ(series(alone, "city_plan_adopted").get(alone.days_run() - 1, 0), 0);
+  EXPECT_EQ(run_sum(alone, "city_plan_unaffordable"), 4) << "refused on the first of January to April";
+  EXPECT_EQ(run_sum(alone, "waste_truck_electricity_kwh"), 0);
+  EXPECT_EQ(cell_sum(alone, "municipal_spending_soles", 4), 0) << "nothing paid for the plan";
+}
+
+TEST(CityPlan, JointPlanningPaysItFromThePooledBudgetsAndItStartsTheNextDay) {
+  const auto joint_run = ran({kDearPlan, "governance.mechanisms=[{kind: joint_planning, start_date: 2025-01-01}]"});
+  const Simulation& joint = *joint_run;
+  EXPECT_EQ(series(joint, "city_plan_adopted").get(0, 0), 1);
+  EXPECT_EQ(run_sum(joint, "city_plan_unaffordable"), 0);
+  EXPECT_EQ(series(joint, "waste_truck_electricity_kwh").get(0, 0), 0) << "adopted on day 0, running from day 1";
+  EXPECT_EQ(run_sum(joint, "waste_truck_diesel_l", 1), 0);
+  EXPECT_GT(run_sum(joint, "waste_truck_electricity_kwh", 1), 0);
+  // Paid once, booked to the waste department.
+  const std::size_t plan_item = 4, items = 5;
+  EXPECT_EQ(cell_sum(joint, "municipal_spending_soles", 0 * items + plan_item), 2500000);
 }
 
 TEST(GovernanceDeterminism, SeriesAreIdenticalForOneAndTwoThreads) {

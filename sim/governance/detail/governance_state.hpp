@@ -26,9 +26,10 @@
 namespace munisim::governance_detail {
 
 struct Ids {
-  SeriesId satisfaction, satisfaction_city, trust, trust_city, gaps, filed, filed_by_group, answered, answer_days,
+  SeriesId satisfaction, satisfaction_city, satisfaction_mean, trust, trust_city, gaps, filed, filed_by_group, answered, answer_days,
       escalated, open, forwarded, outcomes, app_share, recovery_visits, blocked, revenue, spending, cash, budget,
-      budget_left, scorecard, mechanisms, plan_adopted, plan_unaffordable;
+      budget_left, mechanisms, plan_adopted, plan_unaffordable;
+  std::array<SeriesId, kPillars> scorecard;
 };
 
 // What happened to complaints today, in persons' complaints.
