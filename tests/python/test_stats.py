@@ -10,8 +10,8 @@ def test_paired_difference_of_four_replications():
     variant = baseline - np.array([1.0, 2.0, 3.0, 2.0])  # differences -1, -2, -3, -2: mean -2, sd 0.8165
     result = stats.paired_difference(variant, baseline)
     assert result["mean"] == pytest.approx(-2.0)
-    # t(0.975, 3) = 3.182446; 3.182446 * 0.816497 / 2 = 1.299262
-    assert result["half_width"] == pytest.approx(1.299262, rel=1e-5)
+    # t(0.975, 3) = 3.182446; 3.182446 * 0.816497 / 2 = 1.2992285
+    assert result["half_width"] == pytest.approx(1.2992285, rel=1e-6)
     assert result["high"] < 0 and result["n"] == 4
 
 
