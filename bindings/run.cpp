@@ -8,6 +8,7 @@
 #include <atomic>
 
 #include "bindings/bindings.hpp"
+#include "sim/governance/governance_view.hpp"
 #include "sim/io/output.hpp"
 #include "sim/io/output_target.hpp"
 #include "sim/model/geometry.hpp"
@@ -22,7 +23,7 @@ namespace py = pybind11;
 
 // A read-only array over memory owned by `owner`, which the array keeps alive.
 template <class T>
-py::array view(const T* data, std::vector<py::ssize_t> shape, py::handle owner) {
+py::array view_of(const T* data, std::vector<py::ssize_t> shape, py::handle owner) {
   py::array array(py::dtype::of<T>(), std::move(shape), data, owner);
   py::detail::array_proxy(array.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
   return array;
@@ -44,7 +45,7 @@ py::dict series_dict(const Series& series, int days_run, py::handle owner) {
   entry["summary"] = summary_name(spec.summary);
   entry["dims"] = dims;
   entry["labels"] = labels;
-  entry["values"] = view(series.values().data(), shape, owner);
+  entry["values"] = view_of(series.values().data(), shape, owner);
   return entry;
 }
 
@@ -52,19 +53,19 @@ py::array column_view(const ColumnInfo& column, py::handle owner) {
   const std::vector<py::ssize_t> shape{static_cast<py::ssize_t>(column.size)};
   switch (column.type) {
     case ColumnType::u8:
-      return view(static_cast<const std::uint8_t*>(column.data), shape, owner);
+      return view_of(static_cast<const std::uint8_t*>(column.data), shape, owner);
     case ColumnType::i32:
-      return view(static_cast<const std::int32_t*>(column.data), shape, owner);
+      return view_of(static_cast<const std::int32_t*>(column.data), shape, owner);
     case ColumnType::u32:
-      return view(static_cast<const std::uint32_t*>(column.data), shape, owner);
+      return view_of(static_cast<const std::uint32_t*>(column.data), shape, owner);
     case ColumnType::i64:
-      return view(static_cast<const std::int64_t*>(column.data), shape, owner);
+      return view_of(static_cast<const std::int64_t*>(column.data), shape, owner);
     case ColumnType::f32:
-      return view(static_cast<const float*>(column.data), shape, owner);
+      return view_of(static_cast<const float*>(column.data), shape, owner);
     case ColumnType::f64:
       break;
   }
-  return view(static_cast<const double*>(column.data), shape, owner);
+  return view_of(static_cast<const double*>(column.data), shape, owner);
 }
 
 // Steps with the GIL released; between days it takes the GIL back to honour Ctrl-C and report progress.
@@ -135,6 +136,54 @@ py::dict geometry_dict(const std::vector<Table>& tables) {
   return all;
 }
 
+const GovernanceView& governance_of(const Simulation& simulation) {
+  const GovernanceView* view = simulation.governance();
+  if (view == nullptr) throw py::value_error("governance is not enabled in this scenario (governance.enabled)");
+  return *view;
+}
+
+// Every citizen's satisfaction per service and trust, as read-only views that follow the run.
+py::dict opinion_dict(py::object self) {
+  const GovernanceView& view = governance_of(self.cast<const Simulation&>());
+  py::dict columns;
+  for (std::size_t s = 0; s < kJudgedServices; ++s) {
+    const auto values = view.satisfaction(s);
+    columns[py::str(std::string("satisfaction_") + kJudgedServiceNames[s])] =
+        view_of(values.data(), {static_cast<py::ssize_t>(values.size())}, self);
+  }
+  const auto trust = view.trust();
+  columns["trust"] = view_of(trust.data(), {static_cast<py::ssize_t>(trust.size())}, self);
+  return columns;
+}
+
+// The tickets filed so far, copied (the table grows as the run goes on).
+py::dict tickets_dict(const Simulation& simulation) {
+  const TicketTable table = governance_of(simulation).tickets();
+  py::dict columns;
+  columns["citizen"] = py::array(py::cast(table.citizen));
+  columns["district"] = py::array(py::cast(table.district));
+  columns["kind"] = py::array(py::cast(table.kind));
+  columns["channel"] = py::array(py::cast(table.channel));
+  columns["gender"] = py::array(py::cast(table.gender));
+  columns["income_group"] = py::array(py::cast(table.income_group));
+  columns["state"] = py::array(py::cast(table.state));
+  columns["department"] = py::array(py::cast(table.department));
+  columns["weight"] = py::array(py::cast(table.weight));
+  columns["filed_day"] = py::array(py::cast(table.filed_day));
+  columns["closed_day"] = py::array(py::cast(table.closed_day));
+  return columns;
+}
+
+py::dict governance_labels() {
+  py::dict labels;
+  labels["kind"] = std::vector<std::string>(kTicketKindNames.begin(), kTicketKindNames.end());
+  labels["channel"] = std::vector<std::string>(kComplaintChannelNames.begin(), kComplaintChannelNames.end());
+  labels["department"] = std::vector<std::string>(kDepartmentNames.begin(), kDepartmentNames.end());
+  labels["state"] = std::vector<std::string>{"open", "answered", "escalated"};
+  labels["mechanism"] = std::vector<std::string>(kMechanismNames.begin(), kMechanismNames.end());
+  return labels;
+}
+
 }  // namespace
 
 void bind_run(py::module_& module) {
@@ -168,12 +217,15 @@ void bind_run(py::module_& module) {
              for (const ColumnInfo& column : table.columns()) columns[py::str(column.name)] = column_view(column, self);
              return columns;
            })
+      .def("opinion", &opinion_dict)
+      .def("tickets", &tickets_dict)
       .def("save", [](const Simulation& simulation, const std::filesystem::path& path) {
         const OutputContent content = simulation.output();
         check_output_target(
             {path, run_inputs(simulation.scenario()), OutputKind::hdf5, estimated_output_bytes(content)});
         write_output(path, content);
       });
+  module.def("governance_labels", &governance_labels);
   module.def("read_output", [](const std::filesystem::path& path) { return output_dict(read_output(path)); });
   module.def("write_html_report", [](const std::filesystem::path& output, const std::filesystem::path& html) {
     return write_html_report(output, html).string();

@@ -12,7 +12,7 @@ packages=(
   libosmium2-dev libprotozero-dev zlib1g-dev libbz2-dev libexpat1-dev libzip-dev nlohmann-json3-dev
   # Python side: Debian's /usr/bin/python3 and its packages (no PyPI here)
   python3 python3-dev pybind11-dev python3-numpy python3-pandas python3-matplotlib python3-h5py
-  python3-yaml python3-pytest python3-tqdm python3-nbclient python3-nbformat python3-ipykernel
+  python3-scipy python3-yaml python3-pytest python3-tqdm python3-nbclient python3-nbformat python3-ipykernel
   python3-pip python3-venv python3-setuptools hdf5-tools
 )
 

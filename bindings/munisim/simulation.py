@@ -66,6 +66,28 @@ class Simulation:
         """Household agents' columns as read-only numpy arrays."""
         return self._engine.table("households")
 
+    @property
+    def opinion(self):
+        """Every citizen's satisfaction with waste, transport and citizen services and trust in the
+        municipality (0 to 1), as read-only numpy arrays by citizen row (updated weekly). Needs
+        ``governance.enabled``."""
+        return self._engine.opinion()
+
+    @property
+    def tickets(self):
+        """Every complaint filed so far as a pandas DataFrame: who (citizen row, district, gender,
+        income group, persons it stands for), what (kind), through which channel, the department
+        holding or answering it, its state (open, answered, escalated) and the days it was filed and
+        closed. Needs ``governance.enabled``."""
+        import pandas as pd
+
+        labels = _core.governance_labels()
+        frame = pd.DataFrame(self._engine.tickets())
+        for column, names in [("kind", "kind"), ("channel", "channel"), ("department", "department"),
+                              ("state", "state")]:
+            frame[column] = pd.Categorical.from_codes(frame[column], categories=labels[names])
+        return frame
+
     def result(self):
         """The series so far, as numpy views on the engine's memory (no copy)."""
         return Result(self._engine.series(), self.scenario.to_yaml(), _start_date(self.scenario), engine=self._engine,

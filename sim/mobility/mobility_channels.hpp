@@ -9,6 +9,9 @@ namespace munisim {
 
 inline constexpr const char* kMobilityDayChannel = "mobility.day";
 inline constexpr const char* kRoadCongestionChannel = "mobility.road_congestion";
+// Read by "mobility.measures" with previous-day timing: measures adopted the day before (e.g. by a
+// planning department), applied on the day they are read. Type: std::vector<mobility::Measure>.
+inline constexpr const char* kMobilityAdoptedMeasuresChannel = "mobility.adopted_measures";
 
 // Index layouts: [district][mode], [gender][mode], [line][hour], row-major; modes, genders and
 // lines in the order of the mobility series' labels.

@@ -74,40 +74,48 @@ void MobilityService::apply_measures(const StepContext& step) {
     measures_.push_back(mobility::measure_from_config(config_.measures[m]));
   }
   bool lines_changed = false;
-  std::vector<RouteLine>& lines = routes_.lines();
   for (std::size_t m = 0; m < measures_.size(); ++m) {
     if (applied_[m] || config_.measures[m].start_date.days_since_epoch() > step.date.days_since_epoch()) continue;
     applied_[m] = true;
-    std::visit(
-        Overloaded{
-            [&](const mobility::TrunkLine&) {
-              lines[trunk_line_[m]].active = true;
-              lines_changed = true;
-            },
-            [&](const mobility::Headway& headway) {
-              for (RouteLine& line : lines) {
-                const bool named = headway.lines.empty() || std::find(headway.lines.begin(), headway.lines.end(),
-                                                                      line.name) != headway.lines.end();
-                if (named) {
-                  for (double& minutes : line.headway_min) minutes *= headway.factor;
-                }
-              }
-            },
-            [&](const mobility::FleetRenewal& renewal) { shift_fleet(kCombi, kBus, renewal.share); },
-            [&](const mobility::Electrification& electric) { shift_fleet(kBus, kElectricBus, electric.share); },
-            [&](const mobility::Fare& fare) { fare_factor_ *= fare.factor; },
-            [&](const mobility::FareIntegration& integration) { integration_ = std::min(1.0, integration.share); },
-            [&](const mobility::StreetLighting& safety) { safety_.lighting = std::min(1.0, safety.share); },
-            [&](const mobility::StaffOnBoard& safety) { safety_.staff_on_board = std::min(1.0, safety.share); },
-            [&](const mobility::WomenOnlyVehicles& safety) { safety_.women_only = std::min(1.0, safety.share); },
-            [&](const mobility::BikeLanes& safety) { safety_.bike_lanes = std::min(1.0, safety.share); },
-        },
-        measures_[m]);
+    lines_changed |= apply(measures_[m], trunk_line_[m]);
   }
+  for (const mobility::Measure& measure : *published_.adopted) lines_changed |= apply(measure, trunk_line_.size());
   if (lines_changed) {
     routes_.plan(skims_);
     refresh_access();
   }
+}
+
+bool MobilityService::apply(const mobility::Measure& measure, std::size_t trunk) {
+  bool lines_changed = false;
+  std::vector<RouteLine>& lines = routes_.lines();
+  std::visit(
+      Overloaded{
+          [&](const mobility::TrunkLine&) {
+            if (trunk >= lines.size()) throw Error("a trunk line can only start from the scenario's measures");
+            lines[trunk].active = true;
+            lines_changed = true;
+          },
+          [&](const mobility::Headway& headway) {
+            for (RouteLine& line : lines) {
+              const bool named = headway.lines.empty() || std::find(headway.lines.begin(), headway.lines.end(),
+                                                                    line.name) != headway.lines.end();
+              if (named) {
+                for (double& minutes : line.headway_min) minutes *= headway.factor;
+              }
+            }
+          },
+          [&](const mobility::FleetRenewal& renewal) { shift_fleet(kCombi, kBus, renewal.share); },
+          [&](const mobility::Electrification& electric) { shift_fleet(kBus, kElectricBus, electric.share); },
+          [&](const mobility::Fare& fare) { fare_factor_ *= fare.factor; },
+          [&](const mobility::FareIntegration& integration) { integration_ = std::min(1.0, integration.share); },
+          [&](const mobility::StreetLighting& safety) { safety_.lighting = std::min(1.0, safety.share); },
+          [&](const mobility::StaffOnBoard& safety) { safety_.staff_on_board = std::min(1.0, safety.share); },
+          [&](const mobility::WomenOnlyVehicles& safety) { safety_.women_only = std::min(1.0, safety.share); },
+          [&](const mobility::BikeLanes& safety) { safety_.bike_lanes = std::min(1.0, safety.share); },
+      },
+      measure);
+  return lines_changed;
 }
 
 // Moves `share` of every line's vehicles of type `from` to type `to`.

@@ -153,7 +153,9 @@ void register_mobility(Registration& registration, const City& city, const Mobil
   auto service = std::make_shared<mobility_detail::MobilityService>(
       city, mobility, transit, climate, registration.metrics, registration.seed,
       mobility_detail::Published{channels.publish<MobilityDay>(kMobilityDayChannel, "mobility.travel"),
-                                 channels.publish<RoadCongestion>(kRoadCongestionChannel, "mobility.travel")});
+                                 channels.publish<RoadCongestion>(kRoadCongestionChannel, "mobility.travel"),
+                                 channels.read_optional<std::vector<mobility::Measure>>(
+                                     kMobilityAdoptedMeasuresChannel, "mobility.measures", Timing::previous_day)});
   registration.scheduler.add("mobility.measures", Cycle::daily(),
                              [service](const StepContext& step) { service->apply_measures(step); });
   registration.scheduler.add("mobility.travel", Cycle::daily(),

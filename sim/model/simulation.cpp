@@ -6,6 +6,7 @@
 #include "sim/core/error.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/core/scheduler.hpp"
+#include "sim/governance/governance_service.hpp"
 #include "sim/mobility/mobility_measures.hpp"
 #include "sim/mobility/mobility_service.hpp"
 #include "sim/model/district_data.hpp"
@@ -71,6 +72,10 @@ Simulation::Simulation(ResolvedScenario resolved, int threads)
   register_waste(registration, city_, scenario_.config.waste, scenario_.config.climate);
   register_mobility(registration, city_, scenario_.config.mobility, scenario_.config.city.transit,
                     scenario_.config.climate);
+  if (scenario_.config.governance.enabled) {
+    governance_ = register_governance(registration, city_, scenario_.config.governance,
+                                      scenario_.config.mobility.enabled);
+  }
   scheduler_->seal();
 }
 

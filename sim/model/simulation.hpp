@@ -11,6 +11,7 @@
 #include "sim/city/city.hpp"
 #include "sim/core/calendar.hpp"
 #include "sim/core/metrics.hpp"
+#include "sim/governance/governance_view.hpp"
 #include "sim/io/output.hpp"
 #include "sim/model/district_data.hpp"
 #include "sim/scenario/loader.hpp"
@@ -43,6 +44,8 @@ class Simulation {
   [[nodiscard]] const Scenario& scenario() const noexcept { return scenario_; }
   [[nodiscard]] const City& city() const noexcept { return city_; }
   [[nodiscard]] const MetricsRegistry& metrics() const noexcept { return metrics_; }
+  // Citizens' opinions and complaint tickets; nullptr unless governance.enabled.
+  [[nodiscard]] const GovernanceView* governance() const noexcept { return governance_.get(); }
   // What the user should know about how the city was built (e.g. a fallback to synthetic streets).
   [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 
@@ -67,6 +70,7 @@ class Simulation {
   City city_;
   MetricsRegistry metrics_;
   std::unique_ptr<Scheduler> scheduler_;
+  std::shared_ptr<const GovernanceView> governance_;
   int days_run_ = 0;
 };
 

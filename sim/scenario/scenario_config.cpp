@@ -26,22 +26,36 @@ void check_districts(schema::Checks& checks, const CityConfig& city, const std::
   }
 }
 
+// A waste measure's districts and site must exist in the city; `key` is where it is written.
+void check_waste_measure(schema::Checks& checks, const CityConfig& city, const std::string& key,
+                         const WasteMeasureConfig& measure) {
+  check_districts(checks, city, key, measure.districts);
+  if (measure.kind == "disposal_site" && !measure.site.empty() &&
+      !has_facility(city, measure.site, {"open_dump", "sanitary_landfill"})) {
+    checks.fail(key + ".site", "'" + measure.site + "' is not an open_dump or sanitary_landfill in city.facilities");
+  }
+  for (const char* kind : {"composting_plant", "transfer_station"}) {
+    if (measure.kind == kind && !measure.site.empty() && !has_facility(city, measure.site, {kind})) {
+      checks.fail(key + ".site", "'" + measure.site + "' is not a " + kind + " in city.facilities");
+    }
+  }
+}
+
 }  // namespace
 
 void ScenarioConfig::check(schema::Checks& checks) const {
   for (std::size_t i = 0; i < waste.measures.size(); ++i) {
-    const WasteMeasureConfig& measure = waste.measures[i];
-    check_districts(checks, city, "waste.measures[" + std::to_string(i) + "]", measure.districts);
-    if (measure.kind == "disposal_site" && !measure.site.empty() &&
-        !has_facility(city, measure.site, {"open_dump", "sanitary_landfill"})) {
-      checks.fail("waste.measures[" + std::to_string(i) + "].site",
-                  "'" + measure.site + "' is not an open_dump or sanitary_landfill in city.facilities");
-    }
-    for (const char* kind : {"composting_plant", "transfer_station"}) {
-      if (measure.kind == kind && !measure.site.empty() && !has_facility(city, measure.site, {kind})) {
-        checks.fail("waste.measures[" + std::to_string(i) + "].site",
-                    "'" + measure.site + "' is not a " + kind + " in city.facilities");
-      }
+    check_waste_measure(checks, city, "waste.measures[" + std::to_string(i) + "]", waste.measures[i]);
+  }
+  for (std::size_t i = 0; i < governance.plan.size(); ++i) {
+    const PlanEntryConfig& entry = governance.plan[i];
+    const std::string key = "governance.plan[" + std::to_string(i) + "]";
+    if (entry.service == "waste") {
+      check_waste_measure(checks, city, key, entry.waste_measure(entry.earliest_date));
+    } else if (!mobility.enabled) {
+      checks.fail(key + ".service", "a mobility measure needs mobility.enabled: true");
+    } else {
+      check_districts(checks, city, key, entry.districts);
     }
   }
   for (std::size_t i = 0; i < mobility.transit.lines.size(); ++i) {

@@ -8,6 +8,7 @@
 #include "sim/climate/climate_config.hpp"
 #include "sim/core/calendar.hpp"
 #include "sim/core/schema.hpp"
+#include "sim/governance/governance_config.hpp"
 #include "sim/mobility/mobility_config.hpp"
 #include "sim/waste/waste_config.hpp"
 
@@ -24,6 +25,7 @@ struct ScenarioConfig {
   WasteConfig waste;
   MobilityConfig mobility;
   ClimateConfig climate;
+  GovernanceConfig governance;
 
   template <class V>
   void visit(V& v) {
@@ -39,6 +41,8 @@ struct ScenarioConfig {
     v.object("waste", waste, {.meaning = "the solid-waste service"});
     v.object("mobility", mobility, {.meaning = "daily travel: trips, mode choice, transit loads, road congestion"});
     v.object("climate", climate, {.meaning = "emission factors shared by all services"});
+    v.object("governance", governance,
+             {.meaning = "departments, citizens' satisfaction and complaints, management model, municipal finances"});
   }
   // Rules across domains: the services' facilities and districts must exist in the city.
   void check(schema::Checks& checks) const;

@@ -201,16 +201,19 @@ void Collection::run(const StepContext& step) {
   today.collected_t.assign(zones, 0.0);
   today.trucks_in_fleet = static_cast<int>(routes_.size());
   int in_service = 0;
+  int spares_left = directives.spare_trucks;
   for (std::size_t truck = 0; truck < routes_.size(); ++truck) {
-    if (repair_days_left_[truck] > 0) {
+    bool broken = repair_days_left_[truck] > 0;
+    if (broken) {
       --repair_days_left_[truck];
-      continue;
-    }
-    if (RandomStream(step.seed, truck, static_cast<std::uint32_t>(step.day), kBreakdownPurpose)
-            .bernoulli(fleet.breakdown_probability)) {
+    } else if (RandomStream(step.seed, truck, static_cast<std::uint32_t>(step.day), kBreakdownPurpose)
+                   .bernoulli(fleet.breakdown_probability)) {
       repair_days_left_[truck] = fleet.repair_days - 1;
-      continue;
+      broken = true;
     }
+    // A spare from a shared pool drives the broken truck's route, on the broken truck's fuel.
+    if (broken && spares_left == 0) continue;
+    if (broken) --spares_left;
     ++today.trucks_available;
     if (directives.trucks_in_service >= 0 && in_service >= directives.trucks_in_service) continue;
     ++in_service;

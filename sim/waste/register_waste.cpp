@@ -22,6 +22,8 @@ struct WasteSystems {
   WasteSystems(Registration& registration, const City& city, const WasteConfig& config, const ClimateConfig& climate)
       : city_(city),
         config_(config),
+        adopted(registration.channels.read_optional<std::vector<Measure>>(kAdoptedMeasuresChannel, "waste.measures",
+                                                                          Timing::previous_day)),
         zones(zones_from_districts(city, config.collection.days_per_week)),
         facilities(facilities_at_start(city, config.collection, climate)),
         series(registration.metrics, city),
@@ -55,7 +57,8 @@ struct WasteSystems {
     return result;
   }
 
-  // Measures dated on `day` (those dated before the run start on its first day), in the order given.
+  // Measures dated on `day` (those dated before the run start on its first day), in the order given,
+  // then those adopted the day before.
   void apply_measures(const StepContext& step) {
     // Measures appended while the simulation runs are converted once, when first seen.
     for (std::size_t i = measures.size(); i < config_.measures.size(); ++i) {
@@ -65,6 +68,7 @@ struct WasteSystems {
     for (const DatedMeasure& dated : measures) {
       if (std::max(0L, dated.start_date.days_since_epoch() - first_day) == step.day) apply(dated.measure);
     }
+    for (const Measure& measure : *adopted) apply(measure);
   }
 
   void apply(const Measure& measure) {
@@ -100,6 +104,7 @@ struct WasteSystems {
 
   const City& city_;
   const WasteConfig& config_;
+  ChannelReader<std::vector<Measure>> adopted;
   std::vector<DatedMeasure> measures;
   std::vector<CollectionZone> zones;
   Facilities facilities;

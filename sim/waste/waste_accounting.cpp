@@ -95,10 +95,12 @@ void WasteAccounting::run(const StepContext& step) {
   series_.record_scalar(ids.diesel, step.day, diesel_l);
   series_.record_scalar(ids.cng, step.day, cng_kg);
   series_.record_scalar(ids.electricity, step.day, kwh);
-  publish(static_cast<std::size_t>(step.date.weekday()), cost, emissions[0] + emissions[1] + emissions[2]);
+  publish(static_cast<std::size_t>(step.date.weekday()), cost, emissions[0] + emissions[1] + emissions[2],
+          series_.day_sum(ids.avoided, step.day));
 }
 
-void WasteAccounting::publish(std::size_t weekday, const std::vector<double>& cost, double emissions_tco2e) {
+void WasteAccounting::publish(std::size_t weekday, const std::vector<double>& cost, double emissions_tco2e,
+                              double avoided_tco2e) {
   const SetOutDay& set_out = *channels_.set_out;
   const CollectionDay& fleet_day = *channels_.collection;
   const StreetDay& street = *channels_.street;
@@ -114,6 +116,7 @@ void WasteAccounting::publish(std::size_t weekday, const std::vector<double>& co
   CityDay& city = channels_.city.value();
   std::copy(cost.begin(), cost.end(), city.cost_soles.begin());
   city.emissions_tco2e = emissions_tco2e;
+  city.avoided_tco2e = avoided_tco2e;
   city.trucks_in_fleet = fleet_day.trucks_in_fleet;
   city.trucks_available = fleet_day.trucks_available;
 }

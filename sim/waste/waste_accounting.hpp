@@ -39,7 +39,7 @@ class WasteAccounting {
  private:
   // Fraction shares of waste collected today across districts (the city's composition on a day without).
   [[nodiscard]] std::vector<double> disposed_shares(const std::vector<double>& collected_t) const;
-  void publish(std::size_t weekday, const std::vector<double>& cost, double emissions_tco2e);
+  void publish(std::size_t weekday, const std::vector<double>& cost, double emissions_tco2e, double avoided_tco2e);
 
   const WasteConfig& config_;
   const ClimateConfig& climate_;

@@ -13,6 +13,9 @@ inline constexpr const char* kDistrictsChannel = "waste.districts";
 inline constexpr const char* kCityChannel = "waste.city";
 // Read by "waste.collection" with previous-day timing; written by whoever directs the service.
 inline constexpr const char* kDirectivesChannel = "waste.directives";
+// Read by "waste.measures" with previous-day timing: measures adopted the day before (e.g. by a
+// planning department), applied on the day they are read. Type: std::vector<waste::Measure>.
+inline constexpr const char* kAdoptedMeasuresChannel = "waste.adopted_measures";
 
 // Per district, index = district; all tonnes are of that day.
 struct DistrictDay {
@@ -31,6 +34,7 @@ inline constexpr std::array<const char*, 4> kCostItems = {"energy", "vehicle_run
 struct CityDay {
   std::array<double, kCostItems.size()> cost_soles{};
   double emissions_tco2e = 0;  // truck energy + disposal methane committed + composting
+  double avoided_tco2e = 0;    // recycling (informal and formal) and composting instead of disposal
   int trucks_in_fleet = 0;
   int trucks_available = 0;  // in the fleet and not under repair
 };
@@ -42,6 +46,7 @@ struct Directives {
   // collect the district's street stock on a day it is not scheduled.
   std::vector<std::uint8_t> recovery_visit_by_district;
   int trucks_in_service = -1;  // at most this many available trucks work today; -1: all of them
+  int spare_trucks = 0;        // pool vehicles that stand in for trucks under repair today
 };
 
 }  // namespace munisim::waste

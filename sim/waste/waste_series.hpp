@@ -26,6 +26,12 @@ class WasteSeries {
   }
   void record_scalar(SeriesId id, int day, double value) { metrics_.series(id).day(day)[0] = value; }
   void record_cell(SeriesId id, int day, std::size_t cell, double value) { metrics_.series(id).day(day)[cell] = value; }
+  // The sum of a day's cells as recorded so far.
+  [[nodiscard]] double day_sum(SeriesId id, int day) const {
+    double sum = 0;
+    for (double value : metrics_.series(id).day(day)) sum += value;
+    return sum;
+  }
 
  private:
   MetricsRegistry& metrics_;

@@ -59,6 +59,7 @@ struct Layout {
 struct Published {
   ChannelWriter<MobilityDay> day;
   ChannelWriter<RoadCongestion> roads;
+  ChannelReader<std::vector<mobility::Measure>> adopted;
 };
 
 struct Ids {
@@ -132,6 +133,8 @@ class MobilityService {
   // Copies the day's recorded values, and today's road times over free flow, to the channels.
   void publish(int day, const RoadTimes& today);
   void shift_fleet(std::size_t from, std::size_t to, double share);
+  // Applies one measure; returns whether the lines changed (a trunk line opened: `trunk` is its line).
+  bool apply(const mobility::Measure& measure, std::size_t trunk);
 
   const City& city_;
   const MobilityConfig& config_;

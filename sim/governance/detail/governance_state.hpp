@@ -1,0 +1,120 @@
+// Internal to sim/governance: the state of the governance layer, whose systems are split over
+// governance_service.cpp (what citizens live and file, how offices answer), departments.cpp (the
+// departments' rules and the books) and governance_series.cpp (what it records).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "sim/city/city.hpp"
+#include "sim/core/channels.hpp"
+#include "sim/core/metrics.hpp"
+#include "sim/core/scheduler.hpp"
+#include "sim/governance/citizen_opinion.hpp"
+#include "sim/governance/complaints.hpp"
+#include "sim/governance/finance.hpp"
+#include "sim/governance/governance_view.hpp"
+#include "sim/governance/mechanisms.hpp"
+#include "sim/governance/scorecard.hpp"
+#include "sim/governance/tickets.hpp"
+#include "sim/mobility/mobility_channels.hpp"
+#include "sim/mobility/mobility_measures.hpp"
+#include "sim/waste/waste_channels.hpp"
+#include "sim/waste/waste_measures.hpp"
+
+namespace munisim::governance_detail {
+
+struct Ids {
+  SeriesId satisfaction, satisfaction_city, satisfaction_mean, trust, trust_city, gaps, filed, filed_by_group, answered, answer_days,
+      escalated, open, forwarded, outcomes, app_share, recovery_visits, blocked, revenue, spending, cash, budget,
+      budget_left, mechanisms, plan_adopted, plan_unaffordable;
+  std::array<SeriesId, kPillars> scorecard;
+};
+
+// What happened to complaints today, in persons' complaints.
+struct ComplaintDay {
+  std::vector<double> filed;           // kind x channel
+  std::vector<double> filed_by_group;  // district x gender x income group
+  std::vector<double> answered, answer_days, escalated;  // by kind
+  std::vector<double> outcomes;        // outcome (in time, late, escalated) x gender x income group
+  std::array<double, kDepartments> forwarded{};
+};
+
+class GovernanceService final : public GovernanceView {
+ public:
+  GovernanceService(const City& city, const GovernanceConfig& config, const Calendar& calendar,
+                    MetricsRegistry& metrics, Channels& channels, bool mobility);
+
+  void observe(const StepContext& step);
+  void file_complaints(const StepContext& step);
+  void answer_complaints(const StepContext& step);
+  void direct_waste(const StepContext& step);
+  void adopt_plan_measures(const StepContext& step);
+  void keep_books(const StepContext& step);
+  void update_opinion(const StepContext& step);
+  void review_month(const StepContext& step);
+  void record(const StepContext& step);
+
+  [[nodiscard]] std::span<const float> satisfaction(std::size_t service) const override {
+    return opinion_.satisfaction(service);
+  }
+  [[nodiscard]] std::span<const float> trust() const override { return opinion_.trust(); }
+  [[nodiscard]] TicketTable tickets() const override;
+
+ private:
+  void register_series();
+  [[nodiscard]] bool on(Mechanism mechanism, int day) const { return mechanisms_.on(mechanism, day); }
+  [[nodiscard]] std::array<double, kDepartments> complaint_capacity(const StepContext& step) const;
+  [[nodiscard]] double waste_quality(std::size_t district) const;
+  [[nodiscard]] std::vector<double> transport_quality() const;  // by district x gender
+  void learn_of_waste_problems(const StepContext& step);
+  [[nodiscard]] double city_mean(const std::vector<double>& by_group, std::optional<std::size_t> gender = {}) const;
+  void close_ticket(std::uint32_t number, int days, bool answered);
+
+  const City& city_;
+  const GovernanceConfig& config_;
+  MetricsRegistry& metrics_;
+  std::size_t districts_;
+  MechanismSchedule mechanisms_;
+  CitizenOpinion opinion_;
+  ComplaintDesk desk_;
+  TicketOffice office_;
+  Ledger ledger_;
+  Ids ids_{};
+
+  ChannelReader<waste::DistrictDay> waste_day_;
+  ChannelReader<waste::CityDay> waste_city_;
+  ChannelWriter<waste::Directives> directives_;
+  ChannelWriter<std::vector<waste::Measure>> adopted_waste_;
+  std::optional<ChannelReader<MobilityDay>> mobility_day_;
+  std::optional<ChannelWriter<std::vector<mobility::Measure>>> adopted_mobility_;
+
+  std::vector<double> households_;  // weighted, per district
+  // Quality lived this week, summed over its days, per judged service by district x gender.
+  LivedQuality week_quality_sum_;
+  int week_days_ = 0;
+  std::vector<double> service_quality_sum_, service_quality_count_;  // answers this week, per district
+  std::vector<double> last_service_quality_;                          // per district
+  ServiceFailure failure_;                                            // today's, by district x gender
+  std::vector<OpinionEvent> events_;  // answers lived since the last weekly update
+  double app_share_ = 0;
+  ComplaintDay complaints_;
+
+  // The waste department's knowledge of where waste is left on the street.
+  std::vector<std::uint8_t> problem_known_;
+  std::vector<double> month_end_street_t_;  // the last monthly report's street stock, per district
+  std::vector<double> recovery_visits_;     // ordered today, per district
+  std::array<double, kDepartments> blocked_soles_{};  // work refused today for want of budget
+
+  // The city plan: per entry, adopted (1) and refused today for want of budget (1).
+  std::vector<double> plan_adopted_, plan_unaffordable_;
+  std::array<double, kDepartments> plan_cost_by_department_{};  // paid today
+
+  int months_elapsed_ = 0;
+  DayBooks books_;
+  MonthFigures month_;
+  std::array<double, kPillars> points_{};
+};
+
+}  // namespace munisim::governance_detail
