@@ -42,7 +42,6 @@ void GovernanceService::learn_of_waste_problems(const StepContext& step) {
 void GovernanceService::direct_waste(const StepContext& step) {
   learn_of_waste_problems(step);
   recovery_visits_.assign(districts_, 0.0);
-  blocked_soles_ = {};
   waste::Directives directives;
   directives.recovery_visit_by_district.assign(districts_, 0);
   const double cost = config_.recovery_visit_cost_soles;
@@ -100,6 +99,7 @@ void GovernanceService::keep_books(const StepContext& step) {
   double visits = 0;
   for (double visit : recovery_visits_) visits += visit;
   books_.spending_soles[kWasteDept][kDirectedWork] = visits * config_.recovery_visit_cost_soles;
+  books_.spending_soles[kTransportDept][kDirectedWork] = frequency_orders_today_ * config_.frequency_order_cost_soles;
   for (std::size_t dept = 0; dept < kDepartments; ++dept) {
     books_.spending_soles[dept][kPlanMeasures] = plan_cost_by_department_[dept];
   }
@@ -112,6 +112,11 @@ void GovernanceService::keep_books(const StepContext& step) {
   }
   month_.service_cost_soles += books_.spending_soles[kWasteDept][kServiceRunning];
   month_.emitted_tco2e += waste_city.emissions_tco2e + (mobility_day_ ? (*mobility_day_)->emissions_tco2e : 0.0);
+  if (mobility_day_) {
+    const TransitDay transit = transit_day(**mobility_day_);
+    month_boardings_ += transit.boardings;
+    month_denied_ += transit.denied;
+  }
   month_.avoided_tco2e += waste_city.avoided_tco2e;
 }
 
@@ -126,12 +131,34 @@ double GovernanceService::city_mean(const std::vector<double>& by_group, std::op
   return persons > 0 ? sum / persons : 0.0;
 }
 
+// The transport department watches the share of boarding attempts denied over the month; above
+// its target it orders more frequent service on every line from the concessionaires (a headway
+// measure for the mobility service from the next day), paid from its budget.
+void GovernanceService::review_transit_service(const StepContext& step) {
+  const double attempts = month_boardings_ + month_denied_;
+  const double denied_share = attempts > 0 ? month_denied_ / attempts : 0.0;
+  month_boardings_ = 0;
+  month_denied_ = 0;
+  if (!mobility_day_ || step.day == 0 || denied_share <= config_.denied_boarding_target_share) return;
+  if (!ledger_.reserve(kTransportDept, config_.frequency_order_cost_soles)) {
+    blocked_soles_[kTransportDept] += config_.frequency_order_cost_soles;
+    return;
+  }
+  MobilityMeasureConfig order;  // through the service's own conversion, as if written in the scenario
+  order.kind = mobility::Headway::kind;
+  order.value = 1 / (1 + config_.frequency_step);
+  mobility_orders_.push_back(mobility::measure_from_config(order));
+  frequency_orders_today_ = 1;
+}
+
 // On the first of each month: the scorecard of the month that ended, the monthly report of street
-// waste that departments without dashboards decide on, and on the 1st of January the new budget.
+// waste that departments without dashboards decide on, the transport department's review, and on
+// the 1st of January the new budget.
 void GovernanceService::review_month(const StepContext& step) {
   month_end_street_t_ = waste_day_->street_stock_t;
+  if (step.day > 0 && step.calendar.is_first_of_year(step.day)) ledger_.start_year();
+  review_transit_service(step);
   if (step.day == 0) return;
-  if (step.calendar.is_first_of_year(step.day)) ledger_.start_year();
   const OpinionMeans& opinion = opinion_.means();
   month_.satisfaction = 0;
   for (const std::vector<double>& service : opinion.satisfaction) month_.satisfaction += city_mean(service);

@@ -379,6 +379,9 @@ struct GovernanceConfig {
   double shared_fleet_spare_trucks = 1;
   double recovery_backlog_t = 1.0;
   double recovery_visit_cost_soles = 600;
+  double denied_boarding_target_share = 0.05;
+  double frequency_step = 0.2;
+  double frequency_order_cost_soles = 150000;
 
   template <class V>
   void visit(V& v) {
@@ -411,6 +414,21 @@ struct GovernanceConfig {
                         "visit it cannot pay is not ordered)",
              .min = 0,
              .source = "[EST] a crew of three for a shift at overtime rates"});
+    v.field("denied_boarding_target_share", denied_boarding_target_share,
+            {.unit = "1",
+             .meaning = "share of boarding attempts denied in a month above which the transport department orders "
+                        "more frequent service from the concessionaires",
+             .min = 0,
+             .max = 1,
+             .source = "[EST]"});
+    v.field("frequency_step", frequency_step,
+            {.unit = "1", .meaning = "more departures per order: headways are divided by 1 + step", .min = 0,
+             .max = 10, .source = "[EST]"});
+    v.field("frequency_order_cost_soles", frequency_order_cost_soles,
+            {.unit = "soles/order",
+             .meaning = "what the transport department pays the concessionaires per order, from its budget",
+             .min = 0,
+             .source = "[EST]"});
   }
 };
 

@@ -75,6 +75,9 @@ void GovernanceService::register_series() {
   ids_.recovery_visits = add("waste_recovery_visits_ordered", "visits",
                              "recovery visits the waste department ordered for the next day", {district},
                              Summary::total);
+  ids_.frequency_orders = add("transit_frequency_orders", "orders",
+                              "orders of more frequent service the transport department gave the concessionaires",
+                              {}, Summary::total);
   ids_.blocked = add("department_work_refused_soles", "soles",
                      "work a department wanted to order but its remaining budget could not pay", {department},
                      Summary::total);
@@ -161,6 +164,7 @@ void GovernanceService::record(const StepContext& step) {
   metrics_.series(ids_.app_share).day(day)[0] = app_share_;
   metrics_.series(ids_.recovery_visits).set_day(day, recovery_visits_);
   metrics_.series(ids_.blocked).set_day(day, blocked_soles_);
+  metrics_.series(ids_.frequency_orders).day(day)[0] = frequency_orders_today_;
 
   metrics_.series(ids_.revenue).set_day(day, books_.revenue_soles);
   std::vector<double> spending;

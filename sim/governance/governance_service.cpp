@@ -70,11 +70,7 @@ std::vector<double> GovernanceService::transport_quality() const {
   std::vector<double> quality(districts_ * kGenderCount, config_.feedback.initial_satisfaction);
   if (!mobility_day_ || (*mobility_day_)->genders == 0) return quality;
   const MobilityDay& day = **mobility_day_;
-  constexpr std::size_t kTransitMode = 2;  // bus_combi, in the mobility series' mode order
-  double boardings = 0, denied = 0, crowded = 0;
-  for (std::size_t g = 0; g < day.genders; ++g) boardings += day.trips_by_gender_mode[g * day.modes + kTransitMode];
-  for (double value : day.denied_boardings_by_line_hour) denied += value;
-  for (double value : day.crowded_boardings_by_line_hour) crowded += value;
+  const auto [boardings, denied, crowded] = transit_day(day);
   const double denied_share = boardings + denied > 0 ? denied / (boardings + denied) : 0.0;
   const double crowded_share = boardings > 0 ? std::min(1.0, crowded / boardings) : 0.0;
   const FeedbackConfig& feedback = config_.feedback;
@@ -87,7 +83,18 @@ std::vector<double> GovernanceService::transport_quality() const {
   return quality;
 }
 
+TransitDay transit_day(const MobilityDay& day) {
+  constexpr std::size_t kTransitMode = 2;  // bus_combi, in the mobility series' mode order
+  TransitDay totals;
+  for (std::size_t g = 0; g < day.genders; ++g) totals.boardings += day.trips_by_gender_mode[g * day.modes + kTransitMode];
+  for (double value : day.denied_boardings_by_line_hour) totals.denied += value;
+  for (double value : day.crowded_boardings_by_line_hour) totals.crowded += value;
+  return totals;
+}
+
 void GovernanceService::observe(const StepContext&) {
+  blocked_soles_ = {};
+  frequency_orders_today_ = 0;
   const std::vector<double> transport = transport_quality();
   for (std::size_t d = 0; d < districts_; ++d) {
     const double waste = waste_quality(d);

@@ -5,6 +5,7 @@
 // one that cannot be paid waits for the next month, and city_plan_unaffordable shows it. A measure
 // paid from pooled budgets is booked to the department that proposed it.
 #include <algorithm>
+#include <utility>
 
 #include "sim/governance/detail/governance_state.hpp"
 
@@ -21,7 +22,7 @@ Department department_from_name(const std::string& name) {
 
 void GovernanceService::adopt_plan_measures(const StepContext& step) {
   std::vector<waste::Measure> waste_measures;
-  std::vector<mobility::Measure> mobility_measures;
+  std::vector<mobility::Measure> mobility_measures = std::exchange(mobility_orders_, {});
   plan_unaffordable_.assign(config_.plan.size(), 0.0);
   plan_cost_by_department_ = {};
   if (step.calendar.is_first_of_month(step.day) || step.day == 0) {

@@ -203,6 +203,25 @@ TEST(CityPlan, JointPlanningPaysItFromThePooledBudgetsAndItStartsTheNextDay) {
   EXPECT_EQ(cell_sum(joint, "municipal_spending_soles", 0 * items + plan_item), 2500000);
 }
 
+TEST(TransportDepartment, OrdersMoreFrequentServiceWhenTooManyBoardingsAreDenied) {
+  const auto ordered_run = ran({"mobility.enabled=true"});
+  const auto broke_run = ran({"mobility.enabled=true", "governance.departments.transport.budget_soles_per_yr=0"});
+  const Simulation& ordered = *ordered_run;
+  const Simulation& broke = *broke_run;
+  EXPECT_GT(run_sum(ordered, "transit_frequency_orders"), 0);
+  EXPECT_EQ(run_sum(broke, "transit_frequency_orders"), 0);
+  EXPECT_GT(cell_sum(broke, "department_work_refused_soles", 1), 0) << "the transport department was refused";
+  // The first order is given on 1 February and runs from the 2nd.
+  constexpr int kFirstOfFebruary = 31, kSecondOfFebruary = 32;
+  for (int day = 0; day < kSecondOfFebruary; ++day) {
+    EXPECT_EQ(day_sum(ordered, "transit_denied_boardings", day), day_sum(broke, "transit_denied_boardings", day))
+        << "the same travel until the order runs, day " << day;
+  }
+  EXPECT_EQ(series(ordered, "transit_frequency_orders").get(kFirstOfFebruary, 0), 1);
+  EXPECT_LT(run_sum(ordered, "transit_denied_boardings", kSecondOfFebruary),
+            run_sum(broke, "transit_denied_boardings", kSecondOfFebruary));
+}
+
 TEST(GovernanceDeterminism, SeriesAreIdenticalForOneAndTwoThreads) {
   const auto one_run = ran({"governance.model=integrated", "days=35"}, 1);
   const Simulation& one = *one_run;

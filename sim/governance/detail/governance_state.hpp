@@ -28,7 +28,7 @@ namespace munisim::governance_detail {
 struct Ids {
   SeriesId satisfaction, satisfaction_city, satisfaction_mean, trust, trust_city, gaps, filed, filed_by_group, answered, answer_days,
       escalated, open, forwarded, outcomes, app_share, recovery_visits, blocked, revenue, spending, cash, budget,
-      budget_left, mechanisms, plan_adopted, plan_unaffordable;
+      budget_left, mechanisms, plan_adopted, plan_unaffordable, frequency_orders;
   std::array<SeriesId, kPillars> scorecard;
 };
 
@@ -40,6 +40,12 @@ struct ComplaintDay {
   std::vector<double> outcomes;        // outcome (in time, late, escalated) x gender x income group
   std::array<double, kDepartments> forwarded{};
 };
+
+// A day's transit boardings, attempts denied and boardings onto crowded vehicles, city-wide.
+struct TransitDay {
+  double boardings = 0, denied = 0, crowded = 0;
+};
+[[nodiscard]] TransitDay transit_day(const MobilityDay& day);
 
 class GovernanceService final : public GovernanceView {
  public:
@@ -69,6 +75,7 @@ class GovernanceService final : public GovernanceView {
   [[nodiscard]] double waste_quality(std::size_t district) const;
   [[nodiscard]] std::vector<double> transport_quality() const;  // by district x gender
   void learn_of_waste_problems(const StepContext& step);
+  void review_transit_service(const StepContext& step);
   [[nodiscard]] double city_mean(const std::vector<double>& by_group, std::optional<std::size_t> gender = {}) const;
   void close_ticket(std::uint32_t number, int days, bool answered);
 
@@ -110,6 +117,10 @@ class GovernanceService final : public GovernanceView {
   // The city plan: per entry, adopted (1) and refused today for want of budget (1).
   std::vector<double> plan_adopted_, plan_unaffordable_;
   std::array<double, kDepartments> plan_cost_by_department_{};  // paid today
+  // Measures for the mobility service decided today, published with the plan's by planning.
+  std::vector<mobility::Measure> mobility_orders_;
+  double month_boardings_ = 0, month_denied_ = 0;  // the transport department's monthly KPI
+  double frequency_orders_today_ = 0;
 
   int months_elapsed_ = 0;
   DayBooks books_;
