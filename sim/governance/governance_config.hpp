@@ -134,6 +134,7 @@ struct FeedbackConfig {
   double wait_tolerance_min = 15;
   double denied_boarding_penalty = 1.0;
   double crowding_penalty = 0.3;
+  double insecurity_penalty = 0.3;
   double response_tolerance_days = 5;
   double answered_effect = 0.10;
   double unanswered_effect = -0.15;
@@ -170,6 +171,11 @@ struct FeedbackConfig {
     v.field("crowding_penalty", crowding_penalty,
             {.unit = "1", .meaning = "quality lost per unit share of boardings onto crowded vehicles", .min = 0,
              .max = 1, .source = "[EST]"});
+    v.field("insecurity_penalty", insecurity_penalty,
+            {.unit = "1",
+             .meaning = "quality lost per unit of the riders' perceived insecurity on transit (0: none, 1: the "
+                        "worst case, a crowded night ride without safety measures)",
+             .min = 0, .max = 1, .source = "[EST]"});
     v.field("response_tolerance_days", response_tolerance_days,
             {.unit = "days", .meaning = "answer time at which the citizen service quality falls to 1/e",
              .min = 0.1, .source = "median close of missed pickups 2-5 days (FACTS-governance.md §2)"});

@@ -63,24 +63,61 @@ double GovernanceService::waste_quality(std::size_t district) const {
   return std::exp(-kg_per_household / config_.feedback.street_waste_tolerance_kg_per_household) * (1 - missed);
 }
 
-// Transport quality lived by each gender: the day's mean transit wait, the share of boarding attempts
-// denied and the share of boardings onto crowded vehicles. Mobility publishes these for the city by
-// gender (waits) and by line and hour (denials, crowding), so every district gets the city's value.
+// Transport quality lived in each district by each gender: the mean wait of its riders' transit
+// trips, the share of their boarding attempts denied, the share of their boardings onto crowded
+// vehicles and their perceived insecurity. A district-gender without transit trips lives the city's
+// figures for that gender.
 std::vector<double> GovernanceService::transport_quality() const {
   std::vector<double> quality(districts_ * kGenderCount, config_.feedback.initial_satisfaction);
   if (!mobility_day_ || (*mobility_day_)->genders == 0) return quality;
   const MobilityDay& day = **mobility_day_;
-  const auto [boardings, denied, crowded] = transit_day(day);
-  const double denied_share = boardings + denied > 0 ? denied / (boardings + denied) : 0.0;
-  const double crowded_share = boardings > 0 ? std::min(1.0, crowded / boardings) : 0.0;
-  const FeedbackConfig& feedback = config_.feedback;
-  for (std::size_t g = 0; g < kGenderCount && g < day.genders; ++g) {
-    const double value = std::exp(-day.transit_wait_min_by_gender[g] / feedback.wait_tolerance_min) *
-                         (1 - feedback.denied_boarding_penalty * denied_share) *
-                         (1 - feedback.crowding_penalty * crowded_share);
-    for (std::size_t d = 0; d < districts_; ++d) quality[d * kGenderCount + g] = std::max(0.0, value);
+  const std::vector<RiderExperience> city = city_experience(day);
+  for (std::size_t d = 0; d < districts_; ++d) {
+    for (std::size_t g = 0; g < kGenderCount && g < day.genders; ++g) {
+      const std::size_t cell = d * kGenderCount + g;
+      const bool rode = day.transit_trips_by_district_gender[cell] > 0;
+      quality[cell] = lived_transport_quality(rode ? district_experience(day, cell) : city[g]);
+    }
   }
   return quality;
+}
+
+double GovernanceService::lived_transport_quality(const RiderExperience& lived) const {
+  const FeedbackConfig& feedback = config_.feedback;
+  const double value = std::exp(-lived.wait_min / feedback.wait_tolerance_min) *
+                       (1 - feedback.denied_boarding_penalty * lived.denied_share) *
+                       (1 - feedback.crowding_penalty * lived.crowded_share) *
+                       (1 - feedback.insecurity_penalty * lived.insecurity);
+  return std::max(0.0, value);
+}
+
+// Denied attempts over all attempts (boardings plus denials), and crowded boardings over boardings,
+// counting one boarding per trip as the city-wide figures do.
+RiderExperience rider_experience(double trips, double wait_min, double denied, double crowded, double insecurity) {
+  return {wait_min, trips + denied > 0 ? denied / (trips + denied) : 0.0,
+          trips > 0 ? std::min(1.0, crowded / trips) : 0.0, insecurity};
+}
+
+RiderExperience district_experience(const MobilityDay& day, std::size_t cell) {
+  return rider_experience(day.transit_trips_by_district_gender[cell], day.transit_wait_min_by_district_gender[cell],
+                          day.denied_by_district_gender[cell], day.crowded_by_district_gender[cell],
+                          day.insecurity_by_district_gender[cell]);
+}
+
+// Per gender: its mean wait, the city's denied and crowded shares and its riders' mean insecurity.
+std::vector<RiderExperience> city_experience(const MobilityDay& day) {
+  const auto [boardings, denied, crowded] = transit_day(day);
+  std::vector<RiderExperience> city;
+  for (std::size_t g = 0; g < day.genders; ++g) {
+    double trips = 0, insecurity = 0;
+    for (std::size_t cell = g; cell < day.insecurity_by_district_gender.size(); cell += day.genders) {
+      trips += day.transit_trips_by_district_gender[cell];
+      insecurity += day.transit_trips_by_district_gender[cell] * day.insecurity_by_district_gender[cell];
+    }
+    city.push_back(rider_experience(boardings, day.transit_wait_min_by_gender[g], denied, crowded,
+                                    trips > 0 ? insecurity / trips : 0.0));
+  }
+  return city;
 }
 
 TransitDay transit_day(const MobilityDay& day) {

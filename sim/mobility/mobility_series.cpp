@@ -1,5 +1,6 @@
 // What the mobility service records: trips, times, transit loads, vehicles, energy and emissions.
 #include <algorithm>
+#include <utility>
 
 #include "sim/climate/emissions.hpp"
 #include "sim/mobility/detail/mobility_state.hpp"
@@ -186,7 +187,7 @@ void MobilityService::record_vehicles(int day, std::size_t weekday, const std::v
   record(ids_.energy, day, energy);
 }
 
-void MobilityService::publish(int day, const RoadTimes& today) {
+void MobilityService::publish(int day, const RoadTimes& today, TransitExperience lived) {
   const auto values = [&](SeriesId id) {
     const std::span<const double> recorded = metrics_.series(id).day(day);
     return std::vector<double>(recorded.begin(), recorded.end());
@@ -216,6 +217,11 @@ void MobilityService::publish(int day, const RoadTimes& today) {
     if (load_factor[cell] > config_.transit.crowded_load_factor)
       out.crowded_boardings_by_line_hour[cell] = boardings[cell];
   }
+  out.transit_trips_by_district_gender = std::move(lived.trips);
+  out.transit_wait_min_by_district_gender = std::move(lived.wait_min);
+  out.denied_by_district_gender = std::move(lived.denied);
+  out.crowded_by_district_gender = std::move(lived.crowded);
+  out.insecurity_by_district_gender = std::move(lived.insecurity);
   out.operator_cost_soles = values(ids_.operator_cost)[0];
   out.fare_revenue_soles = values(ids_.revenue)[0];
   out.emissions_tco2e = 0;

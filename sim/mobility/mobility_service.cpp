@@ -107,8 +107,8 @@ void MobilityService::travel(const StepContext& step) {
   const auto weekday = static_cast<std::size_t>(step.date.weekday());
   const std::vector<TripConditions> segments = conditions(weekday);
   modes_.build(step.parallel, segments, choice_, safety_);
-  const std::vector<double> totals =
-      this->totals(sampler_.day(step.parallel, step.seed, step.day, weekday, activities_, modes_), segments);
+  const TripCounts counts = sampler_.day(step.parallel, step.seed, step.day, weekday, activities_, modes_);
+  const std::vector<double> totals = this->totals(counts, segments);
   const Layout& at = layout_;
   const RoadsConfig& roads = config_.roads;
 
@@ -141,7 +141,14 @@ void MobilityService::travel(const StepContext& step) {
   record(ids_.speed, step.day, today.speed_kmh);
   record_loads(step.day, loads, totals);
   record_vehicles(step.day, weekday, totals);
-  publish(step.day, today);
+  const TransitDayInputs lived{at.districts,
+                               routes_,
+                               weekday,
+                               loads,
+                               segments,
+                               counts.by_segment_mode_gender,
+                               config_.transit.crowded_load_factor};
+  publish(step.day, today, transit_experience(lived, TransitInsecurity(config_.mode_choice, safety_)));
 }
 
 }  // namespace mobility_detail

@@ -47,6 +47,18 @@ struct TransitDay {
 };
 [[nodiscard]] TransitDay transit_day(const MobilityDay& day);
 
+// What transit riders lived on a day: mean wait (min), denied share of boarding attempts, crowded
+// share of boardings and perceived insecurity, all but the wait in [0, 1].
+struct RiderExperience {
+  double wait_min = 0, denied_share = 0, crowded_share = 0, insecurity = 0;
+};
+[[nodiscard]] RiderExperience rider_experience(double trips, double wait_min, double denied, double crowded,
+                                               double insecurity);
+// Of the riders from one district and gender: `cell` is district * genders + gender.
+[[nodiscard]] RiderExperience district_experience(const MobilityDay& day, std::size_t cell);
+// City-wide, per gender.
+[[nodiscard]] std::vector<RiderExperience> city_experience(const MobilityDay& day);
+
 class GovernanceService final : public GovernanceView {
  public:
   GovernanceService(const City& city, const GovernanceConfig& config, const Calendar& calendar,
@@ -74,6 +86,7 @@ class GovernanceService final : public GovernanceView {
   [[nodiscard]] std::array<double, kDepartments> complaint_capacity(const StepContext& step) const;
   [[nodiscard]] double waste_quality(std::size_t district) const;
   [[nodiscard]] std::vector<double> transport_quality() const;  // by district x gender
+  [[nodiscard]] double lived_transport_quality(const RiderExperience& lived) const;
   void learn_of_waste_problems(const StepContext& step);
   void review_transit_service(const StepContext& step);
   [[nodiscard]] double city_mean(const std::vector<double>& by_group, std::optional<std::size_t> gender = {}) const;

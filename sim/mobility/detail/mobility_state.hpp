@@ -21,6 +21,7 @@
 #include "sim/mobility/mode_choice.hpp"
 #include "sim/mobility/mode_table.hpp"
 #include "sim/mobility/road_load.hpp"
+#include "sim/mobility/transit_experience.hpp"
 #include "sim/mobility/transit_load.hpp"
 #include "sim/mobility/transit_routes.hpp"
 #include "sim/mobility/travel_skims.hpp"
@@ -130,8 +131,9 @@ class MobilityService {
   }
   void record_loads(int day, const LineHourLoads& loads, const std::vector<double>& totals);
   void record_vehicles(int day, std::size_t weekday, const std::vector<double>& totals);
-  // Copies the day's recorded values, and today's road times over free flow, to the channels.
-  void publish(int day, const RoadTimes& today);
+  // Copies the day's recorded values, what riders lived by district and gender, and today's road
+  // times over free flow, to the channels.
+  void publish(int day, const RoadTimes& today, TransitExperience lived);
   void shift_fleet(std::size_t from, std::size_t to, double share);
   // Applies one measure; returns whether the lines changed (a trunk line opened: `trunk` is its line).
   bool apply(const mobility::Measure& measure, std::size_t trunk);
