@@ -36,7 +36,7 @@ void CitizenOpinion::update_week(const LivedQuality& quality, std::span<const Op
     // Day 0 of the stream for every week: the offset is a lasting trait of the citizen.
     fill_uniform(seed, begin, 0, kExpectationPurpose, std::span<double>(offsets, end - begin));
     for (std::size_t c = begin; c < end; ++c) {
-      const std::size_t cell = district[c] * kGenderCount + gender[c];
+      const std::size_t cell = district[c] * kGenders + gender[c];
       const double offset = spread * (2 * offsets[c - begin] - 1);
       double mean = 0;
       for (std::size_t s = 0; s < kJudgedServices; ++s) {
@@ -60,7 +60,7 @@ void CitizenOpinion::compute_means(Parallelism& parallel) {
   const auto gender = citizens_.column<std::uint8_t>("gender");
   const auto income = citizens_.column<std::uint8_t>("income_group");
   const auto weight = citizens_.column<double>("weight_persons");
-  const std::size_t groups = districts_ * kGenderCount * kIncomeCount;
+  const std::size_t groups = districts_ * kGenders * kIncomeGroups;
   constexpr std::size_t kFields = kJudgedServices + 2;  // services, trust, persons
   const std::vector<double> sums = reduce_chunks(
       parallel, trust_.size(), kMeansChunk, std::vector<double>(groups * kFields, 0.0),

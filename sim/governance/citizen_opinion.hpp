@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "sim/city/city.hpp"
 #include "sim/core/agent_table.hpp"
 #include "sim/governance/governance_config.hpp"
 
@@ -46,11 +47,10 @@ class CitizenOpinion {
   [[nodiscard]] std::span<const float> satisfaction(std::size_t service) const { return satisfaction_[service]; }
   [[nodiscard]] std::span<const float> trust() const { return trust_; }
   [[nodiscard]] static std::size_t group(std::uint32_t district, std::uint8_t gender, std::uint8_t income) {
-    return (district * kGenderCount + gender) * kIncomeCount + income;
+    return (district * kGenders + gender) * kIncomeGroups + income;
   }
 
  private:
-  static constexpr std::size_t kGenderCount = 2, kIncomeCount = 3;
   void compute_means(Parallelism& parallel);
 
   const AgentTable& citizens_;

@@ -77,7 +77,7 @@ std::vector<Ticket> ComplaintDesk::file_day(int day, const OpinionMeans& opinion
                               std::max(0.0, 1 + config_.trust_weight * (opinion.trust[cell] - mean_trust));
     RandomStream stream(seed, index, static_cast<std::uint32_t>(day), kComplaintPurpose);
     for (std::size_t kind = 0; kind < kTicketKinds; ++kind) {
-      const double failing = failure[kind][group.district * 2 + group.gender];
+      const double failing = failure[kind][group.district * kGenders + group.gender];
       const double p = std::min(1.0, propensity * config_.kind_shares[kind] *
                                          (1 - opinion.satisfaction[kind][cell]) *
                                          (1 + config_.failure_weight * failing));

@@ -10,8 +10,6 @@ namespace {
 
 constexpr double kMonthsPerYear = 12;
 constexpr double kDaysPerYear = 365;
-constexpr std::size_t kGenderCount = 2;
-constexpr std::size_t kIncomeCount = 3;
 // Mechanisms whose systems IT runs and pays for.
 constexpr std::array<Mechanism, 6> kItRunSystems = {kSharedData,    kAutoRouting, kGpsTracking,
                                                       kComplaintApp, kDashboards,  kDigitalDocuments};
@@ -67,7 +65,7 @@ void GovernanceService::keep_books(const StepContext& step) {
   // The waste fee is paid in each district at a rate that follows its residents' trust.
   for (std::size_t d = 0; d < districts_; ++d) {
     double trust = 0, persons = 0;
-    for (std::size_t cell = d * kGenderCount * kIncomeCount; cell < (d + 1) * kGenderCount * kIncomeCount; ++cell) {
+    for (std::size_t cell = d * kGenders * kIncomeGroups; cell < (d + 1) * kGenders * kIncomeGroups; ++cell) {
       trust += opinion.trust[cell] * opinion.persons[cell];
       persons += opinion.persons[cell];
     }
@@ -124,7 +122,7 @@ double GovernanceService::city_mean(const std::vector<double>& by_group, std::op
   const OpinionMeans& opinion = opinion_.means();
   double sum = 0, persons = 0;
   for (std::size_t cell = 0; cell < by_group.size(); ++cell) {
-    if (gender && (cell / kIncomeCount) % kGenderCount != *gender) continue;
+    if (gender && (cell / kIncomeGroups) % kGenders != *gender) continue;
     sum += by_group[cell] * opinion.persons[cell];
     persons += opinion.persons[cell];
   }
@@ -164,7 +162,7 @@ void GovernanceService::review_month(const StepContext& step) {
   for (const std::vector<double>& service : opinion.satisfaction) month_.satisfaction += city_mean(service);
   month_.satisfaction /= kJudgedServices;
   month_.trust = city_mean(opinion.trust);
-  for (std::size_t g = 0; g < kGenderCount; ++g) {
+  for (std::size_t g = 0; g < kGenders; ++g) {
     month_.satisfaction_by_gender[g] = 0;
     for (const std::vector<double>& service : opinion.satisfaction) {
       month_.satisfaction_by_gender[g] += city_mean(service, g) / kJudgedServices;

@@ -9,8 +9,6 @@
 namespace munisim::governance_detail {
 namespace {
 
-constexpr std::size_t kGenderCount = 2;
-constexpr std::size_t kIncomeCount = 3;
 
 template <std::size_t N>
 std::vector<std::string> labels(const std::array<const char*, N>& names) {
@@ -116,20 +114,20 @@ void GovernanceService::register_series() {
 void GovernanceService::record(const StepContext& step) {
   const int day = step.day;
   const OpinionMeans& opinion = opinion_.means();
-  std::vector<double> satisfaction, city(kJudgedServices * kGenderCount), gaps;
+  std::vector<double> satisfaction, city(kJudgedServices * kGenders), gaps;
   for (std::size_t s = 0; s < kJudgedServices; ++s) {
     const std::vector<double>& by_group = opinion.satisfaction[s];
     satisfaction.insert(satisfaction.end(), by_group.begin(), by_group.end());
-    for (std::size_t g = 0; g < kGenderCount; ++g) city[s * kGenderCount + g] = city_mean(by_group, g);
+    for (std::size_t g = 0; g < kGenders; ++g) city[s * kGenders + g] = city_mean(by_group, g);
     // Income and district means from the group means and their persons.
-    std::array<double, kIncomeCount> income_sum{}, income_persons{};
+    std::array<double, kIncomeGroups> income_sum{}, income_persons{};
     std::vector<double> district_sum(districts_, 0.0), district_persons(districts_, 0.0);
     for (std::size_t cell = 0; cell < by_group.size(); ++cell) {
       const double persons = opinion.persons[cell];
-      income_sum[cell % kIncomeCount] += by_group[cell] * persons;
-      income_persons[cell % kIncomeCount] += persons;
-      district_sum[cell / (kGenderCount * kIncomeCount)] += by_group[cell] * persons;
-      district_persons[cell / (kGenderCount * kIncomeCount)] += persons;
+      income_sum[cell % kIncomeGroups] += by_group[cell] * persons;
+      income_persons[cell % kIncomeGroups] += persons;
+      district_sum[cell / (kGenders * kIncomeGroups)] += by_group[cell] * persons;
+      district_persons[cell / (kGenders * kIncomeGroups)] += persons;
     }
     double worst = std::numeric_limits<double>::max(), best = std::numeric_limits<double>::lowest();
     for (std::size_t d = 0; d < districts_; ++d) {
@@ -140,7 +138,7 @@ void GovernanceService::record(const StepContext& step) {
     const auto mean_of = [&](std::size_t group) {
       return income_persons[group] > 0 ? income_sum[group] / income_persons[group] : 0.0;
     };
-    gaps.push_back(city[s * kGenderCount] - city[s * kGenderCount + 1]);
+    gaps.push_back(city[s * kGenders] - city[s * kGenders + 1]);
     gaps.push_back(mean_of(0) - mean_of(2));
     gaps.push_back(best >= worst ? worst - best : 0.0);
   }

@@ -15,7 +15,7 @@ namespace {
 constexpr std::uint32_t kRoutingPurpose = stream_purpose("governance.routing");
 constexpr double kKgPerTonne = 1000;
 constexpr double kDaysPerYear = 365;
-constexpr std::size_t kGenderCount = 2;
+constexpr std::size_t kOutcomes = 3;  // answered in time, answered late, escalated
 
 }  // namespace
 
@@ -43,8 +43,8 @@ GovernanceService::GovernanceService(const City& city, const GovernanceConfig& c
   }
   plan_adopted_.assign(config.plan.size(), 0.0);
   plan_unaffordable_.assign(config.plan.size(), 0.0);
-  for (auto& sums : week_quality_sum_) sums.assign(districts_ * kGenderCount, 0.0);
-  for (auto& failure : failure_) failure.assign(districts_ * kGenderCount, 0.0);
+  for (auto& sums : week_quality_sum_) sums.assign(districts_ * kGenders, 0.0);
+  for (auto& failure : failure_) failure.assign(districts_ * kGenders, 0.0);
   service_quality_sum_.assign(districts_, 0.0);
   service_quality_count_.assign(districts_, 0.0);
   last_service_quality_.assign(districts_, config.feedback.initial_satisfaction);
@@ -68,13 +68,13 @@ double GovernanceService::waste_quality(std::size_t district) const {
 // vehicles and their perceived insecurity. A district-gender without transit trips lives the city's
 // figures for that gender.
 std::vector<double> GovernanceService::transport_quality() const {
-  std::vector<double> quality(districts_ * kGenderCount, config_.feedback.initial_satisfaction);
+  std::vector<double> quality(districts_ * kGenders, config_.feedback.initial_satisfaction);
   if (!mobility_day_ || (*mobility_day_)->genders == 0) return quality;
   const MobilityDay& day = **mobility_day_;
   const std::vector<RiderExperience> city = city_experience(day);
   for (std::size_t d = 0; d < districts_; ++d) {
-    for (std::size_t g = 0; g < kGenderCount && g < day.genders; ++g) {
-      const std::size_t cell = d * kGenderCount + g;
+    for (std::size_t g = 0; g < kGenders && g < day.genders; ++g) {
+      const std::size_t cell = d * kGenders + g;
       const bool rode = day.transit_trips_by_district_gender[cell] > 0;
       quality[cell] = lived_transport_quality(rode ? district_experience(day, cell) : city[g]);
     }
@@ -135,8 +135,8 @@ void GovernanceService::observe(const StepContext&) {
   const std::vector<double> transport = transport_quality();
   for (std::size_t d = 0; d < districts_; ++d) {
     const double waste = waste_quality(d);
-    for (std::size_t g = 0; g < kGenderCount; ++g) {
-      const std::size_t cell = d * kGenderCount + g;
+    for (std::size_t g = 0; g < kGenders; ++g) {
+      const std::size_t cell = d * kGenders + g;
       const double lived[kJudgedServices] = {waste, transport[cell], last_service_quality_[d]};
       for (std::size_t s = 0; s < kJudgedServices; ++s) {
         week_quality_sum_[s][cell] += lived[s];
@@ -158,7 +158,7 @@ void GovernanceService::file_complaints(const StepContext& step) {
   }
   const std::vector<Ticket> tickets = desk_.file_day(step.day, opinion_.means(), failure_, app_share_, step.seed);
   complaints_.filed.assign(kTicketKinds * kComplaintChannels, 0.0);
-  complaints_.filed_by_group.assign(districts_ * kGenderCount * 3, 0.0);
+  complaints_.filed_by_group.assign(districts_ * kGenders * kIncomeGroups, 0.0);
   const RoutingSwitches switches{on(kOneStop, step.day), on(kAutoRouting, step.day)};
   const bool shared_data = on(kSharedData, step.day);
   for (const Ticket& filed : tickets) {
@@ -199,7 +199,7 @@ void GovernanceService::close_ticket(std::uint32_t number, int days, bool answer
   service_quality_count_[ticket.district] += 1;
   const bool on_time = answered && days <= feedback.response_tolerance_days;
   const std::size_t outcome = answered ? (on_time ? 0 : 1) : 2;
-  complaints_.outcomes[(outcome * kGenderCount + ticket.gender) * 3 + ticket.income_group] += ticket.weight;
+  complaints_.outcomes[(outcome * kGenders + ticket.gender) * kIncomeGroups + ticket.income_group] += ticket.weight;
   const double weight = ticket.weight;
   if (answered) {
     complaints_.answered[ticket.kind] += weight;
@@ -221,7 +221,7 @@ void GovernanceService::answer_complaints(const StepContext& step) {
   for (auto* values : {&complaints_.answered, &complaints_.answer_days, &complaints_.escalated}) {
     values->assign(kTicketKinds, 0.0);
   }
-  complaints_.outcomes.assign(3 * kGenderCount * 3, 0.0);
+  complaints_.outcomes.assign(kOutcomes * kGenders * kIncomeGroups, 0.0);
   complaints_.forwarded = outcome.forwarded_weight;
   for (const Answer& answer : outcome.answered) close_ticket(answer.ticket, answer.days, true);
   for (std::uint32_t number : outcome.escalated) close_ticket(number, step.day - office_.ticket(number).filed_day, false);
