@@ -14,7 +14,16 @@ packages=(
   python3 python3-dev pybind11-dev python3-numpy python3-pandas python3-matplotlib python3-h5py
   python3-scipy python3-yaml python3-pytest python3-tqdm python3-nbclient python3-nbformat python3-ipykernel
   python3-pip python3-venv python3-setuptools hdf5-tools
+  # experiments: statistics, calibration, runs spread over processes and machines
+  libboost-dev libboost-mpi-dev libopenmpi-dev openmpi-bin python3-optuna python3-distributed
+  # web viewer: loopback HTTP server; its tests drive Debian's Chromium (never a downloaded browser)
+  libcpp-httplib-dev chromium chromium-driver
+  # reliability: libFuzzer needs clang 16 (clang 14 cannot compile libstdc++ 12 <ranges>); property tests
+  clang-16 libclang-rt-16-dev librapidcheck-dev
 )
+# Node.js runs the browser tests; a machine may already have it from elsewhere (with its own npm).
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do
