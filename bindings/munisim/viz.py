@@ -4,9 +4,8 @@ import numpy as np
 
 
 def _pyplot():
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
+    # The backend is the user's: Jupyter's inline backend shows figures in a notebook, and
+    # matplotlib itself falls back to Agg where there is no display.
     import matplotlib.pyplot as plt
 
     return plt

@@ -80,3 +80,19 @@ def test_transit_map_colours_lines_by_headway(town, result):
     assert "0 running" in viz.transit_map(town, period="night").get_title()
     with pytest.raises(ValueError):
         viz.transit_map(result)  # the demo city has no transit feed
+
+
+def test_plots_keep_the_backend_the_user_chose(result):
+    # Jupyter's inline backend must survive munisim.viz, or a notebook shows no figure (issue 15).
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    chosen = matplotlib.get_backend()
+    plt.switch_backend("svg")
+    try:
+        viz.plot_series(result, "waste_collected_t")
+        viz.breakdown(result, "population_persons", "gender")
+        assert matplotlib.get_backend() == "svg"
+    finally:
+        plt.close("all")
+        plt.switch_backend(chosen)
