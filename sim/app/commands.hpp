@@ -39,6 +39,6 @@ int run_command(const RunOptions& options);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved);
 int info_command(const std::string& output);
 int reference_command();
-int report_command(const std::string& output, const std::string& html);
+int report_command(const std::string& output, const std::string& html, const std::string& baseline);
 
 }  // namespace munisim::app

@@ -40,10 +40,11 @@ int main(int argc, char** argv) {
 
   CLI::App* reference_cli = cli.add_subcommand("reference", "print the scenario key reference (Markdown)");
 
-  std::string report_output, report_html;
+  std::string report_output, report_html, report_baseline;
   CLI::App* report_cli = cli.add_subcommand("report", "write a self-contained HTML report of an output file");
   report_cli->add_option("output", report_output, "munisim HDF5 output")->required();
   report_cli->add_option("-o,--out", report_html, "HTML file (default: the output's name with .html)");
+  report_cli->add_option("--baseline", report_baseline, "another run of the same city to compare against");
 
   try {
     cli.parse(argc, argv);
@@ -57,7 +58,7 @@ int main(int argc, char** argv) {
     if (*validate_cli) return validate_command(scenario, with_data_dir(overrides, validate_data_dir), print_resolved);
     if (*info_cli) return info_command(output);
     if (*reference_cli) return reference_command();
-    if (*report_cli) return report_command(report_output, report_html);
+    if (*report_cli) return report_command(report_output, report_html, report_baseline);
   } catch (const munisim::InputError& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return kExitBadInput;

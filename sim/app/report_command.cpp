@@ -5,8 +5,8 @@
 
 namespace munisim::app {
 
-int report_command(const std::string& output, const std::string& html) {
-  std::printf("wrote %s\n", write_html_report(output, html).c_str());
+int report_command(const std::string& output, const std::string& html, const std::string& baseline) {
+  std::printf("wrote %s\n", write_html_report(output, html, baseline).c_str());
   return kExitOk;
 }
 

@@ -1,4 +1,4 @@
-// Reads a munisim HDF5 output back: metadata, scenario, series with their labels, geometry names.
+// Reads a munisim HDF5 output back: metadata, scenario, series with their labels, geometry tables.
 #include <unistd.h>
 
 #include "sim/core/error.hpp"
@@ -89,7 +89,47 @@ SeriesData read_series(hid_t group, const std::string& name) {
   return series;
 }
 
+Table read_table(hid_t geometry, const std::string& name) {
+  const Handle group(H5Gopen2(geometry, name.c_str(), H5P_DEFAULT), "opening /geometry/" + name);
+  Table table{.name = name};
+  for (const std::string& column : member_names(group)) {
+    const Handle dataset(H5Dopen2(group, column.c_str(), H5P_DEFAULT), "opening /geometry/" + name + "/" + column);
+    const Handle type(H5Dget_type(dataset), "reading the type of " + column);
+    const Handle space(H5Dget_space(dataset), "reading the space of " + column);
+    const auto rows = static_cast<std::size_t>(H5Sget_simple_extent_npoints(space));
+    if (H5Tget_class(type) == H5T_STRING) {
+      table.texts.push_back({column, read_text_list(group, column)});
+    } else if (H5Tget_class(type) == H5T_INTEGER) {
+      Table::IntColumn values{column, std::vector<std::int64_t>(rows)};
+      if (rows > 0)
+        checked(H5Dread(dataset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.values.data()),
+                "reading /geometry/" + name + "/" + column);
+      table.ints.push_back(std::move(values));
+    } else {
+      Table::NumberColumn values{column, has_attribute(dataset, "unit") ? read_text_attribute(dataset, "unit") : "",
+                                 std::vector<double>(rows)};
+      if (rows > 0)
+        checked(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.values.data()),
+                "reading /geometry/" + name + "/" + column);
+      table.numbers.push_back(std::move(values));
+    }
+  }
+  return table;
+}
+
 }  // namespace
+
+std::vector<Table> read_geometry(const std::filesystem::path& path, const std::vector<std::string>& tables) {
+  if (!is_hdf5_file(path)) throw InputError({path.string(), 0, 0}, "", "is not an HDF5 file");
+  const Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening " + path.string());
+  std::vector<Table> found;
+  if (H5Lexists(file, "geometry", H5P_DEFAULT) <= 0) return found;
+  const Handle geometry(H5Gopen2(file, "geometry", H5P_DEFAULT), "opening /geometry");
+  for (const std::string& name : tables) {
+    if (H5Lexists(geometry, name.c_str(), H5P_DEFAULT) > 0) found.push_back(read_table(geometry, name));
+  }
+  return found;
+}
 
 OutputFile read_output(const std::filesystem::path& path) {
   if (::access(path.c_str(), R_OK) != 0) throw InputError({path.string(), 0, 0}, "", "cannot read output file");

@@ -91,4 +91,8 @@ struct OutputFile {
 // InputError when the file is missing or not a munisim output.
 [[nodiscard]] OutputFile read_output(const std::filesystem::path& path);
 
+// The named tables of /geometry that the file holds (none when it has no /geometry), in the order
+// asked; text columns as texts, integer columns as ints, the others as numbers with their unit.
+[[nodiscard]] std::vector<Table> read_geometry(const std::filesystem::path& path, const std::vector<std::string>& tables);
+
 }  // namespace munisim

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "sim/report/quantity_format.hpp"
+
 namespace munisim {
 namespace {
 
 constexpr double kWidth = 640, kHeight = 220;
-constexpr double kLeft = 70, kRight = 16, kTop = 28, kBottom = 34;
+constexpr double kLeft = 96, kRight = 16, kTop = 28, kBottom = 34;
 
 std::string number(double value) {
   char text[32];
@@ -41,10 +43,13 @@ std::string html_escape(const std::string& text) {
 }
 
 std::string svg_line_chart(const std::string& title, const std::string& unit, const std::vector<double>& values,
-                           const std::string& first_date, const std::string& last_date) {
-  const auto [low_it, high_it] = std::minmax_element(values.begin(), values.end());
-  double low = values.empty() ? 0 : std::min(0.0, *low_it);
-  double high = values.empty() ? 1 : *high_it;
+                           const std::string& first_date, const std::string& last_date,
+                           const std::vector<double>& baseline) {
+  std::vector<double> all = values;
+  all.insert(all.end(), baseline.begin(), baseline.end());
+  const auto [low_it, high_it] = std::minmax_element(all.begin(), all.end());
+  double low = all.empty() ? 0 : std::min(0.0, *low_it);
+  double high = all.empty() ? 1 : *high_it;
   if (high <= low) high = low + 1;
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   auto x = [&](std::size_t day) {
@@ -52,8 +57,11 @@ std::string svg_line_chart(const std::string& title, const std::string& unit, co
   };
   auto y = [&](double value) { return kTop + plot_h * (1 - (value - low) / (high - low)); };
 
-  std::string points;
-  for (std::size_t day = 0; day < values.size(); ++day) points += number(x(day)) + "," + number(y(values[day])) + " ";
+  auto points_of = [&](const std::vector<double>& daily) {
+    std::string points;
+    for (std::size_t day = 0; day < daily.size(); ++day) points += number(x(day)) + "," + number(y(daily[day])) + " ";
+    return points;
+  };
   std::string svg = "<svg class=\"chart\" viewBox=\"0 0 " + number(kWidth) + " " + number(kHeight) +
                     "\" role=\"img\" aria-label=\"" + html_escape(title) + "\">";
   svg += "<text x=\"" + number(kLeft) + "\" y=\"18\" class=\"title\">" + html_escape(title) + "</text>";
@@ -62,16 +70,15 @@ std::string svg_line_chart(const std::string& title, const std::string& unit, co
   svg += "<line x1=\"" + number(kLeft) + "\" y1=\"" + number(kTop) + "\" x2=\"" + number(kLeft) + "\" y2=\"" +
          number(kTop + plot_h) + "\" class=\"axis\"/>";
   svg += "<text x=\"" + number(kLeft - 6) + "\" y=\"" + number(kTop + 4) + "\" class=\"tick\" text-anchor=\"end\">" +
-         number(high) + "</text>";
+         html_escape(format_quantity(high, unit)) + "</text>";
   svg += "<text x=\"" + number(kLeft - 6) + "\" y=\"" + number(kTop + plot_h) +
-         "\" class=\"tick\" text-anchor=\"end\">" + number(low) + "</text>";
-  svg += "<text x=\"12\" y=\"" + number(kTop + plot_h / 2) + "\" class=\"tick\" transform=\"rotate(-90 12 " +
-         number(kTop + plot_h / 2) + ")\" text-anchor=\"middle\">" + html_escape(unit) + "</text>";
+         "\" class=\"tick\" text-anchor=\"end\">" + html_escape(format_quantity(low, unit)) + "</text>";
   svg += "<text x=\"" + number(kLeft) + "\" y=\"" + number(kHeight - 10) + "\" class=\"tick\">" +
          html_escape(first_date) + "</text>";
   svg += "<text x=\"" + number(kLeft + plot_w) + "\" y=\"" + number(kHeight - 10) +
          "\" class=\"tick\" text-anchor=\"end\">" + html_escape(last_date) + "</text>";
-  svg += "<polyline points=\"" + points + "\" class=\"line\"/></svg>";
+  if (!baseline.empty()) svg += "<polyline points=\"" + points_of(baseline) + "\" class=\"line baseline\"/>";
+  svg += "<polyline points=\"" + points_of(values) + "\" class=\"line\"/></svg>";
   return svg;
 }
 
