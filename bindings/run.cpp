@@ -227,8 +227,9 @@ void bind_run(py::module_& module) {
       });
   module.def("governance_labels", &governance_labels);
   module.def("read_output", [](const std::filesystem::path& path) { return output_dict(read_output(path)); });
-  module.def("write_html_report", [](const std::filesystem::path& output, const std::filesystem::path& html) {
-    return write_html_report(output, html).string();
+  module.def("write_html_report", [](const std::filesystem::path& output, const std::filesystem::path& html,
+                                      const std::filesystem::path& baseline) {
+    return write_html_report(output, html, baseline).string();
   });
 }
 

@@ -65,11 +65,13 @@ class Result:
         self._engine.save(str(path))
 
 
-def report(output, html=None):
-    """Writes the same self-contained HTML report as ``munisim report`` for an output file; returns its path."""
+def report(output, html=None, baseline=None):
+    """Writes the same self-contained HTML report as ``munisim report`` for an output file, compared
+    with another run of the same city when ``baseline`` names its output; returns its path."""
     import pathlib
 
-    return pathlib.Path(_core.write_html_report(str(output), "" if html is None else str(html)))
+    return pathlib.Path(_core.write_html_report(str(output), "" if html is None else str(html),
+                                                "" if baseline is None else str(baseline)))
 
 
 def open(path):  # noqa: A001 - munisim.open mirrors h5py.File / builtins.open on purpose

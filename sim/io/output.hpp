@@ -93,6 +93,7 @@ struct OutputFile {
 
 // The named tables of /geometry that the file holds (none when it has no /geometry), in the order
 // asked; text columns as texts, integer columns as ints, the others as numbers with their unit.
-[[nodiscard]] std::vector<Table> read_geometry(const std::filesystem::path& path, const std::vector<std::string>& tables);
+[[nodiscard]] std::vector<Table> read_geometry(const std::filesystem::path& path,
+                                               const std::vector<std::string>& tables);
 
 }  // namespace munisim

@@ -97,15 +97,25 @@ struct DerivedKpi {
 
 const std::vector<DerivedKpi>& derived_kpis() {
   static const std::vector<DerivedKpi> derived{
-      {"complaints_mean_answer_days", "Time to answer a complaint", "days",
+      {"complaints_mean_answer_days",
+       "Time to answer a complaint",
+       "days",
        "mean days from filing to answer over the complaints answered during the run "
        "(complaints_answer_wait_days divided by complaints_answered)",
-       Topic::citizen_services, Better::lower, {"complaints_answer_wait_days", "complaints_answered"},
-       [](const std::vector<double>& v) { return v[1] > 0 ? v[0] / v[1] : 0.0; }, false},
-      {"emissions_all_services_tco2e", "Emissions of waste and travel", "tCO2e",
+       Topic::citizen_services,
+       Better::lower,
+       {"complaints_answer_wait_days", "complaints_answered"},
+       [](const std::vector<double>& v) { return v[1] > 0 ? v[0] / v[1] : 0.0; },
+       false},
+      {"emissions_all_services_tco2e",
+       "Emissions of waste and travel",
+       "tCO2e",
        "waste service and travel emissions together, total over the run (avoided emissions not netted)",
-       Topic::climate, Better::lower, {"waste_emissions_tco2e", "mobility_emissions_tco2e"},
-       [](const std::vector<double>& v) { return v[0] + v[1]; }, true},
+       Topic::climate,
+       Better::lower,
+       {"waste_emissions_tco2e", "mobility_emissions_tco2e"},
+       [](const std::vector<double>& v) { return v[0] + v[1]; },
+       true},
   };
   return derived;
 }
@@ -117,9 +127,14 @@ void add_derived(const OutputFile& file, std::vector<HeadlineSection>& sections)
     if (std::find(inputs.begin(), inputs.end(), nullptr) != inputs.end()) continue;
     std::vector<double> condensed;
     for (const SeriesData* input : inputs) condensed.push_back(condensed_value(*input).value_or(0));
-    Headline row{.id = std::string(kpi.id), .label = std::string(kpi.label), .unit = std::string(kpi.unit),
-                 .meaning = std::string(kpi.meaning), .series = kpi.series, .better = kpi.better,
-                 .value = kpi.combine(condensed), .daily = {}};
+    Headline row{.id = std::string(kpi.id),
+                 .label = std::string(kpi.label),
+                 .unit = std::string(kpi.unit),
+                 .meaning = std::string(kpi.meaning),
+                 .series = kpi.series,
+                 .better = kpi.better,
+                 .value = kpi.combine(condensed),
+                 .daily = {}};
     if (kpi.daily) {
       std::vector<std::vector<double>> totals;
       for (const SeriesData* input : inputs) totals.push_back(daily_totals(*input));
@@ -129,8 +144,8 @@ void add_derived(const OutputFile& file, std::vector<HeadlineSection>& sections)
         row.daily.push_back(kpi.combine(today));
       }
     }
-    auto section = std::find_if(sections.begin(), sections.end(),
-                                [&](const HeadlineSection& s) { return s.topic == kpi.topic; });
+    auto section =
+        std::find_if(sections.begin(), sections.end(), [&](const HeadlineSection& s) { return s.topic == kpi.topic; });
     if (section == sections.end()) section = sections.insert(sections.end(), {kpi.topic, {}});
     section->rows.push_back(std::move(row));
   }
@@ -138,23 +153,30 @@ void add_derived(const OutputFile& file, std::vector<HeadlineSection>& sections)
 
 }  // namespace
 
-const char* topic_title(Topic topic) {
-  switch (topic) {
-    case Topic::waste:
-      return "Waste collection";
-    case Topic::transport:
-      return "Transport";
-    case Topic::citizen_services:
-      return "Citizen services and governance";
-    case Topic::climate:
-      return "Climate";
-    case Topic::money:
-      return "Money";
-    case Topic::other:
-      break;
-  }
-  return "Other series";
+namespace {
+
+struct TopicNames {
+  Topic topic;
+  const char* title;
+  const char* anchor;
+};
+
+constexpr std::array kTopics{TopicNames{Topic::waste, "Waste collection", "waste"},
+                             TopicNames{Topic::transport, "Transport", "transport"},
+                             TopicNames{Topic::citizen_services, "Citizen services and governance", "citizen-services"},
+                             TopicNames{Topic::climate, "Climate", "climate"},
+                             TopicNames{Topic::money, "Money", "money"},
+                             TopicNames{Topic::other, "Other series", "other"}};
+
+const TopicNames& names_of(Topic topic) {
+  return *std::find_if(kTopics.begin(), kTopics.end(), [&](const TopicNames& names) { return names.topic == topic; });
 }
+
+}  // namespace
+
+const char* topic_title(Topic topic) { return names_of(topic).title; }
+
+const char* topic_anchor(Topic topic) { return names_of(topic).anchor; }
 
 bool is_intensive_unit(const std::string& unit) {
   static const std::set<std::string, std::less<>> intensive{"1", "min", "km/h", "trips/person", "points", "days"};
@@ -199,9 +221,13 @@ std::vector<HeadlineSection> headline_sections(const OutputFile& file) {
       if (series == nullptr) continue;
       const std::optional<double> value = condensed_value(*series);
       if (!value) continue;
-      section.rows.push_back({.id = series->name, .label = std::string(entry.label), .unit = series->unit,
+      section.rows.push_back({.id = series->name,
+                              .label = std::string(entry.label),
+                              .unit = series->unit,
                               .meaning = series->description + "; " + how_condensed(*series),
-                              .series = {series->name}, .better = entry.better, .value = *value,
+                              .series = {series->name},
+                              .better = entry.better,
+                              .value = *value,
                               .daily = daily_totals(*series)});
     }
     sections.push_back(std::move(section));

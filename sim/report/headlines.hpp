@@ -14,13 +14,14 @@ namespace munisim {
 enum class Topic { waste, transport, citizen_services, climate, money, other };
 enum class Better { either, higher, lower };  // which way a change is an improvement
 
-[[nodiscard]] const char* topic_title(Topic topic);  // "Waste collection", ...
+[[nodiscard]] const char* topic_title(Topic topic);   // "Waste collection", ...
+[[nodiscard]] const char* topic_anchor(Topic topic);  // "waste", the section's id in the report
 
 struct Headline {
   std::string id;     // the series' name, or the derived KPI's name
   std::string label;  // "Waste collected"
   std::string unit;
-  std::string meaning;  // the series' description and how it is condensed
+  std::string meaning;              // the series' description and how it is condensed
   std::vector<std::string> series;  // the series it is computed from
   Better better = Better::either;
   double value = 0;

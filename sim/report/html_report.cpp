@@ -22,9 +22,12 @@ const char* kStyle =
 h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.3rem;margin-top:2.5rem;border-bottom:2px solid #ddd}
 h3{font-size:1.1rem;margin-top:1.6rem}a{color:#0b57a4}table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}
 caption{text-align:left;font-weight:600;padding:.3rem 0}td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;
-text-align:left;vertical-align:top}td.num,th.num{text-align:right;white-space:nowrap}td.meaning{font-size:.9rem;color:#444}
+text-align:left;vertical-align:top}td.num,th.num{text-align:right;white-space:nowrap}
+td.meaning,caption{overflow-wrap:anywhere}td.meaning{font-size:.9rem;color:#444}
 .better{color:#0a6b2c}.worse{color:#a3152a}.notice{background:#fff4d6;border-left:4px solid #b07d00;padding:.6rem 1rem}
-.lede{color:#444}nav ul{columns:2}figure{margin:1rem 0 2rem}figcaption{font-size:.9rem;color:#444}
+.lede{color:#444}nav ul{columns:2}figure{margin:.5rem 0 1rem}.pair{display:grid;gap:1.5rem;
+grid-template-columns:repeat(auto-fit,minmax(320px,1fr));align-items:start}.charts{display:grid;gap:1rem;
+grid-template-columns:repeat(auto-fill,minmax(420px,1fr))}figcaption{font-size:.9rem;color:#444}
 .chart{width:100%;max-width:640px;height:auto}.map{width:100%;max-width:560px;height:auto}
 .title{font-size:13px;font-weight:600}.tick,.legend{font-size:11px;fill:#333}.axis{stroke:#888}
 .line{fill:none;stroke:#1f5f99;stroke-width:1.8}.line.baseline{stroke:#777;stroke-dasharray:5 4}
@@ -70,24 +73,6 @@ const Headline* find_headline(const std::vector<HeadlineSection>& sections, cons
   return nullptr;
 }
 
-std::string section_id(Topic topic) {
-  switch (topic) {
-    case Topic::waste:
-      return "waste";
-    case Topic::transport:
-      return "transport";
-    case Topic::citizen_services:
-      return "citizen-services";
-    case Topic::climate:
-      return "climate";
-    case Topic::money:
-      return "money";
-    case Topic::other:
-      break;
-  }
-  return "other";
-}
-
 std::string comparison_cells(double value, const std::optional<double>& base, const std::string& unit, Better better,
                              const std::string& id) {
   if (!base) return "<td class=\"num\">not in the baseline</td><td></td><td></td><td></td>";
@@ -109,7 +94,8 @@ std::string comparison_headers(bool compared) {
 std::string header(const ReportRun& run, const ReportRun* baseline) {
   const OutputFile& file = run.output;
   const std::string city = meta_text(file, "city_name"), name = meta_text(file, "scenario_name");
-  const std::string first = file.dates.empty() ? "" : file.dates.front(), last = file.dates.empty() ? "" : file.dates.back();
+  const std::string first = file.dates.empty() ? "" : file.dates.front(),
+                    last = file.dates.empty() ? "" : file.dates.back();
   std::string html = "<header><h1>" + escaped(city.empty() ? name : city + ": " + name) + "</h1><p class=\"lede\">" +
                      escaped(first + " to " + last + ", " + meta_text(file, "days_run") + " days simulated; seed " +
                              meta_text(file, "seed") + "; munisim " + meta_text(file, "munisim_version") + " (" +
@@ -130,7 +116,7 @@ std::string headline_tables(const std::vector<HeadlineSection>& sections,
                             const std::vector<HeadlineSection>* baseline) {
   std::string html = "<section id=\"headlines\"><h2>Headline indicators</h2>";
   for (const HeadlineSection& section : sections) {
-    html += "<h3 id=\"" + section_id(section.topic) + "\">" + escaped(topic_title(section.topic)) +
+    html += "<h3 id=\"" + std::string(topic_anchor(section.topic)) + "\">" + escaped(topic_title(section.topic)) +
             "</h3><table class=\"kpis\"><caption>" + escaped(topic_title(section.topic)) +
             ": headline indicators</caption><thead><tr><th scope=\"col\">indicator</th><th scope=\"col\" "
             "class=\"num\">value</th>" +
@@ -145,8 +131,8 @@ std::string headline_tables(const std::vector<HeadlineSection>& sections,
           for (const Headline& candidate : base_section.rows)
             if (candidate.id == row.id) base = &candidate;
         }
-        html += comparison_cells(row.value, base ? std::optional(base->value) : std::nullopt, row.unit, row.better,
-                                 row.id);
+        html +=
+            comparison_cells(row.value, base ? std::optional(base->value) : std::nullopt, row.unit, row.better, row.id);
       }
       std::string names;
       for (const std::string& series : row.series) names += (names.empty() ? "" : ", ") + code(series);
@@ -163,7 +149,8 @@ std::vector<const SeriesData*> map_series(const OutputFile& file, const std::vec
   for (const HeadlineSection& section : sections) {
     for (const Headline& row : section.rows) names.insert(names.end(), row.series.begin(), row.series.end());
   }
-  for (const char* extra : {"waste_separating_households_share", "complaints_filed_by_group", "mobility_trips_by_district"})
+  for (const char* extra :
+       {"waste_separating_households_share", "complaints_filed_by_group", "mobility_trips_by_district"})
     names.emplace_back(extra);
   std::vector<const SeriesData*> found;
   for (const std::string& name : names) {
@@ -185,22 +172,24 @@ std::string map_section(const ReportRun& run, const ReportRun* baseline, const s
            "<code>munisim run</code> include it: run the scenario again with this version to get them. The "
            "tables below still give every district's values.</p></section>";
   }
-  html += "<p>Each map colours the districts by one indicator, from dark purple (lowest) to yellow (highest); the "
-          "table beside it gives the values. Shapes: " +
-          escaped(shapes->layout) + ".</p>";
+  html +=
+      "<p>Each map colours the districts by one indicator, from dark purple (lowest) to yellow (highest); the "
+      "table beside it gives the values. Shapes: " +
+      escaped(shapes->layout) + ".</p>";
   int index = 0;
   for (const SeriesData* series : map_series(run.output, sections)) {
     const GroupSplit split = *split_by(*series, "district");
     if (split.columns.size() != shapes->names.size()) continue;
     const Headline* headline = find_headline(sections, series->name);
     const std::string title = headline ? headline->label : series->description;
-    html += "<figure><h3>" + escaped(title) + " by district</h3>" +
+    html += "<div class=\"map-block\"><h3>" + escaped(title) + " by district</h3><div class=\"pair\"><figure>" +
             svg_district_map(*shapes, split.values[0], title + " (" + split.how + ")", series->unit, index++) +
             "<figcaption>" + escaped(series->description + "; " + split.how + ".") + " " + code(series->name) +
-            "</figcaption>";
+            "</figcaption></figure>";
     std::optional<GroupSplit> base;
     if (baseline != nullptr) {
-      if (const SeriesData* base_series = find_series(baseline->output, series->name)) base = split_by(*base_series, "district");
+      if (const SeriesData* base_series = find_series(baseline->output, series->name))
+        base = split_by(*base_series, "district");
       if (base && base->columns != split.columns) base.reset();
     }
     html += "<table class=\"districts\"><caption>" + escaped(title + " by district, " + split.how) +
@@ -219,7 +208,7 @@ std::string map_section(const ReportRun& run, const ReportRun* baseline, const s
       }
       html += "</tr>";
     }
-    html += "</tbody></table></figure>";
+    html += "</tbody></table></div></div>";
   }
   return html + "</section>";
 }
@@ -235,16 +224,17 @@ std::string split_table(const SeriesData& series, const GroupSplit& split, const
     const bool extensive = !is_intensive_unit(unit);
     double total = 0;
     for (double value : split.values[0]) total += value;
-    html += "<th scope=\"col\">" + escaped(dim_title(split.dim)) + "</th><th scope=\"col\" class=\"num\">value</th>" +
-            (extensive ? "<th scope=\"col\" class=\"num\">share of all</th>" : "") +
-            (base ? "<th scope=\"col\" class=\"num\">baseline</th><th scope=\"col\" class=\"num\">difference</th>"
-                  : "") +
-            "</tr></thead><tbody>";
+    html +=
+        "<th scope=\"col\">" + escaped(dim_title(split.dim)) + "</th><th scope=\"col\" class=\"num\">value</th>" +
+        (extensive ? "<th scope=\"col\" class=\"num\">share of all</th>" : "") +
+        (base ? "<th scope=\"col\" class=\"num\">baseline</th><th scope=\"col\" class=\"num\">difference</th>" : "") +
+        "</tr></thead><tbody>";
     for (std::size_t c = 0; c < split.columns.size(); ++c) {
       const double value = split.values[0][c];
       html += "<tr><th scope=\"row\">" + escaped(split.columns[c]) + "</th><td class=\"num\">" +
               escaped(format_quantity(value, unit)) + "</td>";
-      if (extensive) html += "<td class=\"num\">" + escaped(total != 0 ? format_quantity(value / total, "1") : "n/a") + "</td>";
+      if (extensive)
+        html += "<td class=\"num\">" + escaped(total != 0 ? format_quantity(value / total, "1") : "n/a") + "</td>";
       if (base) {
         const double difference = value - base->values[0][c];
         html += "<td class=\"num\">" + escaped(format_quantity(base->values[0][c], unit)) + "</td><td class=\"num\">" +
@@ -255,7 +245,8 @@ std::string split_table(const SeriesData& series, const GroupSplit& split, const
     return html + "</tbody></table>";
   }
   html += "<th scope=\"col\">" + escaped(split.row_dim) + "</th>";
-  for (const std::string& column : split.columns) html += "<th scope=\"col\" class=\"num\">" + escaped(column) + "</th>";
+  for (const std::string& column : split.columns)
+    html += "<th scope=\"col\" class=\"num\">" + escaped(column) + "</th>";
   html += "</tr></thead><tbody>";
   for (std::size_t r = 0; r < split.rows.size(); ++r) {
     html += "<tr><th scope=\"row\">" + escaped(split.rows[r]) + "</th>";
@@ -279,7 +270,8 @@ std::string equity_section(const ReportRun& run, const ReportRun* baseline) {
       if (!split) continue;
       std::optional<GroupSplit> base;
       if (baseline != nullptr) {
-        if (const SeriesData* base_series = find_series(baseline->output, series.name)) base = split_by(*base_series, dim);
+        if (const SeriesData* base_series = find_series(baseline->output, series.name))
+          base = split_by(*base_series, dim);
         if (base && (base->columns != split->columns || base->rows != split->rows)) base.reset();
       }
       tables += split_table(series, *split, base);
@@ -290,23 +282,26 @@ std::string equity_section(const ReportRun& run, const ReportRun* baseline) {
   return html + "</section>";
 }
 
-std::string charts_section(const ReportRun& run, const ReportRun* baseline, const std::vector<HeadlineSection>& sections,
+std::string charts_section(const ReportRun& run, const ReportRun* baseline,
+                           const std::vector<HeadlineSection>& sections,
                            const std::vector<HeadlineSection>* base_sections) {
   const OutputFile& file = run.output;
-  const std::string first = file.dates.empty() ? "" : file.dates.front(), last = file.dates.empty() ? "" : file.dates.back();
+  const std::string first = file.dates.empty() ? "" : file.dates.front(),
+                    last = file.dates.empty() ? "" : file.dates.back();
   std::string html = "<section id=\"over-time\"><h2>Over time</h2><p>The city's value day by day" +
-                     std::string(baseline ? "; solid line: this run, dashed grey line: the baseline" : "") + ".</p>";
+                     std::string(baseline ? "; solid line: this run, dashed grey line: the baseline" : "") +
+                     ".</p><div class=\"charts\">";
   for (const HeadlineSection& section : sections) {
     for (const Headline& row : section.rows) {
       if (row.daily.empty()) continue;
       const Headline* base = base_sections ? find_headline(*base_sections, row.id) : nullptr;
       html += "<figure>" +
-              svg_line_chart(row.label + " (" + display_unit(row.unit) + ", per day)", row.unit, row.daily, first, last,
+              svg_line_chart(row.label + " (" + display_unit(row.unit) + ")", row.unit, row.daily, first, last,
                              base ? base->daily : std::vector<double>{}) +
               "</figure>";
     }
   }
-  return html + "</section>";
+  return html + "</div></section>";
 }
 
 std::string dims_text(const SeriesData& series) {
@@ -321,8 +316,8 @@ std::string last_day_range(const SeriesData& series) {
   const std::size_t cells = series.values.size() / series.shape[0];
   const auto begin = series.values.end() - static_cast<std::ptrdiff_t>(cells);
   const auto [low, high] = std::minmax_element(begin, series.values.end());
-  return "last day: " + format_quantity(*low, series.unit) + " to " + format_quantity(*high, series.unit) +
-         " across " + format_number(static_cast<double>(cells)) + " cells";
+  return "last day: " + format_quantity(*low, series.unit) + " to " + format_quantity(*high, series.unit) + " across " +
+         (cells >= 1000 ? format_number(static_cast<double>(cells)) : std::to_string(cells)) + " cells";
 }
 
 std::string other_section(const ReportRun& run, const ReportRun* baseline) {
@@ -376,10 +371,13 @@ std::string about_section(const ReportRun& run, const ReportRun* baseline) {
 std::string contents(const std::vector<HeadlineSection>& sections) {
   std::string html = "<nav aria-label=\"contents\"><h2>Contents</h2><ul>";
   for (const HeadlineSection& section : sections)
-    html += "<li><a href=\"#" + section_id(section.topic) + "\">" + escaped(topic_title(section.topic)) + "</a></li>";
-  for (const auto& [id, title] : std::vector<std::pair<std::string, std::string>>{
-           {"maps", "Districts"}, {"equity", "Equity"}, {"over-time", "Over time"}, {"other", "Other series"},
-           {"about", "About the run"}})
+    html += "<li><a href=\"#" + std::string(topic_anchor(section.topic)) + "\">" + escaped(topic_title(section.topic)) +
+            "</a></li>";
+  for (const auto& [id, title] : std::vector<std::pair<std::string, std::string>>{{"maps", "Districts"},
+                                                                                  {"equity", "Equity"},
+                                                                                  {"over-time", "Over time"},
+                                                                                  {"other", "Other series"},
+                                                                                  {"about", "About the run"}})
     html += "<li><a href=\"#" + id + "\">" + title + "</a></li>";
   return html + "</ul></nav>";
 }
@@ -400,14 +398,15 @@ std::string html_report(const ReportRun& run, const ReportRun* baseline) {
   std::optional<std::vector<HeadlineSection>> base_sections;
   if (baseline != nullptr) base_sections = headline_sections(baseline->output);
   const std::string city = meta_text(run.output, "city_name"), name = meta_text(run.output, "scenario_name");
-  std::string html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-                     "content=\"width=device-width,initial-scale=1\"><title>munisim report: " +
-                     escaped(city.empty() ? name : city + ": " + name) +
-                     (baseline ? " compared with " + escaped(meta_text(baseline->output, "scenario_name")) : "") +
-                     "</title><style>" + kStyle + "</style></head><body>";
+  std::string html =
+      "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+      "content=\"width=device-width,initial-scale=1\"><title>munisim report: " +
+      escaped(city.empty() ? name : city + ": " + name) +
+      (baseline ? " compared with " + escaped(meta_text(baseline->output, "scenario_name")) : "") + "</title><style>" +
+      kStyle + "</style></head><body>";
   html += header(run, baseline) + "<main>" + contents(sections) +
-          headline_tables(sections, base_sections ? &*base_sections : nullptr) +
-          map_section(run, baseline, sections) + equity_section(run, baseline) +
+          headline_tables(sections, base_sections ? &*base_sections : nullptr) + map_section(run, baseline, sections) +
+          equity_section(run, baseline) +
           charts_section(run, baseline, sections, base_sections ? &*base_sections : nullptr) +
           other_section(run, baseline) + about_section(run, baseline);
   return html + "</main><footer><p>Written by munisim report from " + escaped(run.path.filename().string()) +

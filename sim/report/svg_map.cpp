@@ -82,8 +82,8 @@ std::optional<Frame> boundary_paths(const std::vector<Table>& geometry, District
     const auto owner = static_cast<std::size_t>(district[i]);
     if (owner >= shapes.paths.size()) continue;
     const bool starts = i == 0 || district[i] != district[i - 1] || part[i] != part[i - 1] || ring[i] != ring[i - 1];
-    const bool ends = i + 1 == xs.size() || district[i + 1] != district[i] || part[i + 1] != part[i] ||
-                      ring[i + 1] != ring[i];
+    const bool ends =
+        i + 1 == xs.size() || district[i + 1] != district[i] || part[i + 1] != part[i] || ring[i + 1] != ring[i];
     shapes.paths[owner] += (starts ? "M" : "L") + coordinate(frame.x(xs[i])) + " " + coordinate(frame.y(ys[i]));
     if (ends) shapes.paths[owner] += "Z";
   }
@@ -153,8 +153,8 @@ std::string ramp_colour(double at) {
   return colour;
 }
 
-std::string svg_district_map(const DistrictShapes& shapes, const std::vector<double>& values,
-                             const std::string& title, const std::string& unit, int map_index) {
+std::string svg_district_map(const DistrictShapes& shapes, const std::vector<double>& values, const std::string& title,
+                             const std::string& unit, int map_index) {
   double low = std::numeric_limits<double>::infinity(), high = -low;
   for (double value : values) {
     low = std::min(low, value);
@@ -186,15 +186,14 @@ std::string svg_district_map(const DistrictShapes& shapes, const std::vector<dou
            coordinate(shapes.label_at[d][1]) + "\" text-anchor=\"middle\">" + html_escape(shapes.names[d]) + "</text>";
   }
   const double legend_y = shapes.height + 8, legend_w = 240;
-  svg += "<rect x=\"" + coordinate(kMargin) + "\" y=\"" + coordinate(legend_y) + "\" width=\"" +
-         coordinate(legend_w) + "\" height=\"12\" fill=\"url(#" + gradient + ")\" stroke=\"#555\"/>";
+  svg += "<rect x=\"" + coordinate(kMargin) + "\" y=\"" + coordinate(legend_y) + "\" width=\"" + coordinate(legend_w) +
+         "\" height=\"12\" fill=\"url(#" + gradient + ")\" stroke=\"#555\"/>";
   svg += "<text class=\"legend\" x=\"" + coordinate(kMargin) + "\" y=\"" + coordinate(legend_y + 28) + "\">" +
          html_escape(format_quantity(low, unit)) + "</text>";
   svg += "<text class=\"legend\" x=\"" + coordinate(kMargin + legend_w) + "\" y=\"" + coordinate(legend_y + 28) +
          "\" text-anchor=\"end\">" + html_escape(format_quantity(high, unit)) + "</text>";
-  svg += "<text class=\"legend\" x=\"" + coordinate(kMargin + legend_w + 12) + "\" y=\"" +
-         coordinate(legend_y + 11) + "\">" + html_escape(display_unit(unit) == "%" ? "share, %" : display_unit(unit)) +
-         "</text></svg>";
+  svg += "<text class=\"legend\" x=\"" + coordinate(kMargin + legend_w + 12) + "\" y=\"" + coordinate(legend_y + 11) +
+         "\">" + html_escape(display_unit(unit) == "%" ? "share, %" : display_unit(unit)) + "</text></svg>";
   return svg;
 }
 

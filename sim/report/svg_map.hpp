@@ -15,10 +15,10 @@ namespace munisim {
 
 struct DistrictShapes {
   std::vector<std::string> names;
-  std::vector<std::string> paths;                 // SVG path data per district, in the map's frame
-  std::vector<std::array<double, 2>> label_at;    // where each name goes, in the map's frame
-  double width = 0, height = 0;                   // the map's frame
-  std::string layout;                             // what the shapes are, said under the map
+  std::vector<std::string> paths;               // SVG path data per district, in the map's frame
+  std::vector<std::array<double, 2>> label_at;  // where each name goes, in the map's frame
+  double width = 0, height = 0;                 // the map's frame
+  std::string layout;                           // what the shapes are, said under the map
 };
 
 // The geometry tables a map needs, for read_geometry.

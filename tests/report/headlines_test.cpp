@@ -6,28 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "sim/report/group_splits.hpp"
+#include "tests/report/hand_built_series.hpp"
 
 namespace munisim {
 namespace {
 
 using ::testing::ElementsAre;
-
-// A series of `days` days over the given dims, values as listed (row-major [day, dims...]).
-SeriesData series(std::string name, std::string unit, std::string summary,
-                  std::vector<std::pair<std::string, std::vector<std::string>>> dims, std::vector<double> values) {
-  std::string description = "what " + name + " counts";
-  SeriesData data{.name = std::move(name), .unit = std::move(unit), .description = std::move(description),
-                  .summary = std::move(summary), .dims = {"day"}, .labels = {}, .shape = {}, .values = std::move(values)};
-  std::size_t cells = 1;
-  for (auto& [dim, labels] : dims) {
-    data.dims.push_back(dim);
-    cells *= labels.size();
-    data.labels.push_back(labels);
-  }
-  data.shape.push_back(data.values.size() / cells);
-  for (const auto& labels : data.labels) data.shape.push_back(labels.size());
-  return data;
-}
 
 const std::vector<std::string> kDistricts{"Centro", "Norte"};
 const std::vector<std::string> kGenders{"female", "male"};
@@ -127,9 +111,9 @@ TEST(SplitBy, IntensiveSeriesKeepTheirValuesPerGroup) {
   EXPECT_THAT(modes.rows, ElementsAre("walk", "bus"));
   EXPECT_THAT(modes.values[0], ElementsAre(0.3, 0.4));  // the last day
   EXPECT_THAT(modes.values[1], ElementsAre(0.7, 0.6));
-  const SeriesData three = series("trust", "1", "none",
-                                  {{"district", kDistricts}, {"gender", kGenders}, {"income_group", {"low"}}},
-                                  {0.5, 0.5, 0.5, 0.5});
+  const SeriesData three =
+      series("trust", "1", "none", {{"district", kDistricts}, {"gender", kGenders}, {"income_group", {"low"}}},
+             {0.5, 0.5, 0.5, 0.5});
   EXPECT_FALSE(split_by(three, "gender"));  // a mean over districts would need weights the series lacks
 }
 

@@ -17,7 +17,8 @@ Table districts() {
 Table boundaries() {
   return {.name = "district_boundaries",
           .numbers = {{"x", "m", {0, 10, 10, 0, 10, 20, 20, 10}}, {"y", "m", {0, 0, 10, 10, 0, 0, 10, 10}}},
-          .ints = {{"district", {0, 0, 0, 0, 1, 1, 1, 1}}, {"part", {0, 0, 0, 0, 0, 0, 0, 0}},
+          .ints = {{"district", {0, 0, 0, 0, 1, 1, 1, 1}},
+                   {"part", {0, 0, 0, 0, 0, 0, 0, 0}},
                    {"ring", {0, 0, 0, 0, 0, 0, 0, 0}}},
           .texts = {}};
 }
