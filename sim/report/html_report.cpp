@@ -23,7 +23,7 @@ h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.3rem;margin-top:2.5rem;bo
 h3{font-size:1.1rem;margin-top:1.6rem}a{color:#0b57a4}table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}
 caption{text-align:left;font-weight:600;padding:.3rem 0}td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;
 text-align:left;vertical-align:top}td.num,th.num{text-align:right;white-space:nowrap}
-td.meaning,caption{overflow-wrap:anywhere}td.meaning{font-size:.9rem;color:#444}
+td.meaning,caption,.others th{overflow-wrap:anywhere}.others td.num{white-space:normal}td.meaning{font-size:.9rem;color:#444}
 .better{color:#0a6b2c}.worse{color:#a3152a}.notice{background:#fff4d6;border-left:4px solid #b07d00;padding:.6rem 1rem}
 .lede{color:#444}nav ul{columns:2}figure{margin:.5rem 0 1rem}.pair{display:grid;gap:1.5rem;
 grid-template-columns:repeat(auto-fit,minmax(320px,1fr));align-items:start}.charts{display:grid;gap:1rem;

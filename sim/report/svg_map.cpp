@@ -91,8 +91,10 @@ std::optional<Frame> boundary_paths(const std::vector<Table>& geometry, District
   return frame;
 }
 
-// Each street node as a square tile of the street spacing (the median edge), coloured by its district.
-std::optional<Frame> tile_paths(const std::vector<Table>& geometry, DistrictShapes& shapes, bool synthetic) {
+// Each street node as a square tile of the street spacing (the median edge), coloured by its district:
+// every district's in a frame of their own, or, beside boundaries (`within`), those without a polygon.
+std::optional<Frame> tile_paths(const std::vector<Table>& geometry, DistrictShapes& shapes, bool synthetic,
+                                std::optional<Frame> within = std::nullopt) {
   const Table* nodes = table_named(geometry, "network_nodes");
   const std::vector<double> xs = column(nodes, "x"), ys = column(nodes, "y"), district = column(nodes, "district");
   if (xs.empty() || xs.size() != ys.size() || district.size() != xs.size()) return std::nullopt;
@@ -102,13 +104,20 @@ std::optional<Frame> tile_paths(const std::vector<Table>& geometry, DistrictShap
     std::nth_element(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(lengths.size() / 2), lengths.end());
     tile = lengths[lengths.size() / 2];
   }
-  const Frame frame = frame_around(xs, ys, tile / 2, shapes);
+  const Frame frame = within ? *within : frame_around(xs, ys, tile / 2, shapes);
   const double side = std::max(tile * frame.scale, 1.0);
+  std::vector<bool> drawn;
+  for (const std::string& path : shapes.paths) drawn.push_back(!path.empty());
   for (std::size_t i = 0; i < xs.size(); ++i) {
     if (district[i] < 0 || static_cast<std::size_t>(district[i]) >= shapes.paths.size()) continue;
+    if (drawn[static_cast<std::size_t>(district[i])]) continue;
     shapes.paths[static_cast<std::size_t>(district[i])] +=
         "M" + coordinate(frame.x(xs[i]) - side / 2) + " " + coordinate(frame.y(ys[i]) - side / 2) + "h" +
         coordinate(side) + "v" + coordinate(side) + "h-" + coordinate(side) + "Z";
+  }
+  if (within) {
+    shapes.layout += "; a district without a polygon of its own is drawn as its street nodes";
+    return frame;
   }
   shapes.layout = synthetic ? "schematic layout of a synthetic city: districts in their order and relative size, "
                               "not their real shape"
@@ -130,7 +139,11 @@ std::optional<DistrictShapes> district_shapes(const std::vector<Table>& geometry
   shapes.paths.assign(shapes.names.size(), "");
   const bool synthetic = column(table_named(geometry, "district_boundaries"), "x").empty();
   std::optional<Frame> frame = boundary_paths(geometry, shapes);
-  if (!frame) frame = tile_paths(geometry, shapes, synthetic);
+  if (frame && std::find(shapes.paths.begin(), shapes.paths.end(), "") != shapes.paths.end()) {
+    tile_paths(geometry, shapes, synthetic, frame);
+  } else if (!frame) {
+    frame = tile_paths(geometry, shapes, synthetic);
+  }
   if (!frame) return std::nullopt;
   const std::vector<double> cx = column(districts, "centroid_x"), cy = column(districts, "centroid_y");
   for (std::size_t d = 0; d < shapes.names.size(); ++d) {

@@ -147,7 +147,7 @@ def test_report_is_built_from_the_registry_and_matches_python(munisim_bin, demo_
 
     assert munisim.report(demo_output, tmp_path / "py.html").read_text() == text
     compared = munisim.report(demo_output, tmp_path / "cmp.html", baseline=demo_output).read_text()
-    assert "Compared with the baseline run demo" in compared and "= no change" in compared
+    assert "Compared with the baseline run <strong>demo</strong>" in compared and "= no change" in compared
     missing = run(munisim_bin, "report", tmp_path / "none.h5")
     assert missing.returncode == 2
 

@@ -46,6 +46,22 @@ TEST(DistrictShapes, WithoutBoundariesStreetNodesAreTiles) {
   EXPECT_FALSE(district_shapes({}));
 }
 
+TEST(DistrictShapes, ADistrictWithoutAPolygonIsDrawnAsItsStreetNodes) {
+  Table three = districts();
+  three.texts[0].values.push_back("Nueva");
+  three.numbers[0].values.push_back(25);
+  three.numbers[1].values.push_back(5);
+  const Table nodes{.name = "network_nodes",
+                    .numbers = {{"x", "m", {5, 15, 25}}, {"y", "m", {5, 5, 5}}},
+                    .ints = {{"district", {0, 1, 2}}},
+                    .texts = {}};
+  const DistrictShapes shapes = *district_shapes({three, boundaries(), nodes});
+  EXPECT_EQ(shapes.paths[2].substr(0, 1), "M");
+  EXPECT_NE(shapes.paths[2].find('h'), std::string::npos);  // a tile, not a ring
+  EXPECT_EQ(shapes.paths[0].find('h'), std::string::npos);
+  EXPECT_NE(shapes.layout.find("without a polygon"), std::string::npos);
+}
+
 TEST(DistrictMap, FillsByValueOnTheViridisRampWithALegendOfUnitAndRange) {
   const DistrictShapes shapes = *district_shapes({districts(), boundaries()});
   const std::string svg = svg_district_map(shapes, {1200, 3400}, "Waste collected", "t", 0);
