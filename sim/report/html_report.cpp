@@ -41,14 +41,19 @@ std::string raw_number(double value) {
   return text;
 }
 
+// Metadata as text: whole numbers as they are (a seed is no quantity), others readably.
 std::string meta_text(const OutputFile& file, const std::string& key) {
   if (auto text = file.text_meta.find(key); text != file.text_meta.end()) return text->second;
   if (auto number = file.number_meta.find(key); number != file.number_meta.end()) {
-    return std::abs(number->second) >= 1000 || number->second != std::floor(number->second)
-               ? format_number(number->second)
-               : raw_number(number->second);
+    return number->second == std::floor(number->second) ? raw_number(number->second) : format_number(number->second);
   }
   return "";
+}
+
+// A count from the metadata (agents, street nodes) with thousands separators.
+std::string meta_count(const OutputFile& file, const std::string& key) {
+  const auto number = file.number_meta.find(key);
+  return number == file.number_meta.end() ? meta_text(file, key) : format_number(number->second);
 }
 
 std::string escaped(const std::string& text) { return html_escape(text); }
@@ -354,10 +359,12 @@ std::string about_section(const ReportRun& run, const ReportRun* baseline) {
                      "</h2><table><caption>What was simulated</caption><thead><tr><th scope=\"col\">item</th><th "
                      "scope=\"col\">this run</th>" +
                      (baseline ? "<th scope=\"col\">baseline</th>" : "") + "</tr></thead><tbody>";
-  for (const char* key : {"scenario_name", "city_name", "city_source", "start_date", "days_run", "seed", "sampling",
-                          "districts", "citizen_agents", "network_nodes", "munisim_version", "git_describe"}) {
-    html += "<tr><th scope=\"row\">" + escaped(key) + "</th><td>" + escaped(meta_text(run.output, key)) + "</td>" +
-            (baseline ? "<td>" + escaped(meta_text(baseline->output, key)) + "</td>" : "") + "</tr>";
+  for (const std::string key :
+       {"scenario_name", "city_name", "city_source", "start_date", "days_run", "seed", "sampling", "districts",
+        "citizen_agents", "network_nodes", "munisim_version", "git_describe"}) {
+    const auto shown = key == "citizen_agents" || key == "network_nodes" ? meta_count : meta_text;
+    html += "<tr><th scope=\"row\">" + escaped(key) + "</th><td>" + escaped(shown(run.output, key)) + "</td>" +
+            (baseline ? "<td>" + escaped(shown(baseline->output, key)) + "</td>" : "") + "</tr>";
   }
   html += "</tbody></table><details><summary>Scenario as given</summary><pre>" + escaped(run.output.scenario_text) +
           "</pre></details>";
