@@ -32,6 +32,7 @@ std::string format_magnitude(double magnitude, int decimals) {
 
 // Per cent with one decimal from 10 %, two below: shares in a report rarely need more.
 std::string format_percent(double percent) {
+  if (percent == 0) return "0";
   const double magnitude = std::abs(percent);
   const std::string digits = format_magnitude(magnitude, magnitude >= 10 ? 1 : 2);
   return (percent < 0 && digits.find_first_not_of("0.,") != std::string::npos ? kMinus : "") + digits;

@@ -32,6 +32,7 @@ TEST(FormatQuantity, UnitsAsACityTeamReadsThem) {
   EXPECT_EQ(format_quantity(1234.4, "t"), "1,234 t");
   EXPECT_EQ(format_quantity(0.6245, "1"), "62.5 %");
   EXPECT_EQ(format_quantity(0.0276, "1"), "2.76 %");
+  EXPECT_EQ(format_quantity(0, "1"), "0 %");
   EXPECT_EQ(format_quantity(1502130.2, "soles"), "S/ 1,502,130");
   EXPECT_EQ(format_quantity(12.3, "tco2e"), "12.30 tCO2e");
   EXPECT_EQ(format_quantity(12.3, "days"), "12.30 days");

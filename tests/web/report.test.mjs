@@ -63,6 +63,7 @@ function number(value) {
 function quantity(value, unit) {
   if (unit === '1') {
     const percent = 100 * value;
+    if (percent === 0) return '0 %';
     const text = digits(Math.abs(percent), Math.abs(percent) >= 10 ? 1 : 2);
     return (percent < 0 && /[1-9]/.test(text) ? minus : '') + text + ' %';
   }
