@@ -45,7 +45,8 @@ TEST(Provisioning, CuscoCollectsItsWasteAndConservesTonnes) {
   EXPECT_LE(collected, generated);
   EXPECT_NEAR(testing::series_total(simulation, "waste_disposed_t", false), collected, 1e-6 * generated);
   EXPECT_GT(simulation.city().transit.lines.size(), 0u) << "Cusco is large enough for bus lines";
-  const Table& table = provisioning_table(simulation.output());
+  const OutputContent content = simulation.output();
+  const Table& table = provisioning_table(content);
   EXPECT_EQ(status_of(table, "fleet"), "applied");
   EXPECT_EQ(status_of(table, "bus_line_layout"), "applied");
   EXPECT_EQ(status_of(table, "municipal_budget"), "applied");
@@ -58,7 +59,8 @@ TEST(Provisioning, OverridesWinAndAreRecorded) {
                         1);
   EXPECT_EQ(simulation.scenario().config.waste.fleet.trucks, 2);
   EXPECT_EQ(simulation.scenario().config.governance.finance.opening_cash_soles, 7);
-  const Table& table = provisioning_table(simulation.output());
+  const OutputContent content = simulation.output();
+  const Table& table = provisioning_table(content);
   EXPECT_EQ(status_of(table, "fleet"), "kept waste.fleet.trucks: the scenario gives it");
   EXPECT_EQ(status_of(table, "opening_cash"), "kept governance.finance.opening_cash_soles: the scenario gives it");
 }

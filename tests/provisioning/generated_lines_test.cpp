@@ -51,7 +51,9 @@ TEST(GeneratedLines, RadialRoutesFirstThenAcrossBothWays) {
 
 TEST(GeneratedLines, ACityWithItsOwnLinesKeepsThem) {
   City city = town();
-  city.transit.lines.push_back(TransitLine{.route_id = "own"});
+  TransitLine own;
+  own.route_id = "own";
+  city.transit.lines.push_back(own);
   const ProvisionRecord record = add_generated_lines(city, 0, 3, TransitConfig{});
   EXPECT_EQ(city.transit.lines.size(), 1u);
   EXPECT_EQ(record.status, "kept the city's transit lines");

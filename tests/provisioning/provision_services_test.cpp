@@ -95,7 +95,7 @@ TEST(ProvisionServices, KeysTheScenarioWritesWin) {
 }
 
 TEST(ProvisionServices, AGtfsFeedReplacesTheGeneratedLines) {
-  Scenario city = scenario({"city.transit.gtfs=feed.zip"});
+  Scenario city = scenario({"city.transit.gtfs=feed.zip", "city.streets.transit_shapes=true"});
   const ProvisioningPlan plan = provision_services(city, budgets());
   EXPECT_EQ(plan.bus_lines, 0);
   EXPECT_EQ(record(plan, "bus_lines").status, "kept city.transit.gtfs: the scenario imports its lines");

@@ -16,8 +16,8 @@ namespace munisim::testing {
 
 struct ProvisionedRun {
   std::string ubigeo;
-  std::string problem;  // empty when the city built, ran and had every service
-  std::string disposal_kind;
+  std::string problem{};  // empty when the city built, ran and had every service
+  std::string disposal_kind{};
   int trucks = 0;
   int days_per_week = 0;
   std::size_t transit_lines = 0;
