@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
   const CsvTable inei = read_csv(data / "peru-districts/inei_municipalidades_2025.csv", ',');
   const std::size_t code = inei.column("ubigeo");
   std::vector<double> shares;
-  std::size_t built = 0, with_lines = 0;
+  std::vector<std::pair<double, std::string>> lowest;
+  std::size_t built = 0, with_lines = 0, landfills = 0;
   double worst_balance = 0, landfill_t = 0, all_t = 0;
   for (const auto& row : inei.rows) {
     const testing::ProvisionedRun run = testing::provisioned_run(row[code], tables, budgets, sampling, days);
@@ -43,7 +44,11 @@ int main(int argc, char** argv) {
     }
     ++built;
     with_lines += run.transit_lines > 0 ? 1 : 0;
-    if (run.generated_t > 0) shares.push_back(run.collected_t / run.generated_t);
+    if (run.generated_t > 0) {
+      shares.push_back(run.collected_t / run.generated_t);
+      lowest.emplace_back(shares.back(), run.ubigeo);
+    }
+    landfills += run.disposal_kind == "sanitary_landfill" ? 1 : 0;
     worst_balance = std::max(worst_balance, std::abs(run.balance_error_t) / (1 + run.generated_t));
     all_t += run.generated_t;
     landfill_t += run.disposal_kind == "sanitary_landfill" ? run.generated_t : 0;
@@ -55,6 +60,12 @@ int main(int argc, char** argv) {
               "min %.3f\n",
               days, sampling, quantile(shares, 0.1), quantile(shares, 0.25), quantile(shares, 0.5),
               quantile(shares, 0.75), quantile(shares, 0.9), quantile(shares, 0));
+  std::sort(lowest.begin(), lowest.end());
+  std::printf("lowest shares:");
+  for (std::size_t i = 0; i < std::min<std::size_t>(5, lowest.size()); ++i) {
+    std::printf(" %s %.3f", lowest[i].second.c_str(), lowest[i].first);
+  }
+  std::printf("\nmunicipalities with a sanitary landfill: %.3f\n", static_cast<double>(landfills) / static_cast<double>(built));
   std::printf("generated waste going to sanitary landfills: %.3f; worst relative mass-balance error: %.2e\n",
               all_t > 0 ? landfill_t / all_t : 0, worst_balance);
   std::printf("wall time: %.1f s on one core\n", seconds);
