@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/city/boundaries_config.hpp"
+#include "sim/city/provisioning_config.hpp"
 #include "sim/city/streets_config.hpp"
 #include "sim/city/transit_config.hpp"
 #include "sim/core/schema.hpp"
@@ -226,6 +227,7 @@ struct CityConfig {
   TransitConfig transit;
   std::vector<FacilityConfig> facilities;
   PopulationConfig population;
+  ProvisioningConfig provisioning;
 
   template <class V>
   void visit(V& v) {
@@ -245,6 +247,8 @@ struct CityConfig {
     v.object("transit", transit, {.meaning = "public transport lines from a GTFS feed"});
     v.list("facilities", facilities, {.meaning = "depots, disposal sites, plants and terminals"});
     v.object("population", population, {.meaning = "how citizen agents are synthesised"});
+    v.object("provisioning", provisioning,
+             {.meaning = "services a city from city.ubigeo receives by rule (docs/provisioning.md)"});
   }
   void check(schema::Checks& checks) const;
 };

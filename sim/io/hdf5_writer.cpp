@@ -89,6 +89,25 @@ void write_scalar_text(hid_t parent, const std::string& name, const std::string&
   checked(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer), "writing " + name);
 }
 
+// Each table a group under `parent`, one dataset per column.
+void write_tables(hid_t parent, const std::vector<Table>& tables) {
+  for (const Table& table : tables) {
+    const Handle table_group = create_group(parent, table.name);
+    for (const Table::NumberColumn& column : table.numbers) {
+      const Handle dataset = write_doubles(table_group, column.name, {column.values.size()}, column.values.data());
+      write_text_attribute(dataset, "unit", column.unit);
+    }
+    for (const Table::IntColumn& column : table.ints) {
+      const Handle dataset = create_dataset(table_group, column.name, H5T_NATIVE_INT64, {column.values.size()});
+      if (!column.values.empty()) {
+        checked(H5Dwrite(dataset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, column.values.data()),
+                "writing " + column.name);
+      }
+    }
+    for (const Table::TextColumn& column : table.texts) write_texts(table_group, column.name, column.values);
+  }
+}
+
 void write_meta(hid_t file, const OutputContent& content) {
   const RunMeta& meta = content.meta;
   const Handle group = create_group(file, "meta");
@@ -118,6 +137,7 @@ void write_meta(hid_t file, const OutputContent& content) {
   for (int day = 0; day < meta.days_run; ++day) dates.push_back(calendar.date(day).to_string());
   const Handle dataset = write_texts(group, "dates", dates);
   write_text_attribute(dataset, "unit", "date");
+  write_tables(group, content.meta_tables);
 }
 
 void write_series(hid_t file, const MetricsRegistry& metrics, int days_run) {
@@ -142,21 +162,7 @@ void write_series(hid_t file, const MetricsRegistry& metrics, int days_run) {
 
 void write_geometry(hid_t file, const std::vector<Table>& tables) {
   const Handle group = create_group(file, "geometry");
-  for (const Table& table : tables) {
-    const Handle table_group = create_group(group, table.name);
-    for (const Table::NumberColumn& column : table.numbers) {
-      const Handle dataset = write_doubles(table_group, column.name, {column.values.size()}, column.values.data());
-      write_text_attribute(dataset, "unit", column.unit);
-    }
-    for (const Table::IntColumn& column : table.ints) {
-      const Handle dataset = create_dataset(table_group, column.name, H5T_NATIVE_INT64, {column.values.size()});
-      if (!column.values.empty()) {
-        checked(H5Dwrite(dataset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, column.values.data()),
-                "writing " + column.name);
-      }
-    }
-    for (const Table::TextColumn& column : table.texts) write_texts(table_group, column.name, column.values);
-  }
+  write_tables(group, tables);
 }
 
 std::vector<unsigned char> build_image(const OutputContent& content) {
@@ -188,7 +194,11 @@ std::uint64_t estimated_output_bytes(const OutputContent& content) {
     bytes += series.values().size() * sizeof(double);  // all planned days are allocated
     ++objects;
   }
-  for (const Table& table : content.geometry) {
+  std::vector<const Table*> tables;
+  for (const Table& table : content.geometry) tables.push_back(&table);
+  for (const Table& table : content.meta_tables) tables.push_back(&table);
+  for (const Table* entry : tables) {
+    const Table& table = *entry;
     for (const Table::NumberColumn& column : table.numbers) bytes += column.values.size() * sizeof(double);
     for (const Table::IntColumn& column : table.ints) bytes += column.values.size() * sizeof(std::int64_t);
     for (const Table::TextColumn& column : table.texts) {

@@ -56,6 +56,7 @@ struct OutputContent {
   std::string resolved_yaml;
   const MetricsRegistry* metrics = nullptr;
   std::vector<Table> geometry;
+  std::vector<Table> meta_tables;  // written under /meta/<name>, e.g. provisioning
 };
 
 // Throws OutputError (the path, the failed step and its errno) when the disk refuses the file (full

@@ -5,6 +5,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/data/national_tables.hpp"
+#include "sim/provisioning/budget_tables.hpp"
 
 namespace munisim {
 std::filesystem::path named_data_dir(const Scenario& scenario) {
@@ -35,13 +36,23 @@ std::filesystem::path data_dir_for(const Scenario& scenario) {
 }  // namespace
 
 ResolvedScenario resolve_district_data(Scenario scenario) {
-  ResolvedScenario resolved{std::move(scenario), {}};
+  if (scenario.config.city.ubigeo.empty()) return {std::move(scenario), {}, {}};
+  const std::filesystem::path dir = data_dir_for(scenario);
+  const NationalTables tables = NationalTables::load(dir);
+  const bool provisioned = scenario.config.city.provisioning.enabled;
+  return resolve_district_data(std::move(scenario), tables,
+                               provisioned ? BudgetTables::load(dir) : BudgetTables({}, {}));
+}
+
+ResolvedScenario resolve_district_data(Scenario scenario, const NationalTables& tables, const BudgetTables& budgets) {
+  ResolvedScenario resolved{std::move(scenario), {}, {}};
   CityConfig& city = resolved.scenario.config.city;
   if (city.ubigeo.empty()) return resolved;
-  TableDistricts tables = districts_from_tables(city.ubigeo, data_dir_for(resolved.scenario));
-  city.districts = std::move(tables.districts);
+  TableDistricts districts = tables.districts(city.ubigeo);
+  city.districts = std::move(districts.districts);
   if (city.name.empty()) city.name = city.ubigeo;
-  resolved.data_notes = std::move(tables.notes);
+  resolved.data_notes = std::move(districts.notes);
+  resolved.provisioning = provision_services(resolved.scenario, budgets);
   resolved.scenario.resolved_yaml = to_yaml(resolved.scenario.config);
   return resolved;
 }

@@ -13,14 +13,17 @@
 #include "sim/model/geometry.hpp"
 #include "sim/model/real_city.hpp"
 #include "sim/model/wall_clock.hpp"
+#include "sim/provisioning/generated_lines.hpp"
+#include "sim/provisioning/provisioning_table.hpp"
 #include "sim/waste/register_waste.hpp"
 
 namespace munisim {
 
 namespace {
 
-Scenario take_scenario(ResolvedScenario& resolved, std::vector<std::string>& notes) {
+Scenario take_scenario(ResolvedScenario& resolved, std::vector<std::string>& notes, ProvisioningPlan& provisioning) {
   notes = std::move(resolved.data_notes);
+  provisioning = std::move(resolved.provisioning);
   return std::move(resolved.scenario);
 }
 
@@ -58,7 +61,7 @@ Simulation::Simulation(Scenario scenario, int threads)
 
 Simulation::Simulation(ResolvedScenario resolved, int threads)
     : wall_start_(std::chrono::system_clock::now()),
-      scenario_(take_scenario(resolved, data_notes_)),
+      scenario_(take_scenario(resolved, data_notes_, provisioning_)),
       threads_(threads),
       parallel_(std::make_unique<Parallelism>(threads)),
       calendar_(scenario_.config.start_date),
@@ -66,6 +69,10 @@ Simulation::Simulation(ResolvedScenario resolved, int threads)
                       warnings_)),
       metrics_(static_cast<int>(scenario_.config.days)),
       scheduler_(std::make_unique<Scheduler>(calendar_)) {
+  if (provisioning_.bus_lines > 0) {
+    provisioning_.records.push_back(
+        add_generated_lines(city_, provisioning_.seat, provisioning_.bus_lines, scenario_.config.city.transit));
+  }
   Registration registration{*scheduler_, metrics_, scheduler_->channels(),
                             static_cast<std::uint64_t>(scenario_.config.seed)};
   register_census(registration, city_);
@@ -148,6 +155,7 @@ OutputContent Simulation::output() const {
   content.resolved_yaml = scenario_.resolved_yaml;
   content.metrics = &metrics_;
   content.geometry = city_geometry(city_);
+  if (!provisioning_.records.empty()) content.meta_tables.push_back(provisioning_table(provisioning_.records));
   return content;
 }
 

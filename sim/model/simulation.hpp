@@ -62,6 +62,7 @@ class Simulation {
   std::chrono::system_clock::time_point wall_start_;  // first: the wall time includes building the city
   std::vector<std::string> data_notes_;               // sources of district values read from tables
   std::vector<std::string> city_notes_;               // sources of streets, boundaries and transit
+  ProvisioningPlan provisioning_;                     // services given by rule to a city from city.ubigeo
   std::vector<std::string> warnings_;
   Scenario scenario_;
   int threads_;

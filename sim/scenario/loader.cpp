@@ -74,11 +74,19 @@ void apply_override(const std::string& assignment, ScenarioConfig& config, ReadC
 Scenario finish(Scenario scenario, const std::vector<std::string>& overrides, ReadContext& context) {
   for (const std::string& assignment : overrides) apply_override(assignment, scenario.config, context);
   Validator::validate(context, "", scenario.config);
+  scenario.given_keys = context.given;
   scenario.resolved_yaml = to_yaml(scenario.config);
   return scenario;
 }
 
 }  // namespace
+
+bool Scenario::gives(const std::string& path) const {
+  for (auto it = given_keys.lower_bound(path); it != given_keys.end() && it->starts_with(path); ++it) {
+    if (it->size() == path.size() || (*it)[path.size()] == '.' || (*it)[path.size()] == '[') return true;
+  }
+  return false;
+}
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
   Scenario scenario;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,10 @@ struct Scenario {
   std::string text;                // the main file's text as the user wrote it
   std::string resolved_yaml;       // every key with its final value (defaults included)
   std::vector<std::string> files;  // the main file (if any) and every file it extends, as read
+  std::set<std::string> given_keys;  // key paths some file or override wrote (e.g. "waste.fleet.trucks")
+
+  // Whether the user wrote `path` or a key below it: values generated for the user yield to these.
+  [[nodiscard]] bool gives(const std::string& path) const;
 };
 
 [[nodiscard]] Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});

@@ -66,9 +66,12 @@ void ScenarioConfig::check(schema::Checks& checks) const {
     check_districts(checks, city, "mobility.measures[" + std::to_string(i) + "]", mobility.measures[i].districts);
   }
   const CollectionConfig& collection = waste.collection;
-  const bool trucks = waste.fleet.trucks > 0 ||
-                      std::any_of(waste.measures.begin(), waste.measures.end(),
-                                  [](const WasteMeasureConfig& m) { return m.kind == "fleet_size" && m.value > 0; });
+  // A city from city.ubigeo receives a depot and a disposal site by rule where it names none.
+  const bool provisioned = !city.ubigeo.empty() && city.provisioning.enabled;
+  const bool trucks = !provisioned && (waste.fleet.trucks > 0 ||
+                                       std::any_of(waste.measures.begin(), waste.measures.end(), [](const auto& m) {
+                                         return m.kind == "fleet_size" && m.value > 0;
+                                       }));
   if (!has_facility(city, collection.depot, {"depot"}) && (trucks || !collection.depot.empty())) {
     checks.fail("waste.collection.depot",
                 collection.depot.empty() ? "trucks need a depot; expected a facility of kind depot in city.facilities"

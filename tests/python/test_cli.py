@@ -164,6 +164,11 @@ def test_any_district_of_peru_from_the_national_tables(munisim_bin, repo_root, t
     with h5py.File(out) as f:
         assert [n.decode() for n in f["geometry/districts/ubigeo"][()]] == ["120101"]
         assert "INEI" in f["meta"].attrs["district_data"]
+        # Its services came by rule (docs/provisioning.md), each use recorded, and it collects.
+        rules = [r.decode() for r in f["meta/provisioning/rule"][()]]
+        assert {"depot", "disposal_site", "fleet", "collection_days", "bus_lines", "transfers"} <= set(rules)
+        assert set(r.decode() for r in f["meta/provisioning/status"][()]) == {"applied"}
+        assert f["series/waste_collected_t"][()].sum() > 0
     bad = run(munisim_bin, "validate", scenario, "--data-dir", data, "--set", "city.ubigeo=999999")
     assert bad.returncode == 2 and "matches no district" in bad.stderr
     no_data = run(munisim_bin, "validate", scenario)
