@@ -1,6 +1,4 @@
 // Reads a munisim HDF5 output back: metadata, scenario, series with their labels, geometry names.
-#include <unistd.h>
-
 #include "sim/core/error.hpp"
 #include "sim/io/detail/hdf5.hpp"
 #include "sim/io/output.hpp"
@@ -10,19 +8,6 @@ namespace {
 
 using namespace io_detail;
 
-std::vector<std::string> member_names(hid_t group) {
-  H5G_info_t info;
-  checked(H5Gget_info(group, &info), "listing a group");
-  std::vector<std::string> names;
-  for (hsize_t i = 0; i < info.nlinks; ++i) {
-    const ssize_t size = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
-    std::string name(static_cast<std::size_t>(std::max<ssize_t>(size, 0)), '\0');
-    H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size() + 1, H5P_DEFAULT);
-    names.push_back(name);
-  }
-  return names;
-}
-
 std::string read_scalar_text(hid_t parent, const std::string& name) {
   const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
   const Handle type = text_type();
@@ -31,21 +16,6 @@ std::string read_scalar_text(hid_t parent, const std::string& name) {
   std::string value = pointer != nullptr ? pointer : "";
   H5free_memory(pointer);
   return value;
-}
-
-std::vector<std::string> read_text_list(hid_t parent, const std::string& name) {
-  const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
-  const Handle space(H5Dget_space(dataset), "reading the space of " + name);
-  std::vector<char*> pointers(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
-  const Handle type = text_type();
-  if (!pointers.empty())
-    checked(H5Dread(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "reading " + name);
-  std::vector<std::string> values;
-  for (char* pointer : pointers) {
-    values.emplace_back(pointer != nullptr ? pointer : "");
-    H5free_memory(pointer);
-  }
-  return values;
 }
 
 herr_t collect_meta(hid_t location, const char* name, const H5A_info_t*, void* data) {
@@ -92,12 +62,7 @@ SeriesData read_series(hid_t group, const std::string& name) {
 }  // namespace
 
 OutputFile read_output(const std::filesystem::path& path) {
-  if (::access(path.c_str(), R_OK) != 0) throw InputError({path.string(), 0, 0}, "", "cannot read output file");
-  if (!is_hdf5_file(path)) throw InputError({path.string(), 0, 0}, "", "is not an HDF5 file");
-  const Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "opening " + path.string());
-  if (H5Lexists(file, "meta", H5P_DEFAULT) <= 0 || H5Lexists(file, "series", H5P_DEFAULT) <= 0) {
-    throw InputError({path.string(), 0, 0}, "", "is not a munisim output (no /meta or /series)");
-  }
+  const Handle file = open_output(path);
   OutputFile output;
   const Handle meta(H5Gopen2(file, "meta", H5P_DEFAULT), "opening /meta");
   checked(H5Aiterate2(meta, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_meta, &output), "reading /meta");

@@ -94,6 +94,7 @@ void write_meta(hid_t file, const OutputContent& content) {
   const Handle group = create_group(file, "meta");
   write_text_attribute(group, "munisim_version", kVersion);
   write_text_attribute(group, "git_describe", kGitDescribe);
+  write_integer_attribute(group, "format_version", kOutputFormatVersion);
   write_text_attribute(group, "scenario_name", meta.scenario_name);
   write_text_attribute(group, "scenario_source", meta.scenario_source);
   write_integer_attribute(group, "seed", meta.seed);

@@ -13,6 +13,10 @@
 
 namespace munisim {
 
+// Written to /meta as format_version; a reader refuses files of a newer format instead of
+// misreading them.
+inline constexpr int kOutputFormatVersion = 1;
+
 struct RunMeta {
   std::string scenario_name;
   std::string scenario_source;
@@ -50,12 +54,32 @@ struct Table {
   std::vector<TextColumn> texts{};
 };
 
+// Vehicle traces in /events (docs/output-format.md): the vehicles, and one day of their moves.
+struct TracedVehicles {
+  std::vector<std::string> name;
+  std::vector<std::string> kind;       // waste_truck, bus, combi, ...
+  std::vector<std::string> load_unit;  // t, passengers, ...
+};
+struct TraceDay {
+  int day = 0;                        // 1 = the first simulated day
+  std::vector<std::int32_t> vehicle{};  // row in TracedVehicles
+  std::vector<std::int32_t> edge{};     // row in /geometry/network_edges, driven from its `from` node
+  std::vector<float> enter_s{};         // seconds after midnight
+  std::vector<float> exit_s{};
+  std::vector<float> load{};  // on the edge, in the vehicle's load_unit
+};
+struct Traces {
+  TracedVehicles vehicles;
+  std::vector<TraceDay> days;
+};
+
 struct OutputContent {
   RunMeta meta;
   std::string scenario_text;
   std::string resolved_yaml;
   const MetricsRegistry* metrics = nullptr;
   std::vector<Table> geometry;
+  const Traces* traces = nullptr;  // none: no /events
 };
 
 // Throws OutputError (the path, the failed step and its errno) when the disk refuses the file (full
@@ -90,5 +114,14 @@ struct OutputFile {
 
 // InputError when the file is missing or not a munisim output.
 [[nodiscard]] OutputFile read_output(const std::filesystem::path& path);
+
+// Every table under /geometry with its columns (text, integer, or number with its unit).
+[[nodiscard]] std::vector<Table> read_geometry(const std::filesystem::path& path);
+
+// The days with traces, ascending; empty when the file has no /events.
+[[nodiscard]] std::vector<int> read_trace_days(const std::filesystem::path& path);
+[[nodiscard]] TracedVehicles read_traced_vehicles(const std::filesystem::path& path);
+// InputError when `day` has no traces.
+[[nodiscard]] TraceDay read_trace_day(const std::filesystem::path& path, int day);
 
 }  // namespace munisim
