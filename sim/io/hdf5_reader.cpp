@@ -36,9 +36,13 @@ SeriesData read_series(hid_t group, const std::string& name) {
   const Handle dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), "opening series " + name);
   SeriesData series;
   series.name = name;
-  series.unit = read_text_attribute(dataset, "unit");
-  series.description = read_text_attribute(dataset, "description");
-  series.summary = read_text_attribute(dataset, "summary");
+  // A series without a unit (or description) is still read, so readers can say what is missing.
+  const auto optional_text = [&](const char* attribute) {
+    return has_attribute(dataset, attribute) ? read_text_attribute(dataset, attribute) : std::string();
+  };
+  series.unit = optional_text("unit");
+  series.description = optional_text("description");
+  series.summary = optional_text("summary");
   series.dims = read_text_list_attribute(dataset, "dims");
   for (std::size_t i = 1; i < series.dims.size(); ++i) {
     series.labels.push_back(read_text_list_attribute(dataset, "labels_" + series.dims[i]));

@@ -436,8 +436,14 @@ async function start() {
   requestAnimationFrame(tick);
 }
 
+function setClock(seconds) {
+  state.clock = seconds;
+  updateVehicles();
+  map.draw();
+}
+
 // What the tests and the benchmark read: the page's own state, never a second code path.
 window.viewer = {
-  state, map, frames, setDay, setPlaying, vehicleColours,
+  state, map, frames, setDay, setPlaying, setClock, vehicleColours,
   ready: start().then(() => true, (error) => { alertText(t('loadFailed', 'the catalogue', error.message), 'error'); return false; }),
 };
