@@ -5,11 +5,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "sim/core/metrics.hpp"
+#include "sim/core/traces.hpp"
 
 namespace munisim {
 
@@ -54,32 +56,13 @@ struct Table {
   std::vector<TextColumn> texts{};
 };
 
-// Vehicle traces in /events (docs/output-format.md): the vehicles, and one day of their moves.
-struct TracedVehicles {
-  std::vector<std::string> name;
-  std::vector<std::string> kind;       // waste_truck, bus, combi, ...
-  std::vector<std::string> load_unit;  // t, passengers, ...
-};
-struct TraceDay {
-  int day = 0;                        // 1 = the first simulated day
-  std::vector<std::int32_t> vehicle{};  // row in TracedVehicles
-  std::vector<std::int32_t> edge{};     // row in /geometry/network_edges, driven from its `from` node
-  std::vector<float> enter_s{};         // seconds after midnight
-  std::vector<float> exit_s{};
-  std::vector<float> load{};  // on the edge, in the vehicle's load_unit
-};
-struct Traces {
-  TracedVehicles vehicles;
-  std::vector<TraceDay> days;
-};
-
 struct OutputContent {
   RunMeta meta;
   std::string scenario_text;
   std::string resolved_yaml;
   const MetricsRegistry* metrics = nullptr;
   std::vector<Table> geometry;
-  const Traces* traces = nullptr;  // none: no /events
+  std::optional<Traces> traces{};  // none: no /events
 };
 
 // Throws OutputError (the path, the failed step and its errno) when the disk refuses the file (full
