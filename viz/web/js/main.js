@@ -374,7 +374,9 @@ function fillSelects() {
   const names = state.runs[0].series.map((s) => s.name);
   kpi.replaceChildren(...names.map((name) => new Option(`${name} (${unitOf(name) || '?'})`, name)));
   const mappable = state.runs[0].series.filter((s) => districtDim(s) >= 1);
-  state.kpi = (mappable.find((s) => s.dims.length === 2) ?? mappable[0] ?? state.runs[0].series[0])?.name ?? '';
+  // Waste collected is the indicator every run has and every team reads first.
+  state.kpi = (mappable.find((s) => s.name === 'waste_collected_t') ?? mappable.find((s) => s.dims.length === 2) ??
+    mappable[0] ?? state.runs[0].series[0])?.name ?? '';
   kpi.value = state.kpi;
   fillSplit();
 }

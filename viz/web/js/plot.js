@@ -8,7 +8,8 @@ function niceTicks(min, max, count = 5) {
   const magnitude = 10 ** Math.floor(Math.log10(step0));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= step0);
   const ticks = [];
-  for (let v = Math.floor(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(v);
+  const last = Math.ceil(max / step - 1e-9) * step;
+  for (let v = Math.floor(min / step) * step; v <= last + step * 1e-9; v += step) ticks.push(v);
   return ticks;
 }
 
