@@ -192,15 +192,21 @@ export class MapView {
     const context = this.context;
     context.drawImage(this.stillCanvas, 0, 0);
     if (!this.layers.vehicles) return;
+    // One path per vehicle type: a few thousand vehicles cost a few fills, not thousands.
+    const byKind = new Map();
     for (const v of this.vehicles) {
+      if (!byKind.has(v.kind)) byKind.set(v.kind, new Path2D());
       const [px, py] = this.project(v.x, v.y);
-      context.beginPath();
-      context.arc(px, py, 4, 0, 2 * Math.PI);
-      context.fillStyle = vehicleColours[v.kind] ?? '#000000';
-      context.fill();
-      context.strokeStyle = '#ffffff';
-      context.lineWidth = 1;
-      context.stroke();
+      const path = byKind.get(v.kind);
+      path.moveTo(px + 4, py);
+      path.arc(px, py, 4, 0, 2 * Math.PI);
+    }
+    context.strokeStyle = '#ffffff';
+    context.lineWidth = 1;
+    for (const [kind, path] of byKind) {
+      context.fillStyle = vehicleColours[kind] ?? '#000000';
+      context.fill(path);
+      context.stroke(path);
     }
   }
 }

@@ -42,6 +42,11 @@ export class TraceDay {
 
   // The day's first and last moments on the street, to start the clock where something moves.
   span() {
+    this.spanSeconds ??= this.computeSpan();
+    return this.spanSeconds;
+  }
+
+  computeSpan() {
     let start = Infinity;
     let end = -Infinity;
     for (const [first, last] of this.ranges.values()) {
