@@ -24,6 +24,7 @@ def test_view_serves_the_catalogue_and_stops(demo_output, munisim_bin, monkeypat
     finally:
         viewer.stop()
     assert not viewer.running
+    assert viewer._process.returncode == 0  # Ctrl-C (SIGINT) ends the server cleanly
 
 
 def test_view_of_a_file_that_is_not_an_output_raises(tmp_path, munisim_bin, monkeypatch):
