@@ -159,6 +159,7 @@ describe('one run', () => {
     await page.selectOption('#language', 'es');
     assert.equal(await page.textContent('#play'), 'Reproducir');
     assert.match(await page.textContent('#legend-text'), /de 10 a 44 t/);
+    assert.match(await page.textContent('#runs'), /Archivo.*Escenario.*Semilla/);
     await page.selectOption('#language', 'en');
   });
 

@@ -424,6 +424,7 @@ function wireControls() {
   $('save').addEventListener('click', savePicture);
   $('language').addEventListener('change', async () => {
     setLanguage($('language').value);
+    showRuns();
     $('alerts').replaceChildren();
     reportMissing();
     setPlaying(state.playing);
