@@ -14,6 +14,7 @@ from munisim._core import ScenarioError, __version__, git_describe
 from munisim.result import Result, open, report
 from munisim.scenario import Scenario
 from munisim.simulation import Simulation, run
+from munisim.view import Viewer, view
 
-__all__ = ["Scenario", "ScenarioError", "Simulation", "Result", "run", "open", "report", "__version__",
+__all__ = ["Scenario", "ScenarioError", "Simulation", "Result", "run", "open", "report", "view", "Viewer", "__version__",
            "git_describe"]

@@ -40,5 +40,7 @@ int validate_command(const std::string& scenario, const std::vector<std::string>
 int info_command(const std::string& output);
 int reference_command();
 int report_command(const std::string& output, const std::string& html, const std::string& baseline);
+// Serves the web viewer for one output, or two to compare (docs/viewer.md).
+int view_command(const std::vector<std::string>& outputs, int port, const std::string& executable);
 
 }  // namespace munisim::app

@@ -46,6 +46,14 @@ int main(int argc, char** argv) {
   report_cli->add_option("-o,--out", report_html, "HTML file (default: the output's name with .html)");
   report_cli->add_option("--baseline", report_baseline, "another run of the same city to compare against");
 
+  std::vector<std::string> view_outputs;
+  int view_port = 0;
+  CLI::App* view_cli = cli.add_subcommand("view", "open outputs in the web viewer (served on 127.0.0.1 only)");
+  view_cli->add_option("outputs", view_outputs, "munisim HDF5 output, and a second one to compare with it")
+      ->required()
+      ->expected(1, 2);
+  view_cli->add_option("--port", view_port, "port on 127.0.0.1 (default: a free one)")->check(CLI::Range(0, 65535));
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -59,6 +67,7 @@ int main(int argc, char** argv) {
     if (*info_cli) return info_command(output);
     if (*reference_cli) return reference_command();
     if (*report_cli) return report_command(report_output, report_html, report_baseline);
+    if (*view_cli) return view_command(view_outputs, view_port, argv[0]);
   } catch (const munisim::InputError& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
     return kExitBadInput;

@@ -7,6 +7,7 @@
 #include "sim/core/channels.hpp"
 #include "sim/core/metrics.hpp"
 #include "sim/core/scheduler.hpp"
+#include "sim/core/traces.hpp"
 
 namespace munisim {
 
@@ -15,6 +16,7 @@ struct Registration {
   MetricsRegistry& metrics;
   Channels& channels;
   std::uint64_t seed;
+  TraceRecorder* traces = nullptr;  // set when the scenario records vehicle traces (output.traces.days)
 };
 
 }  // namespace munisim

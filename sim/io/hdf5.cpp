@@ -1,6 +1,11 @@
 #include "sim/io/detail/hdf5.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
+
 #include "sim/core/error.hpp"
+#include "sim/io/output.hpp"
 
 namespace munisim::io_detail {
 
@@ -125,6 +130,57 @@ std::string read_text_attribute(hid_t object, const std::string& name) {
 
 std::vector<std::string> read_text_list_attribute(hid_t object, const std::string& name) {
   return read_texts(object, name);
+}
+
+std::vector<std::string> member_names(hid_t group) {
+  H5G_info_t info;
+  checked(H5Gget_info(group, &info), "listing a group");
+  std::vector<std::string> names;
+  for (hsize_t i = 0; i < info.nlinks; ++i) {
+    const ssize_t size = H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+    std::string name(static_cast<std::size_t>(std::max<ssize_t>(size, 0)), '\0');
+    H5Lget_name_by_idx(group, ".", H5_INDEX_NAME, H5_ITER_INC, i, name.data(), name.size() + 1, H5P_DEFAULT);
+    names.push_back(name);
+  }
+  return names;
+}
+
+std::vector<std::string> read_text_list(hid_t parent, const std::string& name) {
+  const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
+  const Handle space(H5Dget_space(dataset), "reading the space of " + name);
+  std::vector<char*> pointers(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
+  const Handle type = text_type();
+  if (!pointers.empty())
+    checked(H5Dread(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "reading " + name);
+  std::vector<std::string> values;
+  for (char* pointer : pointers) {
+    values.emplace_back(pointer != nullptr ? pointer : "");
+    H5free_memory(pointer);
+  }
+  return values;
+}
+
+Handle open_output(const std::filesystem::path& path) {
+  if (::access(path.c_str(), R_OK) != 0) throw InputError({path.string(), 0, 0}, "", "cannot read output file");
+  if (!is_hdf5_file(path)) throw InputError({path.string(), 0, 0}, "", "is not an HDF5 file (or is truncated)");
+  const hid_t opened = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (opened < 0) throw InputError({path.string(), 0, 0}, "", "is a damaged or truncated HDF5 file");
+  Handle file(opened, "opening " + path.string());
+  if (H5Lexists(file, "meta", H5P_DEFAULT) <= 0 || H5Lexists(file, "series", H5P_DEFAULT) <= 0) {
+    throw InputError({path.string(), 0, 0}, "", "is not a munisim output (no /meta or /series)");
+  }
+  const Handle meta(H5Gopen2(file, "meta", H5P_DEFAULT), "opening /meta");
+  if (has_attribute(meta, "format_version")) {
+    const Handle attribute(H5Aopen(meta, "format_version", H5P_DEFAULT), "opening /meta format_version");
+    long long version = 0;
+    checked(H5Aread(attribute, H5T_NATIVE_LLONG, &version), "reading /meta format_version");
+    if (version > kOutputFormatVersion) {
+      throw InputError({path.string(), 0, 0}, "",
+                       "was written in output format " + std::to_string(version) + " by a newer munisim; this one reads up to format " +
+                           std::to_string(kOutputFormatVersion) + ": open it with a newer munisim");
+    }
+  }
+  return file;
 }
 
 }  // namespace munisim::io_detail

@@ -113,6 +113,7 @@ void write_meta(hid_t file, const OutputContent& content) {
   const Handle group = create_group(file, "meta");
   write_text_attribute(group, "munisim_version", kVersion);
   write_text_attribute(group, "git_describe", kGitDescribe);
+  write_integer_attribute(group, "format_version", kOutputFormatVersion);
   write_text_attribute(group, "scenario_name", meta.scenario_name);
   write_text_attribute(group, "scenario_source", meta.scenario_source);
   write_integer_attribute(group, "seed", meta.seed);
@@ -165,6 +166,30 @@ void write_geometry(hid_t file, const std::vector<Table>& tables) {
   write_tables(group, tables);
 }
 
+template <class T>
+void write_column(hid_t group, const std::string& name, hid_t type, const std::vector<T>& values) {
+  const Handle dataset = create_dataset(group, name, type, {values.size()}, Layout::compressed);
+  if (!values.empty()) checked(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "writing " + name);
+}
+
+// One group per recorded day, so a reader loads one day at a time.
+void write_events(hid_t file, const Traces& traces) {
+  const Handle group = create_group(file, "events");
+  write_text_attribute(group, "time_unit", "s after midnight");
+  const Handle vehicles = create_group(group, "vehicles");
+  write_texts(vehicles, "name", traces.vehicles.name);
+  write_texts(vehicles, "kind", traces.vehicles.kind);
+  write_texts(vehicles, "load_unit", traces.vehicles.load_unit);
+  for (const TraceDay& day : traces.days) {
+    const Handle rows = create_group(group, "day_" + std::to_string(day.day));
+    write_column(rows, "vehicle", H5T_NATIVE_INT32, day.vehicle);
+    write_column(rows, "edge", H5T_NATIVE_INT32, day.edge);
+    write_column(rows, "enter_s", H5T_NATIVE_FLOAT, day.enter_s);
+    write_column(rows, "exit_s", H5T_NATIVE_FLOAT, day.exit_s);
+    write_column(rows, "load", H5T_NATIVE_FLOAT, day.load);
+  }
+}
+
 std::vector<unsigned char> build_image(const OutputContent& content) {
   const Handle access(H5Pcreate(H5P_FILE_ACCESS), "creating file access properties");
   checked(H5Pset_fapl_core(access, 1 << 20, 0), "selecting the in-memory driver");
@@ -173,6 +198,7 @@ std::vector<unsigned char> build_image(const OutputContent& content) {
   write_meta(file, content);
   write_series(file, *content.metrics, content.meta.days_run);
   write_geometry(file, content.geometry);
+  if (content.traces) write_events(file, *content.traces);
   checked(H5Fflush(file, H5F_SCOPE_GLOBAL), "flushing");
   const ssize_t size = H5Fget_file_image(file, nullptr, 0);
   checked(static_cast<hid_t>(size), "sizing the file image");

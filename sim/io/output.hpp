@@ -5,13 +5,19 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "sim/core/metrics.hpp"
+#include "sim/core/traces.hpp"
 
 namespace munisim {
+
+// Written to /meta as format_version; a reader refuses files of a newer format instead of
+// misreading them.
+inline constexpr int kOutputFormatVersion = 1;
 
 struct RunMeta {
   std::string scenario_name;
@@ -57,6 +63,7 @@ struct OutputContent {
   const MetricsRegistry* metrics = nullptr;
   std::vector<Table> geometry;
   std::vector<Table> meta_tables;  // written under /meta/<name>, e.g. provisioning
+  std::optional<Traces> traces{};  // none: no /events
 };
 
 // Throws OutputError (the path, the failed step and its errno) when the disk refuses the file (full
@@ -92,9 +99,13 @@ struct OutputFile {
 // InputError when the file is missing or not a munisim output.
 [[nodiscard]] OutputFile read_output(const std::filesystem::path& path);
 
-// The named tables of /geometry that the file holds (none when it has no /geometry), in the order
-// asked; text columns as texts, integer columns as ints, the others as numbers with their unit.
-[[nodiscard]] std::vector<Table> read_geometry(const std::filesystem::path& path,
-                                               const std::vector<std::string>& tables);
+// Every table under /geometry with its columns (text, integer, or number with its unit).
+[[nodiscard]] std::vector<Table> read_geometry(const std::filesystem::path& path);
+
+// The days with traces, ascending; empty when the file has no /events.
+[[nodiscard]] std::vector<int> read_trace_days(const std::filesystem::path& path);
+[[nodiscard]] TracedVehicles read_traced_vehicles(const std::filesystem::path& path);
+// InputError when `day` has no traces.
+[[nodiscard]] TraceDay read_trace_day(const std::filesystem::path& path, int day);
 
 }  // namespace munisim

@@ -75,6 +75,11 @@ Simulation::Simulation(ResolvedScenario resolved, int threads)
   }
   Registration registration{*scheduler_, metrics_, scheduler_->channels(),
                             static_cast<std::uint64_t>(scenario_.config.seed)};
+  if (!scenario_.config.output.traces.days.empty()) {
+    const std::vector<double>& days = scenario_.config.output.traces.days;
+    traces_ = std::make_unique<TraceRecorder>(std::vector<int>(days.begin(), days.end()));
+    registration.traces = traces_.get();
+  }
   register_census(registration, city_);
   register_waste(registration, city_, scenario_.config.waste, scenario_.config.climate);
   register_mobility(registration, city_, scenario_.config.mobility, scenario_.config.city.transit,
@@ -156,6 +161,11 @@ OutputContent Simulation::output() const {
   content.metrics = &metrics_;
   content.geometry = city_geometry(city_);
   if (!provisioning_.records.empty()) content.meta_tables.push_back(provisioning_table(provisioning_.records));
+  if (traces_) {
+    content.traces = traces_->finished();
+    // Only the days simulated so far: a run stopped early has no rows for later trace days.
+    std::erase_if(content.traces->days, [&](const TraceDay& day) { return day.day > days_run_; });
+  }
   return content;
 }
 

@@ -11,6 +11,7 @@
 #include "sim/city/city.hpp"
 #include "sim/core/calendar.hpp"
 #include "sim/core/metrics.hpp"
+#include "sim/core/traces.hpp"
 #include "sim/governance/governance_view.hpp"
 #include "sim/io/output.hpp"
 #include "sim/model/district_data.hpp"
@@ -72,6 +73,7 @@ class Simulation {
   MetricsRegistry metrics_;
   std::unique_ptr<Scheduler> scheduler_;
   std::shared_ptr<const GovernanceView> governance_;
+  std::unique_ptr<TraceRecorder> traces_;  // only when the scenario asks for vehicle traces
   int days_run_ = 0;
 };
 

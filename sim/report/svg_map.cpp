@@ -127,10 +127,6 @@ std::optional<Frame> tile_paths(const std::vector<Table>& geometry, DistrictShap
 
 }  // namespace
 
-std::vector<std::string> map_geometry_tables() {
-  return {"districts", "district_boundaries", "network_nodes", "network_edges"};
-}
-
 std::optional<DistrictShapes> district_shapes(const std::vector<Table>& geometry) {
   const Table* districts = table_named(geometry, "districts");
   DistrictShapes shapes;

@@ -21,9 +21,6 @@ struct DistrictShapes {
   std::string layout;                           // what the shapes are, said under the map
 };
 
-// The geometry tables a map needs, for read_geometry.
-[[nodiscard]] std::vector<std::string> map_geometry_tables();
-
 // Nothing when the tables hold no districts or nothing to draw them with.
 [[nodiscard]] std::optional<DistrictShapes> district_shapes(const std::vector<Table>& geometry);
 

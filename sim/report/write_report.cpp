@@ -8,7 +8,7 @@ namespace munisim {
 
 ReportRun load_report_run(const std::filesystem::path& path) {
   ReportRun run{path, read_output(path), {}};
-  run.geometry = read_geometry(path, map_geometry_tables());
+  run.geometry = read_geometry(path);
   return run;
 }
 

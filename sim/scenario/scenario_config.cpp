@@ -1,6 +1,7 @@
 #include "sim/scenario/scenario_config.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace munisim {
 namespace {
@@ -44,6 +45,13 @@ void check_waste_measure(schema::Checks& checks, const CityConfig& city, const s
 }  // namespace
 
 void ScenarioConfig::check(schema::Checks& checks) const {
+  for (std::size_t i = 0; i < output.traces.days.size(); ++i) {
+    const double day = output.traces.days[i];
+    if (day != std::floor(day) || day > static_cast<double>(days)) {
+      checks.fail("output.traces.days[" + std::to_string(i) + "]",
+                  std::to_string(day) + " is not a whole day number from 1 to days (" + std::to_string(days) + ")");
+    }
+  }
   for (std::size_t i = 0; i < waste.measures.size(); ++i) {
     check_waste_measure(checks, city, "waste.measures[" + std::to_string(i) + "]", waste.measures[i]);
   }

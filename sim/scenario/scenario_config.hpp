@@ -14,6 +14,30 @@
 
 namespace munisim {
 
+// What a run writes besides the series.
+struct TracesConfig {
+  std::vector<double> days = {};  // 1-based day numbers
+
+  template <class V>
+  void visit(V& v) {
+    v.field("days", days,
+            {.unit = "day numbers (1 = start_date)",
+             .meaning = "days on which the vehicles' real movements (waste trucks on their routes) are recorded in "
+                        "/events for the web viewer; empty: none",
+             .min = 1,
+             .max = 36500});
+  }
+};
+
+struct OutputConfig {
+  TracesConfig traces;
+
+  template <class V>
+  void visit(V& v) {
+    v.object("traces", traces, {.meaning = "vehicle traces for the web viewer (munisim view)"});
+  }
+};
+
 struct ScenarioConfig {
   std::string name;
   std::string description;
@@ -26,6 +50,7 @@ struct ScenarioConfig {
   MobilityConfig mobility;
   ClimateConfig climate;
   GovernanceConfig governance;
+  OutputConfig output;
 
   template <class V>
   void visit(V& v) {
@@ -43,6 +68,7 @@ struct ScenarioConfig {
     v.object("climate", climate, {.meaning = "emission factors shared by all services"});
     v.object("governance", governance,
              {.meaning = "departments, citizens' satisfaction and complaints, management model, municipal finances"});
+    v.object("output", output, {.meaning = "what the HDF5 output records besides the series"});
   }
   // Rules across domains: the services' facilities and districts must exist in the city.
   void check(schema::Checks& checks) const;

@@ -165,12 +165,36 @@ Leg Collection::travel_in_traffic(NodeId from, NodeId to) {
 }
 
 TruckDay Collection::recovery_run(const TruckShift& shift, double minutes_used, std::vector<ZoneStock>& recovery,
-                                  std::span<const std::size_t> route, std::vector<double>& collected) {
+                                  std::span<const std::size_t> route, std::vector<double>& collected,
+                                  std::vector<TruckDrive>* drives) {
   TruckShift rest = shift;
   rest.shift_min = shift.shift_min - minutes_used;
   const NodeId unload_at = facilities_.transfer != nullptr ? facilities_.transfer->node : facilities_.disposal;
-  return run_truck_day(rest, facilities_.depot, unload_at, route, recovery, collected,
-                       [this](NodeId from, NodeId to) { return travel_in_traffic(from, to); });
+  const std::size_t first = drives != nullptr ? drives->size() : 0;
+  TruckDay day = run_truck_day(rest, facilities_.depot, unload_at, route, recovery, collected,
+                               [this](NodeId from, NodeId to) { return travel_in_traffic(from, to); }, drives);
+  if (drives != nullptr) {
+    for (std::size_t i = first; i < drives->size(); ++i) (*drives)[i].start_min += minutes_used;
+  }
+  return day;
+}
+
+void Collection::record_drives(int day, std::size_t truck, const std::vector<TruckDrive>& drives) {
+  TraceRecorder& traces = *channels_.traces;
+  const std::int32_t vehicle = traces.vehicle("truck-" + std::to_string(truck + 1), "waste_truck", "t");
+  const double shift_start_s = static_cast<double>(kShiftStartHour) * 3600;
+  for (const TruckDrive& drive : drives) {
+    const std::optional<Path> path = travel_cache_.path(drive.from, drive.to);
+    if (!path || path->cost <= 0) continue;
+    double enter_s = shift_start_s + drive.start_min * 60;
+    // The leg's minutes may be slowed by traffic; each street keeps its share of the free-flow time.
+    const double seconds_per_free_min = drive.minutes * 60 / path->cost;
+    for (EdgeId edge : path->edges) {
+      const double exit_s = enter_s + city_.network.edge_free_time_min(edge) * seconds_per_free_min;
+      traces.move(day, vehicle, static_cast<std::int32_t>(edge), enter_s, exit_s, drive.load_t);
+      enter_s = exit_s;
+    }
+  }
 }
 
 void Collection::run(const StepContext& step) {
@@ -202,6 +226,8 @@ void Collection::run(const StepContext& step) {
   today.trucks_in_fleet = static_cast<int>(routes_.size());
   int in_service = 0;
   int spares_left = directives.spare_trucks;
+  const bool tracing = channels_.traces != nullptr && channels_.traces->records(step.day);
+  std::vector<TruckDrive> drives;
   for (std::size_t truck = 0; truck < routes_.size(); ++truck) {
     bool broken = repair_days_left_[truck] > 0;
     if (broken) {
@@ -218,15 +244,18 @@ void Collection::run(const StepContext& step) {
     if (directives.trucks_in_service >= 0 && in_service >= directives.trucks_in_service) continue;
     ++in_service;
     const NodeId unload_at = facilities_.transfer != nullptr ? facilities_.transfer->node : facilities_.disposal;
+    drives.clear();
+    std::vector<TruckDrive>* log = tracing ? &drives : nullptr;
     TruckDay day = run_truck_day(shift, facilities_.depot, unload_at, routes_[truck], stocks, today.collected_t,
-                                 [this](NodeId from, NodeId to) { return travel_in_traffic(from, to); });
+                                 [this](NodeId from, NodeId to) { return travel_in_traffic(from, to); }, log);
     if (!recovery_route.empty() && day.minutes < shift.shift_min) {
-      const TruckDay extra = recovery_run(shift, day.minutes, recovery, recovery_route, today.collected_t);
+      const TruckDay extra = recovery_run(shift, day.minutes, recovery, recovery_route, today.collected_t, log);
       day.km += extra.km;
       day.minutes += extra.minutes;
       day.disposed_t += extra.disposed_t;
       day.trips += extra.trips;
     }
+    if (tracing) record_drives(step.day, truck, drives);
     today.truck_km += day.km;
     today.truck_km_by_fuel[static_cast<std::size_t>(truck_fuel_[truck])] += day.km;
     today.truck_minutes += day.minutes;

@@ -14,6 +14,7 @@
 #include "sim/core/channels.hpp"
 #include "sim/core/scheduler.hpp"
 #include "sim/core/shortest_path.hpp"
+#include "sim/core/traces.hpp"
 #include "sim/mobility/mobility_channels.hpp"
 #include "sim/waste/truck_day.hpp"
 #include "sim/waste/waste_channels.hpp"
@@ -47,6 +48,7 @@ struct CollectionChannels {
   ChannelReader<Directives> directives;                     // previous day
   std::optional<ChannelReader<RoadCongestion>> congestion;  // previous day, when the fleet heeds traffic
   ChannelWriter<CollectionDay> collection;
+  TraceRecorder* traces = nullptr;  // records the trucks' drives on the scenario's trace days
 };
 
 class Collection {
@@ -71,7 +73,10 @@ class Collection {
   Leg travel_in_traffic(NodeId from, NodeId to);
   // A truck's run over the districts marked for recovery on a day they are not due.
   TruckDay recovery_run(const TruckShift& shift, double minutes_used, std::vector<ZoneStock>& recovery,
-                        std::span<const std::size_t> route, std::vector<double>& collected);
+                        std::span<const std::size_t> route, std::vector<double>& collected,
+                        std::vector<TruckDrive>* drives);
+  // Each drive as the streets of its shortest path, their times shared out by free-flow time.
+  void record_drives(int day, std::size_t truck, const std::vector<TruckDrive>& drives);
 
   const City& city_;
   const WasteConfig& config_;

@@ -49,7 +49,7 @@ struct WasteSystems {
     CollectionChannels result{
         channels.read<KerbDay>(kKerbChannel, "waste.collection", Timing::same_day),
         channels.read_optional<Directives>(kDirectivesChannel, "waste.collection", Timing::previous_day), std::nullopt,
-        channels.publish<CollectionDay>(kCollectionChannel, "waste.collection")};
+        channels.publish<CollectionDay>(kCollectionChannel, "waste.collection"), registration.traces};
     if (config.collection.congestion_aware) {
       result.congestion =
           channels.read_optional<RoadCongestion>(kRoadCongestionChannel, "waste.collection", Timing::previous_day);

@@ -10,12 +10,14 @@ constexpr double kTolerance_t = 1e-9;  // below this, a zone is clean and a truc
 }  // namespace
 
 TruckDay run_truck_day(const TruckShift& shift, NodeId depot, NodeId disposal, std::span<const std::size_t> route,
-                       std::vector<ZoneStock>& zones, std::vector<double>& collected_t, const TravelFn& travel) {
+                       std::vector<ZoneStock>& zones, std::vector<double>& collected_t, const TravelFn& travel,
+                       std::vector<TruckDrive>* drives) {
   TruckDay day;
   NodeId position = depot;
   double load_t = 0;
   auto drive_to = [&](NodeId to) {
     const Leg leg = travel(position, to);
+    if (drives != nullptr && position != to) drives->push_back({position, to, day.minutes, leg.minutes, load_t});
     day.km += leg.km;
     day.minutes += leg.minutes;
     position = to;

@@ -38,9 +38,20 @@ struct TruckDay {
   int trips = 0;  // disposal trips
 };
 
+// One drive of a truck's day, for vehicle traces: where from and to, when it left (minutes into
+// the shift), how long it took and what it carried.
+struct TruckDrive {
+  NodeId from = 0;
+  NodeId to = 0;
+  double start_min = 0;
+  double minutes = 0;
+  double load_t = 0;
+};
+
 // Collects from `zones[route[i]]` (reducing their stock, adding to collected_t[zone]).
 // The shift bounds collecting; the final trip to unload and return to the depot may run over.
 TruckDay run_truck_day(const TruckShift& shift, NodeId depot, NodeId disposal, std::span<const std::size_t> route,
-                       std::vector<ZoneStock>& zones, std::vector<double>& collected_t, const TravelFn& travel);
+                       std::vector<ZoneStock>& zones, std::vector<double>& collected_t, const TravelFn& travel,
+                       std::vector<TruckDrive>* drives = nullptr);
 
 }  // namespace munisim

@@ -30,8 +30,9 @@ def munisim_bin():
 @pytest.fixture(scope="session")
 def demo_output(munisim_bin, tmp_path_factory):
     out = tmp_path_factory.mktemp("demo") / "demo.h5"
+    # With traces of day 2, so the documented /events layout is checked too.
     result = processes.run([munisim_bin, "run", REPO_ROOT / "scenarios" / "demo.yaml", "--out", out, "--days", 7,
-                            "--quiet"], timeout=300)
+                            "--set", "output.traces.days=[2]", "--quiet"], timeout=300)
     assert result.returncode == 0, result.stderr
     return out
 

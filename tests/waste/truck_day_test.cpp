@@ -69,5 +69,25 @@ TEST_F(ThreeZones, SecondTruckFinishesWhatTheFirstLeft) {
   EXPECT_EQ(collected, (std::vector<double>{5, 4, 3}));
 }
 
+TEST_F(ThreeZones, DrivesAreLoggedWithTheirStartLoadAndDuration) {
+  std::vector<TruckDrive> drives;
+  const TruckDay day = run_truck_day(shift, kDepot, kDump, route, zones, collected, line_travel, &drives);
+  // depot->A, A->B, B->dump (6 t), dump->B, B->C, C->dump (6 t), dump->depot (empty).
+  const std::vector<std::pair<NodeId, NodeId>> legs{{0, 1}, {1, 2}, {2, 4}, {4, 2}, {2, 3}, {3, 4}, {4, 0}};
+  ASSERT_EQ(drives.size(), legs.size());
+  for (std::size_t i = 0; i < legs.size(); ++i) {
+    EXPECT_EQ(drives[i].from, legs[i].first);
+    EXPECT_EQ(drives[i].to, legs[i].second);
+    EXPECT_DOUBLE_EQ(drives[i].minutes, line_travel(legs[i].first, legs[i].second).minutes);
+  }
+  EXPECT_DOUBLE_EQ(drives[0].start_min, 0);
+  EXPECT_DOUBLE_EQ(drives[0].load_t, 0);
+  EXPECT_DOUBLE_EQ(drives[1].start_min, 4 + 5 * 16);  // after loading all of A
+  EXPECT_DOUBLE_EQ(drives[1].load_t, 5);
+  EXPECT_DOUBLE_EQ(drives[2].load_t, 6);
+  EXPECT_DOUBLE_EQ(drives[6].load_t, 0);
+  EXPECT_DOUBLE_EQ(drives.back().start_min + drives.back().minutes, day.minutes);
+}
+
 }  // namespace
 }  // namespace munisim

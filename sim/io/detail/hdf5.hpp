@@ -45,4 +45,11 @@ void write_text_list_attribute(hid_t object, const std::string& name, const std:
 [[nodiscard]] std::string read_text_attribute(hid_t object, const std::string& name);
 [[nodiscard]] std::vector<std::string> read_text_list_attribute(hid_t object, const std::string& name);
 
+// The names of a group's members, in name order.
+[[nodiscard]] std::vector<std::string> member_names(hid_t group);
+// A one-dimensional dataset of variable-length strings.
+[[nodiscard]] std::vector<std::string> read_text_list(hid_t parent, const std::string& name);
+// Opens a file for reading after checking it is an HDF5 munisim output of a format this build reads.
+[[nodiscard]] Handle open_output(const std::filesystem::path& path);
+
 }  // namespace munisim::io_detail

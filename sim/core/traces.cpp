@@ -1,0 +1,61 @@
+#include "sim/core/traces.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace munisim {
+
+TraceRecorder::TraceRecorder(std::vector<int> days) : days_(std::move(days)) {
+  std::sort(days_.begin(), days_.end());
+  days_.erase(std::unique(days_.begin(), days_.end()), days_.end());
+  for (int day : days_) traces_.days.push_back(TraceDay{.day = day});
+}
+
+bool TraceRecorder::records(int day_index) const {
+  return std::binary_search(days_.begin(), days_.end(), day_index + 1);
+}
+
+std::int32_t TraceRecorder::vehicle(const std::string& name, const std::string& kind, const std::string& load_unit) {
+  TracedVehicles& vehicles = traces_.vehicles;
+  const auto found = std::find(vehicles.name.begin(), vehicles.name.end(), name);
+  if (found != vehicles.name.end()) return static_cast<std::int32_t>(found - vehicles.name.begin());
+  vehicles.name.push_back(name);
+  vehicles.kind.push_back(kind);
+  vehicles.load_unit.push_back(load_unit);
+  return static_cast<std::int32_t>(vehicles.name.size() - 1);
+}
+
+void TraceRecorder::move(int day_index, std::int32_t vehicle, std::int32_t edge, double enter_s, double exit_s,
+                         double load) {
+  const auto day = std::lower_bound(days_.begin(), days_.end(), day_index + 1);
+  if (day == days_.end() || *day != day_index + 1) return;
+  TraceDay& rows = traces_.days[static_cast<std::size_t>(day - days_.begin())];
+  rows.vehicle.push_back(vehicle);
+  rows.edge.push_back(edge);
+  rows.enter_s.push_back(static_cast<float>(enter_s));
+  rows.exit_s.push_back(static_cast<float>(exit_s));
+  rows.load.push_back(static_cast<float>(load));
+}
+
+Traces TraceRecorder::finished() const {
+  Traces sorted{.vehicles = traces_.vehicles};
+  for (const TraceDay& day : traces_.days) {
+    std::vector<std::size_t> order(day.vehicle.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return day.vehicle[a] != day.vehicle[b] ? day.vehicle[a] < day.vehicle[b] : day.enter_s[a] < day.enter_s[b];
+    });
+    TraceDay out{.day = day.day};
+    for (std::size_t i : order) {
+      out.vehicle.push_back(day.vehicle[i]);
+      out.edge.push_back(day.edge[i]);
+      out.enter_s.push_back(day.enter_s[i]);
+      out.exit_s.push_back(day.exit_s[i]);
+      out.load.push_back(day.load[i]);
+    }
+    sorted.days.push_back(std::move(out));
+  }
+  return sorted;
+}
+
+}  // namespace munisim

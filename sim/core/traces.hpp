@@ -1,0 +1,51 @@
+// Vehicle traces: on the days a scenario asks for, the streets each vehicle drove, with the time it
+// entered and left each edge and its load. Domain-free: a service names its vehicles and kinds.
+// Written to /events (docs/output-format.md).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace munisim {
+
+struct TracedVehicles {
+  std::vector<std::string> name{};
+  std::vector<std::string> kind{};       // waste_truck, ...
+  std::vector<std::string> load_unit{};  // t, passengers, ...
+};
+
+struct TraceDay {
+  int day = 0;                        // 1 = the first simulated day
+  std::vector<std::int32_t> vehicle{};  // row in TracedVehicles
+  std::vector<std::int32_t> edge{};     // row in /geometry/network_edges, driven from its `from` node
+  std::vector<float> enter_s{};         // seconds after midnight
+  std::vector<float> exit_s{};
+  std::vector<float> load{};  // on the edge, in the vehicle's load_unit
+};
+
+struct Traces {
+  TracedVehicles vehicles{};
+  std::vector<TraceDay> days{};
+};
+
+// Collects the traces of the chosen days. Systems that record call it from one thread in a fixed
+// order (their own sequential loops), so the rows are the same for any thread count.
+class TraceRecorder {
+ public:
+  explicit TraceRecorder(std::vector<int> days);  // 1-based day numbers
+
+  // Whether the day (0-based index, as in StepContext::day) is recorded.
+  [[nodiscard]] bool records(int day_index) const;
+  // The vehicle's row, added the first time it is named.
+  std::int32_t vehicle(const std::string& name, const std::string& kind, const std::string& load_unit);
+  void move(int day_index, std::int32_t vehicle, std::int32_t edge, double enter_s, double exit_s, double load);
+  // Rows of each day sorted by vehicle, then time; days without a move are kept, empty.
+  [[nodiscard]] Traces finished() const;
+
+ private:
+  std::vector<int> days_;
+  Traces traces_;
+};
+
+}  // namespace munisim

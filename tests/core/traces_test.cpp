@@ -1,0 +1,33 @@
+// The trace recorder keeps only the chosen days and sorts each day's rows by vehicle, then time.
+#include "sim/core/traces.hpp"
+
+#include <gtest/gtest.h>
+
+namespace munisim {
+namespace {
+
+TEST(TraceRecorder, RecordsOnlyTheChosenDaysSortedByVehicleThenTime) {
+  TraceRecorder recorder({3, 1, 3});
+  EXPECT_TRUE(recorder.records(0));
+  EXPECT_FALSE(recorder.records(1));
+  EXPECT_TRUE(recorder.records(2));
+  const std::int32_t b = recorder.vehicle("truck-2", "waste_truck", "t");
+  const std::int32_t a = recorder.vehicle("truck-1", "waste_truck", "t");
+  EXPECT_EQ(recorder.vehicle("truck-2", "waste_truck", "t"), b);
+  recorder.move(0, b, 7, 100, 160, 1.5);
+  recorder.move(0, a, 5, 200, 230, 0);
+  recorder.move(0, a, 4, 50, 80, 0);
+  recorder.move(1, a, 9, 10, 20, 0);  // day 2 is not recorded
+  const Traces traces = recorder.finished();
+  ASSERT_EQ(traces.days.size(), 2U);
+  EXPECT_EQ(traces.days[0].day, 1);
+  EXPECT_EQ(traces.days[1].day, 3);
+  EXPECT_TRUE(traces.days[1].vehicle.empty());
+  EXPECT_EQ(traces.days[0].vehicle, (std::vector<std::int32_t>{b, a, a}));
+  EXPECT_EQ(traces.days[0].edge, (std::vector<std::int32_t>{7, 4, 5}));
+  EXPECT_EQ(traces.days[0].enter_s, (std::vector<float>{100, 50, 200}));
+  EXPECT_EQ(traces.vehicles.name, (std::vector<std::string>{"truck-2", "truck-1"}));
+}
+
+}  // namespace
+}  // namespace munisim
