@@ -11,9 +11,10 @@ same loader, runs give bit-identical series for the same seed, and ``Result.save
 same HDF5 file.
 """
 from munisim._core import ScenarioError, __version__, git_describe
+from munisim.experiments import ExperimentResult, experiment, open_experiment
 from munisim.result import Result, open, report
 from munisim.scenario import Scenario
 from munisim.simulation import Simulation, run
 
-__all__ = ["Scenario", "ScenarioError", "Simulation", "Result", "run", "open", "report", "__version__",
-           "git_describe"]
+__all__ = ["Scenario", "ScenarioError", "Simulation", "Result", "run", "open", "report", "experiment",
+           "open_experiment", "ExperimentResult", "__version__", "git_describe"]
