@@ -51,7 +51,7 @@ std::string svg_interval_chart(const std::string& title, const std::string& unit
   svg += fmt::format("<text x=\"{}\" y=\"{:g}\" class=\"tick\" text-anchor=\"end\">{:.4g}</text>", kWidth - kRight,
                      bottom + 18, high);
   svg += fmt::format("<text x=\"{:g}\" y=\"{:g}\" class=\"tick\" text-anchor=\"middle\">{}</text>", kLeft + plot_w / 2,
-                     bottom + 18, html_escape(unit));
+                     bottom + 18, html_escape("in " + unit));
   return svg + "</svg>";
 }
 

@@ -214,3 +214,23 @@ def test_python_gives_the_cli_summary_with_dask(repo_root, tmp_path, tiny_file):
             distributed.Client(cluster) as client:
         result = munisim.experiment(repo_root / TINY, executor=client, out=tmp_path / "dask.h5")
     pd.testing.assert_frame_equal(result.summary.reset_index(drop=True), summary_of(cli_file))
+
+
+def test_experiment_file_matches_docs_output_format(repo_root, tiny_file):
+    from test_output_format import documented_layout, objects, pattern
+
+    out, _ = tiny_file
+    layout = documented_layout(repo_root, "## Experiment files")
+    assert len(layout) >= 10
+    with h5py.File(out, "r") as file:
+        names = objects(file)
+        for name in names:
+            assert any(pattern(path).match(name) for path, _, _ in layout), f"{name} is not in docs/output-format.md"
+        for path, kind, attributes in layout:
+            matching = [name for name in names if pattern(path).match(name)] if path != "/" else []
+            assert matching, f"nothing in the file matches {path}"
+            for name in matching:
+                for attribute in attributes:
+                    if attribute == "labels_<dim>":
+                        continue
+                    assert attribute in file[name].attrs, f"{name} lacks attribute {attribute}"
