@@ -10,12 +10,6 @@
 namespace munisim {
 namespace {
 
-std::string listed(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
-
 std::vector<std::string> kpi_names(const std::vector<Kpi>& kpis) {
   std::vector<std::string> names;
   for (const Kpi& kpi : kpis) names.push_back(kpi.name);

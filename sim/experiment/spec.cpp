@@ -32,20 +32,31 @@ std::string override_value(const Node& value, const std::string& path) {
   throw InputError(value.where, path, "expected a value or a list of values, got " + yaml::describe(value));
 }
 
-// A mapping of scenario key paths to values, in the spec's order.
-std::vector<Override> read_overrides(const Node& node, const std::string& path) {
+constexpr std::string_view kKeyPathsExpected = "expected scenario key paths like city.sampling";
+
+// Calls entry(key, value, key path) for each entry of the mapping `node` at `path`, in the spec's
+// order, after checking that each key is a plain, non-empty name given once.
+template <class Entry>
+void for_each_entry(const Node& node, const std::string& path, std::string_view expected, Entry&& entry) {
   yaml::expect_kind(node, Node::Kind::mapping, path);
-  std::vector<Override> overrides;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < node.keys.size(); ++i) {
     const Node& key = node.keys[i];
     const std::string key_path = yaml::child_path(path, key.text);
     if (key.kind != Node::Kind::scalar || key.text.empty()) {
-      throw InputError(key.where, path, "expected scenario key paths like city.sampling, got " + yaml::describe(key));
+      throw InputError(key.where, path, std::string(expected) + ", got " + yaml::describe(key));
     }
-    if (!seen.insert(key.text).second) throw InputError(key.where, key_path, "duplicate key; each key may appear once");
-    overrides.push_back({key.text + "=" + override_value(node.values[i], key_path), key_path, node.values[i].where});
+    if (!seen.insert(key.text).second) throw InputError(key.where, key_path, "is given twice; each may appear once");
+    entry(key.text, node.values[i], key_path);
   }
+}
+
+// A mapping of scenario key paths to values, in the spec's order.
+std::vector<Override> read_overrides(const Node& node, const std::string& path) {
+  std::vector<Override> overrides;
+  for_each_entry(node, path, kKeyPathsExpected, [&](const std::string& key, const Node& value, const std::string& key_path) {
+    overrides.push_back({key + "=" + override_value(value, key_path), key_path, value.where});
+  });
   return overrides;
 }
 
@@ -63,27 +74,18 @@ struct GridAxis {
 };
 
 std::vector<GridAxis> read_grid(const Node& node) {
-  yaml::expect_kind(node, Node::Kind::mapping, "grid");
-  if (node.keys.empty()) throw InputError(node.where, "grid", "the grid is empty; expected key paths with lists of values");
   std::vector<GridAxis> axes;
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < node.keys.size(); ++i) {
-    const Node& key = node.keys[i];
-    const std::string path = yaml::child_path("grid", key.text);
-    if (key.kind != Node::Kind::scalar || key.text.empty()) {
-      throw InputError(key.where, "grid", "expected scenario key paths like city.sampling, got " + yaml::describe(key));
-    }
-    if (!seen.insert(key.text).second) throw InputError(key.where, path, "duplicate key; each key may appear once");
-    const Node& values = node.values[i];
+  for_each_entry(node, "grid", kKeyPathsExpected, [&](const std::string& key, const Node& values, const std::string& path) {
     yaml::expect_kind(values, Node::Kind::sequence, path);
     if (values.values.empty()) throw InputError(values.where, path, "has no values; expected a list of at least one");
-    GridAxis axis{key.text, short_key(key.text), {}, path};
+    GridAxis axis{key, short_key(key), {}, path};
     for (std::size_t v = 0; v < values.values.size(); ++v) {
       const Node& value = values.values[v];
       axis.values.emplace_back(override_value(value, yaml::element_path(path, v)), &value);
     }
     axes.push_back(std::move(axis));
-  }
+  });
+  if (axes.empty()) throw InputError(node.where, "grid", "the grid is empty; expected key paths with lists of values");
   for (GridAxis& axis : axes) {
     int sharing = 0;
     for (const GridAxis& other : axes) sharing += other.name == axis.name ? 1 : 0;
@@ -112,21 +114,14 @@ std::vector<Variant> grid_points(const std::vector<GridAxis>& axes) {
 }
 
 std::vector<Variant> read_variants(const Node& node) {
-  yaml::expect_kind(node, Node::Kind::mapping, "variants");
-  if (node.keys.empty()) throw InputError(node.where, "variants", "no variants; expected a mapping of names to overrides");
   std::vector<Variant> variants;
-  std::set<std::string> seen;
-  for (std::size_t i = 0; i < node.keys.size(); ++i) {
-    const Node& key = node.keys[i];
-    const std::string path = yaml::child_path("variants", key.text);
-    if (key.kind != Node::Kind::scalar || key.text.empty()) {
-      throw InputError(key.where, "variants", "variant names must be plain names, got " + yaml::describe(key));
-    }
-    if (!seen.insert(key.text).second) throw InputError(key.where, path, "duplicate variant name");
-    // `name: {}` or `name:` is a variant that keeps the base scenario as it is.
-    const Node& body = node.values[i];
-    variants.push_back({key.text, body.kind == Node::Kind::null ? std::vector<Override>{} : read_overrides(body, path)});
-  }
+  for_each_entry(node, "variants", "expected plain variant names",
+                 [&](const std::string& name, const Node& body, const std::string& path) {
+                   // `name: {}` or `name:` is a variant that keeps the base scenario as it is.
+                   variants.push_back(
+                       {name, body.kind == Node::Kind::null ? std::vector<Override>{} : read_overrides(body, path)});
+                 });
+  if (variants.empty()) throw InputError(node.where, "variants", "no variants; expected a mapping of names to overrides");
   return variants;
 }
 
@@ -142,12 +137,6 @@ std::vector<Variant> combine(std::vector<Variant> named, const std::vector<Varia
     }
   }
   return all;
-}
-
-std::string listed(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
 }
 
 std::vector<std::string> variant_names(const std::vector<Variant>& variants) {
@@ -234,6 +223,12 @@ ExperimentSpec read_spec(std::string text, std::string name, const std::filesyst
 }
 
 }  // namespace
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
 
 ExperimentSpec load_experiment_spec(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
