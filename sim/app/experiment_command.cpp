@@ -77,9 +77,10 @@ int experiment_command(const ExperimentOptions& options) {
     work = work_folder(out);
     if (leader) pending = prepare(options, plan, out, work);
     prepared = true;
-  } catch (const InputError&) {
-    // Every rank reads the same spec; rank 0 reports, the others wait for its verdict.
-    if (!cluster->all(false) && !leader) return kExitBadInput;
+  } catch (...) {
+    // Every rank reads the same spec; rank 0 reports, the others learn that it failed.
+    (void)cluster->all(false);
+    if (!leader) return kExitBadInput;
     throw;
   }
   if (!cluster->all(prepared)) return kExitBadInput;  // rank 0 has reported why
