@@ -1,6 +1,9 @@
 #include "sim/experiment/cluster.hpp"
 
 #include <cstdlib>
+#include <string_view>
+
+#include "sim/core/error.hpp"
 
 namespace munisim {
 namespace {
@@ -43,6 +46,12 @@ std::unique_ptr<Cluster> join_cluster() {
   if (std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr || std::getenv("PMIX_RANK") != nullptr ||
       std::getenv("PMI_SIZE") != nullptr) {
     return join_mpi_job();
+  }
+#else
+  // Without MPI each of mpirun's processes would run the whole experiment into the same files.
+  if (const char* size = std::getenv("OMPI_COMM_WORLD_SIZE"); size != nullptr && std::string_view(size) != "1") {
+    throw InputError("this munisim was built without MPI (MUNISIM_WITH_MPI=OFF), so it cannot share an experiment "
+                     "among mpirun's processes; run it once without mpirun, or build it with Boost.MPI");
   }
 #endif
   return std::make_unique<SingleProcess>();
