@@ -8,5 +8,6 @@ namespace munisim::python {
 void bind_errors(pybind11::module_& module);
 void bind_scenario(pybind11::module_& module);
 void bind_run(pybind11::module_& module);
+void bind_experiment(pybind11::module_& module);
 
 }  // namespace munisim::python

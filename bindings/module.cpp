@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, module) {
   munisim::python::bind_errors(module);
   munisim::python::bind_scenario(module);
   munisim::python::bind_run(module);
+  munisim::python::bind_experiment(module);
 }

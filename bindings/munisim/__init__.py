@@ -11,10 +11,11 @@ same loader, runs give bit-identical series for the same seed, and ``Result.save
 same HDF5 file.
 """
 from munisim._core import ScenarioError, __version__, git_describe
+from munisim.experiments import ExperimentResult, experiment, open_experiment
 from munisim.result import Result, open, report
 from munisim.scenario import Scenario
 from munisim.simulation import Simulation, run
 from munisim.view import Viewer, view
 
-__all__ = ["Scenario", "ScenarioError", "Simulation", "Result", "run", "open", "report", "view", "Viewer", "__version__",
-           "git_describe"]
+__all__ = ["Scenario", "ScenarioError", "Simulation", "Result", "run", "open", "report", "view", "Viewer", "experiment",
+           "open_experiment", "ExperimentResult", "__version__", "git_describe"]

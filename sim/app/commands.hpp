@@ -28,6 +28,17 @@ struct RunOptions {
   bool quiet = false;
 };
 
+struct ExperimentOptions {
+  std::string spec;
+  std::string out;   // empty: out/<experiment name>.h5
+  std::string html;  // empty: the output's name with .html
+  int threads = 0;   // per run; 0: chosen with jobs to fill the cores (choose_parallelism)
+  int jobs = 0;      // runs at once in this process; 0: chosen
+  bool resume = false;
+  std::string data_dir;
+  bool quiet = false;
+};
+
 // --data-dir as an override of the scenario's data_dir, made absolute so it means the folder the user named.
 std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const std::string& data_dir);
 
@@ -36,6 +47,7 @@ std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const
 void check_memory_estimate(const Scenario& scenario, std::FILE* stream);
 
 int run_command(const RunOptions& options);
+int experiment_command(const ExperimentOptions& options);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved);
 int info_command(const std::string& output);
 int reference_command();

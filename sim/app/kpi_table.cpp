@@ -7,9 +7,7 @@
 #include <cstdlib>
 
 namespace munisim::app {
-namespace {
 
-// Large values as rounded integers with thousands separators (1,223,977), small ones with 4 digits.
 std::string with_thousands(double value) {
   if (std::abs(value) < 1000) return fmt::format("{:.4g}", value);
   std::string digits = fmt::format("{}", std::llabs(std::llround(value)));
@@ -17,8 +15,6 @@ std::string with_thousands(double value) {
     digits.insert(static_cast<std::size_t>(at), ",");
   return (value < 0 ? "-" : "") + digits;
 }
-
-}  // namespace
 
 void print_kpi_table(std::FILE* stream, const std::vector<Kpi>& rows) {
   std::size_t name_width = 3;

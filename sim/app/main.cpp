@@ -24,6 +24,20 @@ int main(int argc, char** argv) {
   run_cli->add_option("--data-dir", run.data_dir, "folder of the public data tables (for city.ubigeo)");
   run_cli->add_flag("--quiet,-q", run.quiet, "print only errors");
 
+  ExperimentOptions experiment;
+  CLI::App* experiment_cli = cli.add_subcommand(
+      "experiment", "run an experiment's variants x replications and summarise them (docs/experiments.md)");
+  experiment_cli->add_option("spec", experiment.spec, "experiment spec YAML file")->required();
+  experiment_cli->add_option("--out,-o", experiment.out, "output file (default: out/<experiment name>.h5)");
+  experiment_cli->add_option("--html", experiment.html, "comparison report (default: the output's name with .html)");
+  experiment_cli->add_option("--threads", experiment.threads, "threads per run (default: chosen with --jobs)")
+      ->check(CLI::NonNegativeNumber);
+  experiment_cli->add_option("--jobs,-j", experiment.jobs, "runs at once (default: fill the cores)")
+      ->check(CLI::NonNegativeNumber);
+  experiment_cli->add_flag("--resume", experiment.resume, "continue an interrupted experiment, skipping finished runs");
+  experiment_cli->add_option("--data-dir", experiment.data_dir, "folder of the public data tables (for city.ubigeo)");
+  experiment_cli->add_flag("--quiet,-q", experiment.quiet, "print only errors");
+
   std::string scenario;
   std::vector<std::string> overrides;
   bool print_resolved = false;
@@ -63,6 +77,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cli) return run_command(run);
+    if (*experiment_cli) return experiment_command(experiment);
     if (*validate_cli) return validate_command(scenario, with_data_dir(overrides, validate_data_dir), print_resolved);
     if (*info_cli) return info_command(output);
     if (*reference_cli) return reference_command();

@@ -14,10 +14,11 @@ constexpr auto kBarInterval = std::chrono::milliseconds(100);
 
 }  // namespace
 
-ProgressReporter::ProgressReporter(std::FILE* stream, bool quiet)
+ProgressReporter::ProgressReporter(std::FILE* stream, bool quiet, std::string unit)
     : stream_(stream),
       quiet_(quiet),
       terminal_(isatty(fileno(stream)) != 0),
+      unit_(std::move(unit)),
       start_(std::chrono::steady_clock::now()),
       last_print_(start_) {}
 
@@ -32,12 +33,13 @@ void ProgressReporter::operator()(int days_done, int days_total) {
   const double eta = rate > 0 ? (days_total - days_done) / rate : 0;
   if (terminal_) {
     const int filled = days_total > 0 ? kBarWidth * days_done / days_total : kBarWidth;
-    std::fprintf(stream_, "\r[%s%s] %d/%d days  %.1f days/s  ETA %.0f s ", std::string(filled, '#').c_str(),
-                 std::string(kBarWidth - filled, '.').c_str(), days_done, days_total, rate, eta);
+    std::fprintf(stream_, "\r[%s%s] %d/%d %ss  %.3g %ss/s  ETA %.0f s ", std::string(filled, '#').c_str(),
+                 std::string(kBarWidth - filled, '.').c_str(), days_done, days_total, unit_.c_str(), rate,
+                 unit_.c_str(), eta);
     bar_drawn_ = true;
   } else {
-    std::fprintf(stream_, "progress: day %d/%d (%d%%), %.1f days/s, ETA %.0f s\n", days_done, days_total,
-                 days_total > 0 ? 100 * days_done / days_total : 100, rate, eta);
+    std::fprintf(stream_, "progress: %s %d/%d (%d%%), %.3g %ss/s, ETA %.0f s\n", unit_.c_str(), days_done,
+                 days_total, days_total > 0 ? 100 * days_done / days_total : 100, rate, unit_.c_str(), eta);
   }
   std::fflush(stream_);
 }

@@ -71,6 +71,10 @@ struct OutputContent {
 // the final nor a temporary file in either case.
 void write_output(const std::filesystem::path& path, const OutputContent& content);
 
+// The bytes write_output would write (Error when HDF5 fails), for callers that move or keep the
+// file elsewhere (an experiment's finished runs).
+[[nodiscard]] std::vector<unsigned char> output_image(const OutputContent& content);
+
 // The output's size before compression with every planned day written: an upper bound for the
 // series (they compress), close for the rest. What check_output_target compares with the room.
 [[nodiscard]] std::uint64_t estimated_output_bytes(const OutputContent& content);

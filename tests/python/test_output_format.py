@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 
 
-def documented_layout(repo_root):
-    """Rows of the layout table: (path pattern, kind, required attributes)."""
+def documented_layout(repo_root, heading="## Layout"):
+    """Rows of the layout table under `heading`: (path pattern, kind, required attributes)."""
     text = (repo_root / "docs" / "output-format.md").read_text()
-    section = text.split("## Layout", 1)[1].split("\n## ", 1)[0]
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
     rows = []
     for line in section.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]

@@ -3,7 +3,9 @@
 
 #include <hdf5.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,5 +53,21 @@ void write_text_list_attribute(hid_t object, const std::string& name, const std:
 [[nodiscard]] std::vector<std::string> read_text_list(hid_t parent, const std::string& name);
 // Opens a file for reading after checking it is an HDF5 munisim output of a format this build reads.
 [[nodiscard]] Handle open_output(const std::filesystem::path& path);
+
+// Creation properties of a group, dataset or file (its root group) that record no modification times.
+Handle untimed(hid_t property_class, const std::string& what);
+Handle create_group(hid_t parent, const std::string& name);
+
+enum class Layout { contiguous, compressed };  // compressed: chunks of whole days, shuffled and deflated
+Handle create_dataset(hid_t parent, const std::string& name, hid_t type, const std::vector<hsize_t>& shape,
+                      Layout layout = Layout::contiguous);
+Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& shape, const double* values);
+Handle write_integers(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values);
+Handle write_texts(hid_t parent, const std::string& name, const std::vector<std::string>& values);
+void write_scalar_text(hid_t parent, const std::string& name, const std::string& value);
+
+// The bytes of an HDF5 file that `fill` builds in memory (the core driver, no backing store), so
+// that HDF5 never writes to disk and the caller writes the image atomically.
+[[nodiscard]] std::vector<unsigned char> file_image(const std::function<void(hid_t)>& fill);
 
 }  // namespace munisim::io_detail

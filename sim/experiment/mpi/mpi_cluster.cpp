@@ -1,0 +1,47 @@
+// The ranks of an MPI job through Boost.MPI; built only with MUNISIM_WITH_MPI.
+#include <mpi.h>
+
+#include <boost/mpi/collectives.hpp>
+#include <boost/mpi/communicator.hpp>
+#include <boost/mpi/environment.hpp>
+#include <boost/serialization/vector.hpp>
+#include <functional>
+
+#include "sim/experiment/cluster.hpp"
+
+namespace munisim {
+namespace {
+
+// Ranks sharing this machine's memory, so that they divide its cores between them.
+int ranks_on_this_machine(const boost::mpi::communicator& world) {
+  MPI_Comm local = MPI_COMM_NULL;
+  MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, world.rank(), MPI_INFO_NULL, &local);
+  int size = 1;
+  MPI_Comm_size(local, &size);
+  MPI_Comm_free(&local);
+  return size;
+}
+
+class MpiJob final : public Cluster {
+ public:
+  MpiJob() : environment_(boost::mpi::threading::funneled), local_size_(ranks_on_this_machine(world_)) {}
+  int rank() const override { return world_.rank(); }
+  int size() const override { return world_.size(); }
+  int local_size() const override { return local_size_; }
+  std::vector<std::size_t> broadcast(std::vector<std::size_t> values) override {
+    boost::mpi::broadcast(world_, values, 0);
+    return values;
+  }
+  bool all(bool ok) override { return boost::mpi::all_reduce(world_, ok, std::logical_and<>()); }
+
+ private:
+  boost::mpi::environment environment_;
+  boost::mpi::communicator world_;
+  int local_size_;
+};
+
+}  // namespace
+
+std::unique_ptr<Cluster> join_mpi_job() { return std::make_unique<MpiJob>(); }
+
+}  // namespace munisim

@@ -1,0 +1,148 @@
+#include "sim/experiment/results.hpp"
+
+#include <algorithm>
+
+#include "sim/experiment/work_folder.hpp"
+#include "sim/io/experiment_output.hpp"
+#include "sim/model/kpi.hpp"
+#include "sim/model/simulation.hpp"
+
+namespace munisim {
+namespace {
+
+std::vector<std::string> kpi_names(const std::vector<Kpi>& kpis) {
+  std::vector<std::string> names;
+  for (const Kpi& kpi : kpis) names.push_back(kpi.name);
+  return names;
+}
+
+std::vector<double> kpi_values(const ExperimentPlan& plan, const PlannedRun& run, const std::vector<Kpi>& found,
+                               const std::vector<std::string>& wanted) {
+  std::vector<double> values;
+  for (const std::string& name : wanted) {
+    const auto kpi = std::find_if(found.begin(), found.end(), [&](const Kpi& k) { return k.name == name; });
+    if (kpi == found.end()) {
+      const std::string& variant = plan.spec.variants[run.variant].name;
+      throw InputError(plan.spec.kpis.empty() ? SourceLocation{plan.spec.source, 0, 0} : plan.spec.kpis_where, "kpis",
+                       "variant '" + variant + "' has no KPI '" + name + "'; list under kpis: the KPIs every variant has (" +
+                           variant + " has: " + listed(kpi_names(found)) + ")");
+    }
+    values.push_back(kpi->value);
+  }
+  return values;
+}
+
+Table runs_table(const ExperimentPlan& plan, const ExperimentResults& results) {
+  Table table{.name = "runs"};
+  table.texts = {{"run", {}}, {"variant", {}}, {"kpi", {}}, {"unit", {}}};
+  table.ints = {{"replication", {}}, {"seed", {}}};
+  table.numbers = {{"value", "the row's unit", {}}};
+  for (const PlannedRun& run : plan.runs) {
+    for (std::size_t k = 0; k < results.kpis.size(); ++k) {
+      table.texts[0].values.push_back(run.id());
+      table.texts[1].values.push_back(plan.spec.variants[run.variant].name);
+      table.texts[2].values.push_back(results.kpis[k]);
+      table.texts[3].values.push_back(results.units[k]);
+      table.ints[0].values.push_back(run.replication);
+      table.ints[1].values.push_back(run.seed);
+      table.numbers[0].values.push_back(results.values[run.index][k]);
+    }
+  }
+  return table;
+}
+
+Table summary_table(const ExperimentPlan& plan, const ExperimentResults& results) {
+  Table table{.name = "kpis"};
+  table.texts = {{"variant", {}}, {"kpi", {}}, {"unit", {}}};
+  table.ints = {{"n", {}}};
+  const char* unit = "the row's unit";
+  table.numbers = {{"mean", unit, {}},          {"std", unit, {}},           {"ci95_low", unit, {}},
+                   {"ci95_high", unit, {}},     {"diff_mean", unit, {}},     {"diff_std", unit, {}},
+                   {"diff_ci95_low", unit, {}}, {"diff_ci95_high", unit, {}}};
+  for (const KpiSummary& row : results.summary) {
+    table.texts[0].values.push_back(plan.spec.variants[row.variant].name);
+    table.texts[1].values.push_back(results.kpis[row.kpi]);
+    table.texts[2].values.push_back(results.units[row.kpi]);
+    table.ints[0].values.push_back(static_cast<std::int64_t>(row.value.n));
+    const SampleSummary& v = row.value;
+    const SampleSummary& d = row.difference;
+    for (const auto& [column, number] : {std::pair{0, v.mean}, {1, v.std}, {2, v.ci95_low}, {3, v.ci95_high},
+                                         {4, d.mean}, {5, d.std}, {6, d.ci95_low}, {7, d.ci95_high}}) {
+      table.numbers[static_cast<std::size_t>(column)].values.push_back(number);
+    }
+  }
+  return table;
+}
+
+}  // namespace
+
+void check_kpi_names(const ExperimentPlan& plan) {
+  if (plan.spec.kpis.empty()) return;
+  const PlannedRun& probe = plan.runs[plan.spec.baseline * static_cast<std::size_t>(plan.spec.replications)];
+  const Simulation simulation(run_scenario(plan, probe), 1);
+  const std::vector<std::string> known = kpi_names(kpis(simulation.metrics(), 0));
+  for (std::size_t i = 0; i < plan.spec.kpis.size(); ++i) {
+    const std::string& name = plan.spec.kpis[i];
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    throw InputError(plan.spec.kpis_where, "kpis[" + std::to_string(i) + "]",
+                     "'" + name + "' is not a KPI series of the baseline's scenario; expected one of: " + listed(known));
+  }
+}
+
+std::vector<KpiSummary> summarize_runs(const ExperimentPlan& plan, const std::vector<std::vector<double>>& values) {
+  const auto replications = static_cast<std::size_t>(plan.spec.replications);
+  const std::size_t kpi_count = values.empty() ? 0 : values.front().size();
+  auto sample = [&](std::size_t variant, std::size_t kpi) {
+    std::vector<double> drawn;
+    for (std::size_t r = 0; r < replications; ++r) drawn.push_back(values[variant * replications + r][kpi]);
+    return drawn;
+  };
+  std::vector<KpiSummary> summary;
+  for (std::size_t variant = 0; variant < plan.spec.variants.size(); ++variant) {
+    for (std::size_t kpi = 0; kpi < kpi_count; ++kpi) {
+      const std::vector<double> own = sample(variant, kpi);
+      summary.push_back({variant, kpi, summarize(own), summarize_differences(own, sample(plan.spec.baseline, kpi))});
+    }
+  }
+  return summary;
+}
+
+ExperimentResults collect_results(const ExperimentPlan& plan, const std::filesystem::path& work) {
+  ExperimentResults results;
+  const PlannedRun& first_baseline = plan.runs[plan.spec.baseline * static_cast<std::size_t>(plan.spec.replications)];
+  const std::vector<Kpi> baseline_kpis = kpis(read_output(run_file(work, first_baseline)));
+  results.kpis = plan.spec.kpis.empty() ? kpi_names(baseline_kpis) : plan.spec.kpis;
+  for (const std::string& name : results.kpis) {
+    const auto kpi = std::find_if(baseline_kpis.begin(), baseline_kpis.end(), [&](const Kpi& k) { return k.name == name; });
+    results.units.push_back(kpi == baseline_kpis.end() ? std::string() : kpi->unit);
+  }
+  for (const PlannedRun& run : plan.runs) {
+    results.values.push_back(kpi_values(plan, run, kpis(read_output(run_file(work, run))), results.kpis));
+  }
+  results.summary = summarize_runs(plan, results.values);
+  return results;
+}
+
+void write_experiment_file(const ExperimentPlan& plan, const std::filesystem::path& work, const ExperimentResults& results,
+                           const std::filesystem::path& out) {
+  ExperimentContent content;
+  const ExperimentSpec& spec = plan.spec;
+  content.text_attrs = {{"experiment_name", spec.name},
+                        {"spec_source", spec.source},
+                        {"scenario", spec.scenario.string()},
+                        {"baseline", spec.variants[spec.baseline].name}};
+  content.number_attrs = {{"replications", spec.replications},
+                          {"variants", static_cast<double>(spec.variants.size())},
+                          {"first_seed", static_cast<double>(plan.first_seed)}};
+  content.spec_text = spec.text;
+  content.run_count = plan.runs.size();
+  content.run = [&](std::size_t index) {
+    const PlannedRun& run = plan.runs[index];
+    return ExperimentRun{run.id(), spec.variants[run.variant].name, run.replication, run.seed, run_overrides(plan, run),
+                         read_output(run_file(work, run))};
+  };
+  content.summary = {summary_table(plan, results), runs_table(plan, results)};
+  write_experiment(out, content);
+}
+
+}  // namespace munisim

@@ -1,0 +1,98 @@
+// Groups, datasets and whole files built in memory, shared by the run and experiment writers. Every
+// object is created without modification times so that the same content always gives the same bytes.
+#include <algorithm>
+#include <atomic>
+
+#include "sim/io/detail/hdf5.hpp"
+
+namespace munisim::io_detail {
+namespace {
+
+// A chunk holds whole days, about 64 KiB of values, which compresses well and reads fast by day.
+constexpr std::size_t kChunkValues = 8192;
+constexpr unsigned kDeflateLevel = 5;
+
+}  // namespace
+
+Handle untimed(hid_t property_class, const std::string& what) {
+  Handle properties(H5Pcreate(property_class), "creating properties of " + what);
+  checked(H5Pset_obj_track_times(properties, false), "turning off times of " + what);
+  return properties;
+}
+
+Handle create_group(hid_t parent, const std::string& name) {
+  const Handle properties = untimed(H5P_GROUP_CREATE, name);
+  return Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, properties, H5P_DEFAULT), "creating group " + name);
+}
+
+Handle create_dataset(hid_t parent, const std::string& name, hid_t type, const std::vector<hsize_t>& shape,
+                      Layout layout) {
+  const Handle space(H5Screate_simple(static_cast<int>(shape.size()), shape.data(), nullptr), "creating a space");
+  const Handle properties = untimed(H5P_DATASET_CREATE, name);
+  const bool empty = std::find(shape.begin(), shape.end(), hsize_t{0}) != shape.end();
+  if (layout == Layout::compressed && !empty) {
+    std::vector<hsize_t> chunk = shape;
+    hsize_t per_row = 1;
+    for (std::size_t i = 1; i < shape.size(); ++i) per_row *= shape[i];
+    chunk[0] = std::clamp<hsize_t>(kChunkValues / std::max<hsize_t>(per_row, 1), 1, shape[0]);
+    checked(H5Pset_chunk(properties, static_cast<int>(chunk.size()), chunk.data()), "chunking " + name);
+    checked(H5Pset_shuffle(properties), "shuffling " + name);
+    checked(H5Pset_deflate(properties, kDeflateLevel), "compressing " + name);
+  }
+  return Handle(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT),
+                "creating dataset " + name);
+}
+
+Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& shape, const double* values) {
+  Handle dataset = create_dataset(parent, name, H5T_NATIVE_DOUBLE, shape, Layout::compressed);
+  checked(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), "writing " + name);
+  return dataset;
+}
+
+Handle write_integers(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values) {
+  Handle dataset = create_dataset(parent, name, H5T_NATIVE_INT64, {values.size()});
+  if (!values.empty()) {
+    checked(H5Dwrite(dataset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "writing " + name);
+  }
+  return dataset;
+}
+
+Handle write_texts(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
+  std::vector<const char*> pointers;
+  for (const std::string& value : values) pointers.push_back(value.c_str());
+  const Handle type = text_type();
+  Handle dataset = create_dataset(parent, name, type, {values.size()});
+  if (!values.empty()) {
+    checked(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "writing " + name);
+  }
+  return dataset;
+}
+
+void write_scalar_text(hid_t parent, const std::string& name, const std::string& value) {
+  const Handle type = text_type();
+  const Handle space(H5Screate(H5S_SCALAR), "creating a scalar space");
+  const Handle properties = untimed(H5P_DATASET_CREATE, name);
+  const Handle dataset(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, properties, H5P_DEFAULT),
+                       "creating dataset " + name);
+  const char* pointer = value.c_str();
+  checked(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer), "writing " + name);
+}
+
+std::vector<unsigned char> file_image(const std::function<void(hid_t)>& fill) {
+  const Handle access(H5Pcreate(H5P_FILE_ACCESS), "creating file access properties");
+  checked(H5Pset_fapl_core(access, 1 << 20, 0), "selecting the in-memory driver");
+  const Handle creation = untimed(H5P_FILE_CREATE, "the root group");
+  // HDF5 refuses a second open file of the same name, even in memory: each image gets its own.
+  static std::atomic<unsigned long long> images{0};
+  const std::string name = "munisim-image-" + std::to_string(images.fetch_add(1));
+  const Handle file(H5Fcreate(name.c_str(), H5F_ACC_TRUNC, creation, access), "creating the file");
+  fill(file);
+  checked(H5Fflush(file, H5F_SCOPE_GLOBAL), "flushing");
+  const ssize_t size = H5Fget_file_image(file, nullptr, 0);
+  checked(static_cast<hid_t>(size), "sizing the file image");
+  std::vector<unsigned char> image(static_cast<std::size_t>(size));
+  checked(static_cast<hid_t>(H5Fget_file_image(file, image.data(), image.size())), "copying the file image");
+  return image;
+}
+
+}  // namespace munisim::io_detail
