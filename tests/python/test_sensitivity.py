@@ -86,3 +86,53 @@ def test_bad_designs_are_refused():
         sensitivity.saltelli_design(3, 100)
     with pytest.raises(ValueError, match="even"):
         sensitivity.morris_design(3, 4, levels=5)
+
+
+def test_model_screening_ranks_the_dominant_parameter_first(repo_root):
+    # The timetable's vehicles depend on the headways only: the fleet factor must come first and
+    # the others have no effect at all. A thread pool gives the same table as running in turn.
+    import concurrent.futures
+
+    model = sensitivity.Model(str(repo_root / "scenarios" / "demo.yaml"), seeds=(1,), days=2,
+                              kpis={"peak_vehicles": {"series": "transit_vehicles_in_service", "reduce": "max"}})
+    params = ["waste.fleet.shift_h", "mobility.transit.headway_factor", "mobility.transit.combi.capacity"]
+    serial = sensitivity.morris(model, params, trajectories=2, seed=5)
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        pooled = sensitivity.morris(model, params, trajectories=2, seed=5, executor=pool)
+    assert serial.table.equals(pooled.table)
+    ranked = serial.ranked("peak_vehicles").set_index("parameter")
+    assert ranked.index[0] == "mobility.transit.headway_factor"
+    assert ranked.loc["mobility.transit.headway_factor", "mu_star"] > 0
+    assert ranked.loc["waste.fleet.shift_h", "mu_star"] == 0
+    assert ranked.loc["mobility.transit.combi.capacity", "mu_star"] == 0
+    assert serial.runs == 2 * 4
+
+
+def test_command_line_writes_the_table_and_a_plot_per_kpi(repo_root, tmp_path):
+    import os
+    import sys
+
+    import processes
+    import yaml
+
+    spec = {"model": {"scenario": str(repo_root / "scenarios" / "demo.yaml"), "days": 2, "seeds": [1],
+                      "kpis": {"peak_vehicles": {"series": "transit_vehicles_in_service", "reduce": "max"},
+                               "boardings": {"series": "transit_boardings", "reduce": "sum"}}},
+            "method": "morris", "trajectories": 1, "parameters": ["mobility.transit.headway_factor",
+                                                                  "mobility.transit.combi.capacity"]}
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(spec))
+    env = {**os.environ, "PYTHONPATH": str(repo_root / "build" / "python")}
+    result = processes.run([sys.executable, "-m", "munisim.sensitivity", path, "--out", tmp_path / "out",
+                            "--workers", "1"], timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "sensitivity.csv").exists()
+    assert (tmp_path / "out" / "morris-peak_vehicles.png").stat().st_size > 0
+    assert (tmp_path / "out" / "morris-boardings.png").stat().st_size > 0
+    spec["parameters"] = [{"key": "mobility.transit.combi.capacity", "low": 0, "high": 40}]
+    path.write_text(yaml.safe_dump(spec))
+    result = processes.run([sys.executable, "-m", "munisim.sensitivity", path, "--out", tmp_path / "bad"],
+                           timeout=120, env=env)
+    assert result.returncode == 2
+    assert "mobility.transit.combi.capacity: range [0.0, 40.0] leaves the allowed range [1, 500]" in result.stderr
+    assert not (tmp_path / "bad").exists()
