@@ -78,6 +78,7 @@ class Calibration:
     seed: int
     n_trials: int
     simulated: dict  # target name -> simulated value at the best point (mean over the seeds)
+    aims: dict = dataclasses.field(default_factory=dict)  # parameter label -> names of the targets it is for
 
     def fitted_point(self):
         return [self.best[p.label] for p in self.parameters]
@@ -100,7 +101,8 @@ def calibrate(model, parameters, targets, trials=40, seed=0, batch=2, executor=N
     import optuna
     import pandas as pd
 
-    params = parameter_module.parameters(parameters)
+    specs, aims = _split_aims(parameters, targets)
+    params = parameter_module.parameters(specs)
     model = _model_with_targets(model, targets)
     check(model, params)
     optuna.logging.set_verbosity(optuna.logging.WARNING)
@@ -121,7 +123,27 @@ def calibrate(model, parameters, targets, trials=40, seed=0, batch=2, executor=N
     frame = study.trials_dataframe(attrs=("number", "params", "value"))
     frame = frame.rename(columns={"number": "trial", "value": "loss"})
     return Calibration(params, best, loss_of(best_values, targets), frame, targets, seed, trials,
-                       dict(zip(model.kpis, best_values)))
+                       dict(zip(model.kpis, best_values)),
+                       {p.label: names for p, names in zip(params, aims) if names})
+
+
+def _split_aims(specs, targets):
+    """Parameter specs without their optional ``targets`` (the fitted targets a parameter is chiefly
+    for, named in the written scenario's comments), and those names."""
+    fitted = {t.name for t in targets if t.fit}
+    plain, aims = [], []
+    for spec in specs:
+        names = []
+        if isinstance(spec, dict) and "targets" in spec:
+            spec = dict(spec)
+            names = list(spec.pop("targets"))
+            unknown = [name for name in names if name not in fitted]
+            if unknown:
+                raise ValueError(f"parameter {spec.get('name') or spec.get('key')}: targets {unknown} name no fitted "
+                                 f"target")
+        plain.append(spec)
+        aims.append(names)
+    return plain, aims
 
 
 def _round(value, significant):
@@ -154,7 +176,7 @@ def write_scenario(path, original, calibration, model, command, report_name):
     today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     lines = [
         f"# {pathlib.Path(original).name} calibrated by munisim.calibration on {today}: munisim {__version__}"
-        f" ({git_describe()}), Optuna TPE seed {calibration.seed}, {calibration.n_trials} trials,",
+        f" ({git_describe}), Optuna TPE seed {calibration.seed}, {calibration.n_trials} trials,",
         f"# seeds {list(model.seeds)}, {model.days or 'all'} days per run. Loss {calibration.loss:.3g} = sum of"
         f" squared z-scores over {len(fitted)} fitted targets.",
         f"# Command: {command}",
@@ -166,27 +188,33 @@ def write_scenario(path, original, calibration, model, command, report_name):
     for parameter, value in zip(calibration.parameters, point):
         key, _ = parameter.overrides(model.load(), value)
         by_key.setdefault(key, []).append((parameter, value))
-    lines += _emit(_nested(overrides), "", by_key, fitted, calibration.simulated)
+    lines += [f"# Targets fitted: {', '.join(_describe(t, calibration.simulated) for t in fitted)}."]
+    lines += _emit(_nested(overrides), "", by_key, calibration)
     _atomic_write(path, "\n".join(lines) + "\n")
 
 
-def _emit(tree, prefix, by_key, fitted, simulated, indent=0):
+def _describe(target, simulated):
+    return (f"{target.name} {target.value:g} ± {target.sd:g} {target.unit}".rstrip()
+            + f" -> {simulated[target.name]:.4g} (z {_z(simulated[target.name], target):+.2f})")
+
+
+def _emit(tree, prefix, by_key, calibration, indent=0):
     lines = []
     for name, value in tree.items():
         key = f"{prefix}{name}"
         pad = "  " * indent
         if isinstance(value, dict):
             lines.append(f"{pad}{name}:")
-            lines += _emit(value, key + ".", by_key, fitted, simulated, indent + 1)
+            lines += _emit(value, key + ".", by_key, calibration, indent + 1)
             continue
         for parameter, fit in by_key.get(key, []):
             how = "factor on the original" if parameter.scale else "value"
             lines.append(f"{pad}# fitted {how} {fit:g} in [{parameter.low:g}, {parameter.high:g}]"
                          f" ({parameter.label})")
-        for target in fitted:
-            lines.append(f"{pad}# target {target.name}: {target.value:g} ± {target.sd:g} {target.unit}".rstrip()
-                         + f", simulated {simulated[target.name]:.4g} (z {_z(simulated[target.name], target):+.2f})"
-                         + (f"; {target.source}" if target.source else ""))
+            names = calibration.aims.get(parameter.label)
+            for target in [t for t in calibration.targets if t.fit and (not names or t.name in names)]:
+                lines.append(f"{pad}#   target {_describe(target, calibration.simulated)}"
+                             + (f"; {target.source}" if target.source else ""))
         lines.append(f"{pad}{name}: {json.dumps(value)}")
     return lines
 

@@ -9,8 +9,8 @@ A KPI is a mapping (YAML or dict)::
     skip_days: 7                    # optional: warm-up days left out
 
 ``sum`` adds every day and selected cell; ``daily_mean`` is that sum over the days kept;
-``annual`` is the daily mean times 365; ``max`` the largest daily sum; ``mean`` the mean of the
-selected cells over days (for series that are already rates, e.g. mobility_trips_per_person).
+``annual`` is the daily mean times 365; ``max`` the largest value of any kept day and cell (the
+peak hour of an hourly series); ``mean`` the mean of the selected cells over days (for series that are already rates, e.g. mobility_trips_per_person).
 A Python callable ``f(result) -> float`` is accepted too, in-process only.
 """
 import numpy as np
@@ -77,11 +77,11 @@ def _figure(spec, result, skip, reduce):
         values = np.take(values, positions, axis=axis)
     if reduce == "mean":
         return float(values.mean())
+    if reduce == "max":
+        return float(values.max())
     daily = values.reshape(values.shape[0], -1).sum(axis=1)
     if reduce == "sum":
         return float(daily.sum())
-    if reduce == "max":
-        return float(daily.max())
     mean = float(daily.mean())
     return mean * 365 if reduce == "annual" else mean
 

@@ -66,15 +66,20 @@ class Parameter:
         current = scenario.get(base_key)
         if index is not None:
             entries = list(current)
-            entries[index] = entries[index] * value if self.scale else _plain(value)
+            entries[index] = _scaled(entries[index], value) if self.scale else _plain(value)
             return base_key, entries
         if isinstance(current, list):
-            return base_key, [entry * value for entry in current]
-        return base_key, current * value
+            return base_key, [_scaled(entry, value) for entry in current]
+        return base_key, _scaled(current, value)
 
 
 def _plain(value):
     return int(value) if isinstance(value, int) else float(value)
+
+
+def _scaled(entry, factor):
+    # Six significant digits: the value a scenario file shows is the value that ran.
+    return float(f"{entry * factor:.6g}")
 
 
 def _split_index(key):
