@@ -325,6 +325,7 @@ struct TransitServiceConfig {
   double trunk_speed_kmh = 25;
   double synthetic_headway_min = 8;
   double synthetic_fare_soles = 1.5;
+  double headway_factor = 1;
   std::vector<LineConfig> lines;
 
   template <class V>
@@ -353,6 +354,14 @@ struct TransitServiceConfig {
              .min = 1,
              .max = 120,
              .source = "[EST]"});
+    v.field("headway_factor", headway_factor,
+            {.unit = "1",
+             .meaning = "multiplies the headway of every imported (GTFS) or generated line, not of the lines drawn "
+                        "below: under 1 the timetable runs more vehicles than the feed lists (compare "
+                        "transit_vehicles_in_service with the registered fleet)",
+             .min = 0.05,
+             .max = 20,
+             .source = "[EST] calibrated in scenarios/*-calibrated.yaml (docs/calibration.md)"});
     v.list("lines", lines,
            {.meaning = "lines drawn in the scenario, one direction each, added to the feed's or the generated ones"});
     v.field("synthetic_fare_soles", synthetic_fare_soles,

@@ -89,6 +89,11 @@ void MobilityService::register_series() {
                    {{"vehicle_fuel", vehicle_fuel}}, Summary::total);
   ids.speed = add("road_speed_kmh", "km/h", "mean speed of cars, taxis and buses between and within districts", {hour},
                   Summary::none);
+  ids.vehicles_in_service = add("transit_vehicles_in_service", "vehicles",
+                                "vehicles the timetable keeps on the road each hour: every line's run time at the "
+                                "commercial speed in free-flowing traffic over its headway (compare the peak with a "
+                                "city's registered fleet)",
+                                {hour}, Summary::none);
 }
 
 void MobilityService::record_loads(int day, const LineHourLoads& loads, const std::vector<double>& totals) {
@@ -150,13 +155,18 @@ void MobilityService::record_vehicles(int day, std::size_t weekday, const std::v
   const std::array<const VehicleTypeConfig*, kVehicleTypes> type = {&types.combi, &types.bus, &types.electric_bus,
                                                                     &types.brt};
   std::vector<double> km(kVehicleTypes, 0.0);
+  std::vector<double> in_service(kHours, 0.0);
   for (std::size_t l = 0; l < routes_.lines().size(); ++l) {
     const RouteLine& line = routes_.lines()[l];
     if (!line.active) continue;
     double line_km = 0;
     for (std::size_t hour = 0; hour < kHours; ++hour) {
-      const double headway = line.headway_on(weekday, period_of_hour(hour));
-      if (headway > 0) line_km += 60.0 / headway * line.length_km;
+      const std::size_t period = period_of_hour(hour);
+      const double headway = line.headway_on(weekday, period);
+      if (headway <= 0) continue;
+      line_km += 60.0 / headway * line.length_km;
+      const double speed = line.own_speed_kmh > 0 ? line.own_speed_kmh : transit_.commercial_speed_kmh[period];
+      in_service[hour] += line.length_km / speed * 60.0 / headway;
     }
     for (std::size_t v = 0; v < kVehicleTypes; ++v) km[v] += mix_[l][v] * line_km;
   }
@@ -181,6 +191,7 @@ void MobilityService::record_vehicles(int day, std::size_t weekday, const std::v
     energy[kVehicleTypes + k] = fuel_energy_kwh(Fuel::gasoline, gasoline_l[k]);
   }
   record(ids_.transit_km, day, km);
+  record(ids_.vehicles_in_service, day, in_service);
   record(ids_.operator_cost, day, {cost});
   record(ids_.vehicle_km, day, car_taxi_km);
   record(ids_.emissions, day, emissions);

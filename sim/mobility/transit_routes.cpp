@@ -20,10 +20,12 @@ void visit(RouteLine& line, std::uint32_t district, double km) {
 
 // The city's GTFS lines: stop positions along the drawn length, scaled so that the straight hops
 // between stops add up to the line's drawn length.
-RouteLine from_city_line(const City& city, const TransitLine& source, VehicleType vehicle) {
+RouteLine from_city_line(const City& city, const TransitLine& source, VehicleType vehicle, double headway_factor) {
+  std::array<double, kTransitPeriods> headway = source.headway_min;
+  for (double& minutes : headway) minutes *= headway_factor;
   RouteLine line{.name = source.short_name.empty() ? source.route_id : source.short_name,
                  .length_km = source.length_m / 1000.0,
-                 .headway_min = source.headway_min,
+                 .headway_min = headway,
                  .fare_soles = source.fare_soles,
                  .vehicle = vehicle,
                  .weekdays = source.weekdays};
@@ -59,15 +61,15 @@ VehicleType vehicle_type(std::string_view name) {
 TransitRoutes::TransitRoutes(const City& city, const TransitServiceConfig& service, const TravelSkims& skims) {
   const VehicleType vehicle = vehicle_type(service.vehicle);
   for (const TransitLine& source : city.transit.lines) {
-    RouteLine line = from_city_line(city, source, vehicle);
+    RouteLine line = from_city_line(city, source, vehicle, service.headway_factor);
     if (line.districts.size() >= 1 && line.length_km > 0) lines_.push_back(std::move(line));
   }
   if (city.transit.lines.empty()) {
     generated_ = true;
     const std::uint32_t hub = most_populous(city);
     std::array<double, kTransitPeriods> headway{};
-    headway.fill(service.synthetic_headway_min);
-    headway[0] = 3 * service.synthetic_headway_min;  // a thin night service
+    headway.fill(service.synthetic_headway_min * service.headway_factor);
+    headway[0] = 3 * service.synthetic_headway_min * service.headway_factor;  // a thin night service
     for (std::uint32_t d = 0; d < city.districts.size(); ++d) {
       if (d == hub) continue;
       for (const auto& [from, to] : {std::pair{d, hub}, std::pair{hub, d}}) {

@@ -66,7 +66,7 @@ struct Published {
 struct Ids {
   SeriesId trips, by_district, by_hour, share, time, wait, person_km, travelling, per_person, boardings, peak_load,
       load_factor, denied, extra_wait, crowded, transit_km, operator_cost, revenue, vehicle_km, emissions, energy,
-      speed;
+      speed, vehicles_in_service;
 };
 
 class MobilityService {
