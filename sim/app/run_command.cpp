@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "sim/app/commands.hpp"
+#include "sim/app/interrupt.hpp"
 #include "sim/app/run_to_end.hpp"
 #include "sim/core/error.hpp"
 #include "sim/io/output_target.hpp"
@@ -57,12 +58,13 @@ int run_command(const RunOptions& options) {
   OutputTarget target{output_path(options.out, resolved.scenario), run_inputs(resolved.scenario)};
   check_output_target(target);
   check_memory_estimate(resolved.scenario, options.quiet ? nullptr : stderr);
+  const std::atomic<bool>& stop = install_interrupt_handler();
 
   Simulation simulation(std::move(resolved), thread_count(options.threads));
   target.estimated_bytes = estimated_output_bytes(simulation.output());
   check_output_target(target);
   return run_to_end(simulation, target, options.checkpointing, checkpoint_path(options.checkpointing, target.path),
-                    options.quiet);
+                    options.quiet, stop);
 }
 
 }  // namespace munisim::app

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <thread>
 
-#include "sim/app/interrupt.hpp"
 #include "sim/app/kpi_table.hpp"
 #include "sim/app/progress.hpp"
 #include "sim/core/error.hpp"
@@ -45,8 +44,7 @@ int thread_count(int requested) {
 }
 
 int run_to_end(Simulation& simulation, const OutputTarget& target, const Checkpointing& checkpointing,
-               const std::filesystem::path& checkpoint, bool quiet) {
-  const std::atomic<bool>& stop = install_interrupt_handler();
+               const std::filesystem::path& checkpoint, bool quiet, const std::atomic<bool>& stop) {
   for (const std::string& warning : simulation.warnings()) fmt::print(stderr, "warning: {}\n", warning);
   ProgressReporter progress(stderr, quiet);
   try {

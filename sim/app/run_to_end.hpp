@@ -2,6 +2,7 @@
 // output and the KPI summary: what `run` and `resume` share.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 
 #include "sim/app/commands.hpp"
@@ -13,9 +14,10 @@ namespace munisim::app {
 // All hardware threads for 0.
 [[nodiscard]] int thread_count(int requested);
 
-// `checkpoint` is where checkpoints go (used only when checkpointing asks for them). Returns the
-// exit code; Interrupted on Ctrl-C, leaving the last checkpoint written.
+// `checkpoint` is where checkpoints go (used only when checkpointing asks for them); `stop` is the
+// flag of install_interrupt_handler(). Returns the exit code; Interrupted when `stop` is set,
+// leaving the last checkpoint written.
 int run_to_end(Simulation& simulation, const OutputTarget& target, const Checkpointing& checkpointing,
-               const std::filesystem::path& checkpoint, bool quiet);
+               const std::filesystem::path& checkpoint, bool quiet, const std::atomic<bool>& stop);
 
 }  // namespace munisim::app

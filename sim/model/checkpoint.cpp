@@ -39,6 +39,10 @@ std::uint64_t city_fingerprint(const City& city) {
 }
 
 std::vector<unsigned char> read_bytes(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    throw CheckpointError("cannot be read: " + (error ? error.message() : std::string("not a regular file")));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CheckpointError("cannot be read: " + std::generic_category().message(errno));
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
@@ -126,23 +130,36 @@ void save_checkpoint(const Simulation& simulation, const std::filesystem::path& 
   write_file_atomically(path, bytes);
 }
 
-std::unique_ptr<Simulation> resume_simulation(const std::filesystem::path& path, int threads) {
+OpenedCheckpoint open_checkpoint(const std::filesystem::path& path) {
   try {
-    const CheckpointImage image = decode_checkpoint(read_bytes(path), checkpoint_producer());
+    CheckpointImage image = decode_checkpoint(read_bytes(path), checkpoint_producer());
     const CheckpointRun run = checkpoint_run(image);
-    const std::filesystem::path scenario_file = std::filesystem::path(run.scenario_dir) /
-                                                std::filesystem::path(run.scenario_source).filename();
+    const std::filesystem::path scenario_file =
+        std::filesystem::path(run.scenario_dir) / std::filesystem::path(run.scenario_source).filename();
     ResolvedScenario resolved =
         resolve_district_data(load_scenario_text(run.resolved_yaml, scenario_file.string(), run.scenario_dir));
     if (resolved.scenario.resolved_yaml != run.resolved_yaml) {
       throw CheckpointError("scenario hash: the recorded scenario resolves differently now (did a data table change?)");
     }
-    auto simulation = std::make_unique<Simulation>(std::move(resolved), threads);
-    simulation->restore(image);
-    return simulation;
+    resolved.scenario.files = run.files;  // for the output check: the files the run read
+    return {path, std::move(image), std::move(resolved)};
   } catch (const CheckpointError& error) {
     throw InputError({path.string(), 0, 0}, "", "checkpoint: " + error.problem());
   }
+}
+
+std::unique_ptr<Simulation> resume_simulation(OpenedCheckpoint checkpoint, int threads) {
+  try {
+    auto simulation = std::make_unique<Simulation>(std::move(checkpoint.scenario), threads);
+    simulation->restore(checkpoint.image);
+    return simulation;
+  } catch (const CheckpointError& error) {
+    throw InputError({checkpoint.path.string(), 0, 0}, "", "checkpoint: " + error.problem());
+  }
+}
+
+std::unique_ptr<Simulation> resume_simulation(const std::filesystem::path& path, int threads) {
+  return resume_simulation(open_checkpoint(path), threads);
 }
 
 }  // namespace munisim

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/core/checkpoint_file.hpp"
+#include "sim/model/district_data.hpp"
 #include "sim/model/simulation.hpp"
 
 namespace munisim {
@@ -39,8 +40,20 @@ inline constexpr const char* kRunSection = "run";
 // OutputError as for outputs.
 void save_checkpoint(const Simulation& simulation, const std::filesystem::path& path);
 
-// The checkpoint's run, rebuilt and restored, ready to step its remaining days. InputError
-// naming the file and the failed check for anything that is not a whole checkpoint of this build.
+// A checkpoint read and checked, with its scenario loaded again: what a resume can check (memory,
+// the output path) before it builds the city.
+struct OpenedCheckpoint {
+  std::filesystem::path path;
+  CheckpointImage image;
+  ResolvedScenario scenario;
+};
+
+// InputError naming the file and the failed check for anything that is not a whole checkpoint of
+// this build whose scenario resolves as it did.
+[[nodiscard]] OpenedCheckpoint open_checkpoint(const std::filesystem::path& path);
+
+// The checkpoint's run, rebuilt and restored, ready to step its remaining days; InputError as above.
+[[nodiscard]] std::unique_ptr<Simulation> resume_simulation(OpenedCheckpoint checkpoint, int threads);
 [[nodiscard]] std::unique_ptr<Simulation> resume_simulation(const std::filesystem::path& path, int threads);
 
 // The run section of a decoded checkpoint.
