@@ -148,7 +148,8 @@ using LoadArchive = StateArchive<true, StateReader>;
 
 template <class Archive, class T>
 void persist_value(Archive& archive, std::vector<T>& values) {
-  const std::uint64_t size = archive.count(values.size(), std::is_arithmetic_v<T> ? sizeof(T) : 1);
+  const std::uint64_t size =
+      archive.count(values.size(), std::is_arithmetic_v<T> || std::is_enum_v<T> ? sizeof(T) : 1);
   if constexpr (Archive::loading) values.resize(size);
   if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>) {
     archive.block(values.data(), values.size());

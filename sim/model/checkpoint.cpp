@@ -48,6 +48,10 @@ std::vector<unsigned char> read_bytes(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+std::string scenario_folder(const std::filesystem::path& scenario) {
+  return std::filesystem::absolute(scenario).parent_path().lexically_normal().string();
+}
+
 }  // namespace
 
 std::string checkpoint_producer() { return std::string("munisim ") + kVersion + " (" + kGitDescribe + ")"; }
@@ -111,9 +115,8 @@ CheckpointRun checkpoint_run(const CheckpointImage& image) {
 }
 
 void save_checkpoint(const Simulation& simulation, const std::filesystem::path& path) {
-  const std::filesystem::path source = simulation.scenario().source;
-  const std::string scenario_dir = std::filesystem::absolute(source).parent_path().lexically_normal().string();
-  const std::vector<unsigned char> bytes = encode_checkpoint(simulation.checkpoint(scenario_dir));
+  const std::vector<unsigned char> bytes =
+      encode_checkpoint(simulation.checkpoint(scenario_folder(simulation.scenario().source)));
   std::error_code ignored;
   if (std::filesystem::is_regular_file(path, ignored)) {
     // The current checkpoint stays under its name until the new one replaces it whole; a hard
@@ -134,8 +137,12 @@ OpenedCheckpoint open_checkpoint(const std::filesystem::path& path) {
   try {
     CheckpointImage image = decode_checkpoint(read_bytes(path), checkpoint_producer());
     const CheckpointRun run = checkpoint_run(image);
-    const std::filesystem::path scenario_file =
-        std::filesystem::path(run.scenario_dir) / std::filesystem::path(run.scenario_source).filename();
+    // The scenario's path as given when it still names the same folder (so data paths, and the
+    // notes in /meta that quote them, read as in the run), else its absolute path.
+    std::filesystem::path scenario_file = run.scenario_source;
+    if (scenario_folder(scenario_file) != run.scenario_dir) {
+      scenario_file = std::filesystem::path(run.scenario_dir) / scenario_file.filename();
+    }
     ResolvedScenario resolved =
         resolve_district_data(load_scenario_text(run.resolved_yaml, scenario_file.string(), run.scenario_dir));
     if (resolved.scenario.resolved_yaml != run.resolved_yaml) {

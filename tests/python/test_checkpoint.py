@@ -61,6 +61,17 @@ def start(children, munisim_bin, repo_root, tmp_path, every):
     return process
 
 
+def assert_both_checkpoints_resume(munisim_bin, repo_root, straight, tmp_path):
+    """Nothing under the output's name; the last checkpoint and the one before both finish the run
+    with the uninterrupted run's output."""
+    assert not (tmp_path / "b.h5").exists()
+    provenance = provenance_attributes(repo_root)
+    for checkpoint in ("b.h5.ckpt", "b.h5.ckpt.prev"):
+        assert_identical_but_provenance(straight, resume(munisim_bin, tmp_path / checkpoint, tmp_path / "r.h5"),
+                                        provenance)
+        (tmp_path / "r.h5").unlink()
+
+
 def kill(process):
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
@@ -80,12 +91,7 @@ def test_sigkill_during_a_day_leaves_the_last_and_the_previous_checkpoint(munisi
     process = start(children, munisim_bin, repo_root, tmp_path, 5)
     processes.line_starting(process.stderr, "checkpoint: day 10 of 60", timeout=300)
     kill(process)
-    assert not (tmp_path / "b.h5").exists()
-    provenance = provenance_attributes(repo_root)
-    for checkpoint in ("b.h5.ckpt", "b.h5.ckpt.prev"):
-        assert_identical_but_provenance(straight, resume(munisim_bin, tmp_path / checkpoint, tmp_path / "r.h5"),
-                                        provenance)
-        (tmp_path / "r.h5").unlink()
+    assert_both_checkpoints_resume(munisim_bin, repo_root, straight, tmp_path)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -97,12 +103,7 @@ def test_sigkill_at_a_random_moment_among_daily_checkpoints_leaves_only_whole_on
     processes.line_starting(process.stderr, "checkpoint: day 2 of 60", timeout=300)
     time.sleep(random.Random(seed).uniform(0, 0.5))
     kill(process)
-    assert not (tmp_path / "b.h5").exists()
-    provenance = provenance_attributes(repo_root)
-    for checkpoint in ("b.h5.ckpt", "b.h5.ckpt.prev"):
-        assert_identical_but_provenance(straight, resume(munisim_bin, tmp_path / checkpoint, tmp_path / "r.h5"),
-                                        provenance)
-        (tmp_path / "r.h5").unlink()
+    assert_both_checkpoints_resume(munisim_bin, repo_root, straight, tmp_path)
 
 
 @pytest.fixture(scope="module")
