@@ -76,6 +76,13 @@ std::vector<std::pair<std::string, std::vector<unsigned char>>> Scheduler::save_
   for (const Entry& entry : entries_) {
     if (!covered(entry.name)) missing += (missing.empty() ? "'" : ", '") + entry.name + "'";
   }
+  for (const State& state : states_) {
+    for (const std::string& system : state.systems) {
+      if (std::none_of(entries_.begin(), entries_.end(), [&](const Entry& entry) { return entry.name == system; })) {
+        throw Error("state section '" + state.section + "' names '" + system + "', which is not a registered system");
+      }
+    }
+  }
   if (!missing.empty()) {
     throw Error("cannot checkpoint: system(s) " + missing +
                 " keep no state section; register one with Scheduler::add_state or declare them stateless "

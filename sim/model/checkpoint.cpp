@@ -8,6 +8,7 @@
 #include "sim/core/parallel.hpp"
 #include "sim/core/scheduler.hpp"
 #include "sim/io/atomic_file.hpp"
+#include "sim/io/output_error.hpp"
 #include "sim/model/district_data.hpp"
 
 namespace munisim {
@@ -117,18 +118,23 @@ CheckpointRun checkpoint_run(const CheckpointImage& image) {
 void save_checkpoint(const Simulation& simulation, const std::filesystem::path& path) {
   const std::vector<unsigned char> bytes =
       encode_checkpoint(simulation.checkpoint(scenario_folder(simulation.scenario().source)));
-  std::error_code ignored;
-  if (std::filesystem::is_regular_file(path, ignored)) {
+  std::error_code error;
+  if (std::filesystem::is_regular_file(path, error)) {
     // The current checkpoint stays under its name until the new one replaces it whole; a hard
     // link (a copy where links are not supported) keeps it as the previous one.
     std::filesystem::path previous = path;
     previous += ".prev";
     std::filesystem::path staging = path;
     staging += ".prev-new";
-    std::filesystem::remove(staging, ignored);
-    std::filesystem::create_hard_link(path, staging, ignored);
-    if (ignored) std::filesystem::copy_file(path, staging, ignored);
-    if (!ignored) std::filesystem::rename(staging, previous, ignored);
+    std::filesystem::remove(staging, error);
+    std::filesystem::create_hard_link(path, staging, error);
+    if (error) std::filesystem::copy_file(path, staging, error);
+    if (!error) std::filesystem::rename(staging, previous, error);
+    if (error) {
+      const int error_number = error.value();
+      std::filesystem::remove(staging, error);
+      throw OutputError(previous, "keeping the previous checkpoint", error_number);
+    }
   }
   write_file_atomically(path, bytes);
 }

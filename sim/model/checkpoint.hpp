@@ -37,7 +37,7 @@ inline constexpr const char* kRunSection = "run";
 
 // Writes the simulation's checkpoint to `path`; an existing checkpoint there becomes
 // "<path>.prev" (replacing an older one) without ever leaving `path` incomplete or absent.
-// OutputError as for outputs.
+// OutputError as for outputs, also when the previous checkpoint cannot be kept.
 void save_checkpoint(const Simulation& simulation, const std::filesystem::path& path);
 
 // A checkpoint read and checked, with its scenario loaded again: what a resume can check (memory,

@@ -12,7 +12,6 @@
 #include <map>
 #include <random>
 
-#include "sim/core/scheduler.hpp"
 
 namespace munisim {
 namespace {
@@ -261,20 +260,6 @@ TEST(CheckpointRefused, ForeignFilesOtherVersionsAndOtherScenarios) {
   const std::string spliced = refusal(encode_checkpoint(other), "spliced.ckpt");
   EXPECT_TRUE(spliced.find("city:") != std::string::npos || spliced.find("section '") != std::string::npos)
       << spliced;
-}
-
-TEST(CheckpointRefused, ASystemThatKeepsNoStateSectionStopsTheCheckpoint) {
-  Scheduler scheduler(Calendar(Date{2025, 1, 1}));
-  scheduler.add("kept", Cycle::daily(), [](const StepContext&) {});
-  scheduler.add_stateless("kept");
-  scheduler.add("forgotten", Cycle::daily(), [](const StepContext&) {});
-  try {
-    static_cast<void>(scheduler.save_state());
-    FAIL() << "saved without the state of 'forgotten'";
-  } catch (const Error& error) {
-    EXPECT_NE(std::string(error.what()).find("'forgotten'"), std::string::npos) << error.what();
-    EXPECT_EQ(std::string(error.what()).find("'kept'"), std::string::npos) << error.what();
-  }
 }
 
 }  // namespace
