@@ -36,7 +36,8 @@ class ModeTable {
                              std::size_t{draw >= below[2]} + std::size_t{draw >= below[3]});
   }
 
-  // What it keeps between days, for checkpoints (rebuilt each day, saved so a resumed day starts from the same table) (sim/core/state_archive.hpp).
+  // For checkpoints (sim/core/state_archive.hpp): rebuilt each day, saved so that a resumed day
+  // starts from the same table.
   template <class Archive>
   void persist(Archive& archive) {
     archive(thresholds_);
