@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,21 @@ inline constexpr int kExitBadInput = 2;       // bad input, or a run that cannot
 inline constexpr int kExitOutputFailed = 3;   // the disk refused the output after the run; nothing left behind
 inline constexpr int kExitInterrupted = 130;  // the shell's convention for SIGINT
 
+// Checkpoints while running (docs/checkpoint.md).
+struct Checkpointing {
+  int every_days = 0;  // 0: none
+  std::string path;    // empty: the output's path with ".ckpt" appended
+  int stop_after = 0;  // 0: run to the end; else stop after this many days, checkpointed, without output
+};
+
+struct ResumeOptions {
+  std::string checkpoint;
+  std::string out;  // empty: out/<scenario name>.h5
+  int threads = 0;
+  bool quiet = false;
+  Checkpointing checkpointing;  // path empty: keep writing to `checkpoint`
+};
+
 struct RunOptions {
   std::string scenario;
   std::string out;  // empty: out/<scenario name>.h5
@@ -26,6 +42,7 @@ struct RunOptions {
   std::vector<std::string> overrides;
   std::string data_dir;
   bool quiet = false;
+  Checkpointing checkpointing;
 };
 
 struct ExperimentOptions {
@@ -46,8 +63,16 @@ std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const
 // when it exceeds the tightest memory limit.
 void check_memory_estimate(const Scenario& scenario, std::FILE* stream);
 
+// --out, or out/<scenario name>.h5, whose folder is munisim's own to create.
+[[nodiscard]] std::filesystem::path output_path(const std::string& out, const Scenario& scenario);
+
+// --checkpoint, or the output's path with ".ckpt" appended.
+[[nodiscard]] std::filesystem::path checkpoint_path(const Checkpointing& checkpointing,
+                                                    const std::filesystem::path& output);
+
 int run_command(const RunOptions& options);
 int experiment_command(const ExperimentOptions& options);
+int resume_command(const ResumeOptions& options);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved);
 int info_command(const std::string& output);
 int reference_command();

@@ -7,6 +7,20 @@
 #include "sim/core/error.hpp"
 #include "sim/io/output_error.hpp"
 
+namespace {
+
+void add_checkpoint_options(CLI::App* command, munisim::app::Checkpointing& checkpointing) {
+  command->add_option("--checkpoint-every", checkpointing.every_days, "write a checkpoint every N days")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--checkpoint", checkpointing.path, "checkpoint file (default: the output's name with .ckpt)");
+  command
+      ->add_option("--stop-after", checkpointing.stop_after,
+                   "stop after this many days of the run, with a checkpoint there and no output")
+      ->check(CLI::PositiveNumber);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace munisim::app;
   CLI::App cli{"munisim: agent-based simulation of municipal services"};
@@ -23,6 +37,17 @@ int main(int argc, char** argv) {
   run_cli->add_option("--set", run.overrides, "override a scenario key: --set city.sampling=10");
   run_cli->add_option("--data-dir", run.data_dir, "folder of the public data tables (for city.ubigeo)");
   run_cli->add_flag("--quiet,-q", run.quiet, "print only errors");
+  add_checkpoint_options(run_cli, run.checkpointing);
+
+  ResumeOptions resume;
+  CLI::App* resume_cli = cli.add_subcommand("resume", "finish a run from its checkpoint");
+  resume_cli->add_option("checkpoint", resume.checkpoint, "checkpoint file written by run --checkpoint-every")
+      ->required();
+  resume_cli->add_option("--out,-o", resume.out, "output file (default: out/<scenario name>.h5)");
+  resume_cli->add_option("--threads", resume.threads, "worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  resume_cli->add_flag("--quiet,-q", resume.quiet, "print only errors");
+  add_checkpoint_options(resume_cli, resume.checkpointing);
 
   ExperimentOptions experiment;
   CLI::App* experiment_cli = cli.add_subcommand(
@@ -78,6 +103,7 @@ int main(int argc, char** argv) {
   try {
     if (*run_cli) return run_command(run);
     if (*experiment_cli) return experiment_command(experiment);
+    if (*resume_cli) return resume_command(resume);
     if (*validate_cli) return validate_command(scenario, with_data_dir(overrides, validate_data_dir), print_resolved);
     if (*info_cli) return info_command(output);
     if (*reference_cli) return reference_command();

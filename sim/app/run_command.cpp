@@ -2,15 +2,12 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 
 #include "sim/app/commands.hpp"
 #include "sim/app/interrupt.hpp"
-#include "sim/app/kpi_table.hpp"
-#include "sim/app/progress.hpp"
+#include "sim/app/run_to_end.hpp"
 #include "sim/core/error.hpp"
 #include "sim/io/output_target.hpp"
-#include "sim/model/kpi.hpp"
 #include "sim/model/memory_estimate.hpp"
 #include "sim/model/run_inputs.hpp"
 #include "sim/model/simulation.hpp"
@@ -25,15 +22,21 @@ std::vector<std::string> all_overrides(const RunOptions& options) {
   return overrides;
 }
 
-// --out, or out/<scenario name>.h5, whose folder is munisim's own to create.
-std::filesystem::path output_path(const RunOptions& options, const Scenario& scenario) {
-  if (!options.out.empty()) return options.out;
+}  // namespace
+
+std::filesystem::path output_path(const std::string& out, const Scenario& scenario) {
+  if (!out.empty()) return out;
   std::error_code ignored;  // a folder that cannot be made is reported by check_output_target
   std::filesystem::create_directories("out", ignored);
   return "out/" + scenario.config.name + ".h5";
 }
 
-}  // namespace
+std::filesystem::path checkpoint_path(const Checkpointing& checkpointing, const std::filesystem::path& output) {
+  if (!checkpointing.path.empty()) return checkpointing.path;
+  std::filesystem::path path = output;
+  path += ".ckpt";
+  return path;
+}
 
 std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const std::string& data_dir) {
   if (!data_dir.empty())
@@ -52,40 +55,16 @@ int run_command(const RunOptions& options) {
   ResolvedScenario resolved = resolve_district_data(load_scenario(options.scenario, all_overrides(options)));
   // Everything that can refuse the run does so before day 1: the output path, then the memory,
   // then (once the series are known) the output's size.
-  OutputTarget target{output_path(options, resolved.scenario), run_inputs(resolved.scenario)};
+  OutputTarget target{output_path(options.out, resolved.scenario), run_inputs(resolved.scenario)};
   check_output_target(target);
   check_memory_estimate(resolved.scenario, options.quiet ? nullptr : stderr);
-  const int threads =
-      options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const std::atomic<bool>& stop = install_interrupt_handler();
 
-  Simulation simulation(std::move(resolved), threads);
+  Simulation simulation(std::move(resolved), thread_count(options.threads));
   target.estimated_bytes = estimated_output_bytes(simulation.output());
   check_output_target(target);
-  for (const std::string& warning : simulation.warnings()) fmt::print(stderr, "warning: {}\n", warning);
-  ProgressReporter progress(stderr, options.quiet);
-  try {
-    simulation.run(&stop, std::ref(progress));
-  } catch (const Interrupted&) {
-    progress.finish();
-    throw;
-  }
-  progress.finish();
-  write_output(target.path, simulation.output());
-  if (stop.load()) {
-    // Ctrl-C during the write: the file is complete, but the user asked for nothing to be kept.
-    std::filesystem::remove(target.path);
-    throw Interrupted();
-  }
-  if (!options.quiet) {
-    const Scenario& done = simulation.scenario();
-    std::printf("%s: %d days from %s, seed %lld, %d threads, %zu citizen agents\n", done.config.name.c_str(),
-                simulation.days_run(), done.config.start_date.to_string().c_str(),
-                static_cast<long long>(done.config.seed), threads, simulation.city().citizens.size());
-    print_kpi_table(stdout, kpis(simulation.metrics(), simulation.days_run()));
-    std::printf("wrote %s\n", target.path.c_str());
-  }
-  return kExitOk;
+  return run_to_end(simulation, target, options.checkpointing, checkpoint_path(options.checkpointing, target.path),
+                    options.quiet, stop);
 }
 
 }  // namespace munisim::app

@@ -116,6 +116,8 @@ void register_census(Registration& registration, const City& city) {
                                metrics.series(ids.households).set_day(step.day, *households);
                                metrics.series(ids.agents).set_day(step.day, tally.agents);
                              });
+  // The tally is a cache of the unchanging citizen table: a resumed run counts it again.
+  registration.scheduler.add_stateless("city.census");
 }
 
 }  // namespace munisim

@@ -41,6 +41,12 @@ class FirstOrderDecay {
   // Methane released today, as tCO2e, after capture and oxidation at `site`.
   [[nodiscard]] double release_day(const ClimateConfig& climate, const DisposalSite& site);
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(ddocm_t_);
+  }
+
  private:
   double ddocm_t_ = 0;
 };

@@ -54,6 +54,12 @@ class AgentTable {
 
   [[nodiscard]] std::vector<ColumnInfo> columns() const;
 
+  // Checkpoints (sim/core/state_archive.hpp): every column, ids and rows.
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(columns_, ids_, row_of_);
+  }
+
  private:
   using Values = std::variant<std::vector<std::uint8_t>, std::vector<std::int32_t>, std::vector<std::uint32_t>,
                               std::vector<std::int64_t>, std::vector<float>, std::vector<double>>;

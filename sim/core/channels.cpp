@@ -42,3 +42,33 @@ void Channels::end_day() {
 }
 
 }  // namespace munisim
+
+namespace munisim {
+
+void Channels::save(StateWriter& writer) const {
+  SaveArchive archive(writer);
+  std::uint64_t count = entries_.size();
+  archive(count);
+  for (const std::unique_ptr<Entry>& entry : entries_) {
+    std::string name = entry->name;
+    archive(name);
+    entry->slot->save(writer);
+  }
+}
+
+void Channels::restore(StateReader& reader) {
+  LoadArchive archive(reader);
+  std::uint64_t count = 0;
+  archive(count);
+  if (count != entries_.size()) {
+    reader.fail(std::to_string(count) + " channels saved, this run has " + std::to_string(entries_.size()));
+  }
+  for (const std::unique_ptr<Entry>& entry : entries_) {
+    std::string name;
+    archive(name);
+    if (name != entry->name) reader.fail("channel '" + name + "' saved where this run has '" + entry->name + "'");
+    entry->slot->restore(reader);
+  }
+}
+
+}  // namespace munisim

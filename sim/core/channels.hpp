@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/core/error.hpp"
+#include "sim/core/state_archive.hpp"
 
 namespace munisim {
 
@@ -91,16 +92,32 @@ class Channels {
   // The day is over: previous-day readers see from now on what the writers left today.
   void end_day();
 
+  // Every channel's values (what the writer left and what previous-day readers see), for a
+  // checkpoint; a channel type that cannot be saved does not compile (sim/core/state_archive.hpp).
+  void save(StateWriter& writer) const;
+  // CheckpointError when the channels saved are not these, in this order.
+  void restore(StateReader& reader);
+
  private:
   struct SlotBase {
     virtual ~SlotBase() = default;
     virtual void keep_previous() = 0;
+    virtual void save(StateWriter& writer) = 0;
+    virtual void restore(StateReader& reader) = 0;
   };
   template <class T>
   struct Slot final : SlotBase {
     T current{};
     T previous{};
     void keep_previous() override { previous = current; }
+    void save(StateWriter& writer) override {
+      SaveArchive archive(writer);
+      archive(current, previous);
+    }
+    void restore(StateReader& reader) override {
+      LoadArchive archive(reader);
+      archive(current, previous);
+    }
   };
   struct Entry {
     std::string name;

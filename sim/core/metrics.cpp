@@ -99,4 +99,41 @@ const Series* MetricsRegistry::find(const std::string& name) const {
   return nullptr;
 }
 
+void MetricsRegistry::save_days(StateWriter& writer, int days_run) const {
+  SaveArchive archive(writer);
+  std::uint64_t count = series_.size();
+  std::int32_t days = days_run;
+  archive(count, days);
+  for (const Series& series : series_) {
+    std::string name = series.spec().name;
+    std::uint64_t cells = series.cells();
+    archive(name, cells);
+    writer.raw(series.values().data(), cells * static_cast<std::size_t>(days_run) * sizeof(double));
+  }
+}
+
+void MetricsRegistry::restore_days(StateReader& reader, int days_run) {
+  LoadArchive archive(reader);
+  std::uint64_t count = 0;
+  std::int32_t days = 0;
+  archive(count, days);
+  if (count != series_.size()) {
+    reader.fail(std::to_string(count) + " series saved, this run has " + std::to_string(series_.size()));
+  }
+  if (days != days_run)
+    reader.fail(std::to_string(days) + " days saved, the checkpoint is at day " + std::to_string(days_run));
+  for (Series& series : series_) {
+    std::string name;
+    std::uint64_t cells = 0;
+    archive(name, cells);
+    if (name != series.spec().name || cells != series.cells()) {
+      reader.fail("series '" + name + "' of " + std::to_string(cells) + " cells saved where this run has '" +
+                  series.spec().name + "' of " + std::to_string(series.cells()));
+    }
+    reader.need(cells * static_cast<std::uint64_t>(days_run), sizeof(double));
+    for (int day = 0; day < days_run; ++day) reader.raw(series.day(day).data(), cells * sizeof(double));
+  }
+  reader.finish();
+}
+
 }  // namespace munisim

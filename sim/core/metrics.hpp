@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/core/state_archive.hpp"
+
 namespace munisim {
 
 struct Dimension {
@@ -77,6 +79,11 @@ class MetricsRegistry {
   [[nodiscard]] const Series* find(const std::string& name) const;
   [[nodiscard]] const std::vector<Series>& all() const noexcept { return series_; }
   [[nodiscard]] int days() const noexcept { return days_; }
+
+  // Checkpoints: every series' name, cells and values of days [0, days_run).
+  void save_days(StateWriter& writer, int days_run) const;
+  // CheckpointError when the series saved are not these (names, cells, order) or days_run differs.
+  void restore_days(StateReader& reader, int days_run);
 
  private:
   int days_;

@@ -1,5 +1,7 @@
 #include "sim/core/scheduler.hpp"
 
+#include <algorithm>
+
 #include "sim/core/error.hpp"
 
 namespace munisim {
@@ -44,6 +46,69 @@ void Scheduler::run_day(int day, Parallelism& parallel, std::uint64_t seed) {
     if (entry.cycle.due(calendar_, day)) entry.system(context);
   }
   channels_.end_day();
+}
+
+void Scheduler::add_state(std::string section, std::vector<std::string> systems, StateHook hook) {
+  if (section == kChannelsSection) throw Error("state section '" + section + "' is the scheduler's own");
+  for (const State& state : states_) {
+    if (state.section == section) throw Error("state section '" + section + "' is registered twice");
+  }
+  for (const std::string& system : systems) {
+    if (covered(system)) throw Error("system '" + system + "' already has its state kept");
+  }
+  states_.push_back({std::move(section), std::move(systems), std::move(hook)});
+}
+
+void Scheduler::add_stateless(std::string system) {
+  if (covered(system)) throw Error("system '" + system + "' already has its state kept");
+  stateless_.push_back(std::move(system));
+}
+
+bool Scheduler::covered(const std::string& system) const {
+  if (std::find(stateless_.begin(), stateless_.end(), system) != stateless_.end()) return true;
+  return std::any_of(states_.begin(), states_.end(), [&](const State& state) {
+    return std::find(state.systems.begin(), state.systems.end(), system) != state.systems.end();
+  });
+}
+
+std::vector<std::pair<std::string, std::vector<unsigned char>>> Scheduler::save_state() const {
+  std::string missing;
+  for (const Entry& entry : entries_) {
+    if (!covered(entry.name)) missing += (missing.empty() ? "'" : ", '") + entry.name + "'";
+  }
+  for (const State& state : states_) {
+    for (const std::string& system : state.systems) {
+      if (std::none_of(entries_.begin(), entries_.end(), [&](const Entry& entry) { return entry.name == system; })) {
+        throw Error("state section '" + state.section + "' names '" + system + "', which is not a registered system");
+      }
+    }
+  }
+  if (!missing.empty()) {
+    throw Error("cannot checkpoint: system(s) " + missing +
+                " keep no state section; register one with Scheduler::add_state or declare them stateless "
+                "(docs/checkpoint.md)");
+  }
+  std::vector<std::pair<std::string, std::vector<unsigned char>>> sections;
+  for (const State& state : states_) {
+    StateWriter writer;
+    state.hook.save(writer);
+    sections.emplace_back(state.section, writer.take());
+  }
+  StateWriter writer;
+  channels_.save(writer);
+  sections.emplace_back(kChannelsSection, writer.take());
+  return sections;
+}
+
+void Scheduler::restore_state(const std::function<std::span<const unsigned char>(const std::string&)>& section) {
+  if (!sealed_) seal();
+  for (const State& state : states_) {
+    StateReader reader(section(state.section), state.section);
+    state.hook.restore(reader);
+  }
+  StateReader reader(section(kChannelsSection), kChannelsSection);
+  channels_.restore(reader);
+  reader.finish();
 }
 
 std::vector<std::string> Scheduler::order() const {

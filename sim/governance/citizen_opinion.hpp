@@ -50,6 +50,12 @@ class CitizenOpinion {
     return (district * kGenders + gender) * kIncomeGroups + income;
   }
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(satisfaction_, trust_, means_);
+  }
+
  private:
   void compute_means(Parallelism& parallel);
 

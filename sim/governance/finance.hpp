@@ -52,6 +52,12 @@ class Ledger {
 
   [[nodiscard]] double cash_soles() const noexcept { return cash_; }
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(cash_, appropriation_, committed_, refused_, year_revenue_, year_running_cost_);
+  }
+
  private:
   double cash_;
   std::array<double, kDepartments> appropriation_{};

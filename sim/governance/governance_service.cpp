@@ -273,8 +273,10 @@ std::shared_ptr<const GovernanceView> register_governance(Registration& registra
   Scheduler& scheduler = registration.scheduler;
   auto service = std::make_shared<GovernanceService>(city, config, scheduler.calendar(), registration.metrics,
                                                      registration.channels, mobility);
+  std::vector<std::string> systems;
   const auto add = [&](const char* name, Cycle cycle, void (GovernanceService::*system)(const StepContext&)) {
     scheduler.add(name, cycle, [service, system](const StepContext& step) { ((*service).*system)(step); });
+    systems.emplace_back(name);
   };
   add("governance.observe", Cycle::daily(), &GovernanceService::observe);
   // The month's review comes before the day's complaints and books, which belong to the new month.
@@ -286,6 +288,7 @@ std::shared_ptr<const GovernanceView> register_governance(Registration& registra
   add("governance.finance", Cycle::daily(), &GovernanceService::keep_books);
   add("governance.opinion", Cycle::weekly(Weekday::sunday), &GovernanceService::update_opinion);
   add("governance.record", Cycle::daily(), &GovernanceService::record);
+  scheduler.add_state("governance", std::move(systems), state_hook(service));
   return service;
 }
 

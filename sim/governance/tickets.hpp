@@ -76,6 +76,22 @@ class TicketOffice {
   // Persons' complaints still open, by the department holding them.
   [[nodiscard]] std::array<double, kDepartments> open_weight() const;
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp). A queue is saved in
+  // the order it pops; (day, ticket) orders arrivals totally, so the rebuilt heap pops the same.
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(forward_days_, tickets_, state_, closed_day_, holder_, carried_capacity_, open_list_, open_, resolved_,
+            escalated_);
+    for (Queue& queue : queues_) {
+      std::vector<Arrival> arrivals;
+      if constexpr (!Archive::loading) {
+        for (Queue copy = queue; !copy.empty(); copy.pop()) arrivals.push_back(copy.top());
+      }
+      archive(arrivals);
+      if constexpr (Archive::loading) queue = Queue(std::greater<>{}, std::move(arrivals));
+    }
+  }
+
  private:
   struct Arrival {
     int day;

@@ -167,6 +167,7 @@ void register_mobility(Registration& registration, const City& city, const Mobil
                              [service](const StepContext& step) { service->apply_measures(step); });
   registration.scheduler.add("mobility.travel", Cycle::daily(),
                              [service](const StepContext& step) { service->travel(step); });
+  registration.scheduler.add_state("mobility", {"mobility.measures", "mobility.travel"}, state_hook(service));
 }
 
 }  // namespace munisim

@@ -36,6 +36,13 @@ class ModeTable {
                              std::size_t{draw >= below[2]} + std::size_t{draw >= below[3]});
   }
 
+  // For checkpoints (sim/core/state_archive.hpp): rebuilt each day, saved so that a resumed day
+  // starts from the same table.
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(thresholds_);
+  }
+
  private:
   static constexpr std::size_t kRows = std::size_t{kGenders} * kIncomeGroups;  // per segment
   std::vector<std::array<std::uint32_t, kModes - 1>> thresholds_;              // [segment][gender][income]

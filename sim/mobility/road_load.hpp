@@ -27,6 +27,12 @@ class RoadLoad {
   // Free-flow times in the same layout, to start from.
   [[nodiscard]] std::vector<double> free_flow() const;
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(flow_, factor_, loaded_);
+  }
+
  private:
   const City& city_;
   const TravelSkims& skims_;

@@ -71,6 +71,12 @@ class TransitRoutes {
   // Recomputes every pair's options; call after lines change.
   void plan(const TravelSkims& skims);
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(lines_, options_, generated_);
+  }
+
  private:
   [[nodiscard]] LegOptions direct(std::uint32_t origin, std::uint32_t destination, const TravelSkims& skims) const;
 

@@ -10,6 +10,7 @@
 
 #include "sim/city/city.hpp"
 #include "sim/core/calendar.hpp"
+#include "sim/core/checkpoint_file.hpp"
 #include "sim/core/metrics.hpp"
 #include "sim/core/traces.hpp"
 #include "sim/governance/governance_view.hpp"
@@ -58,6 +59,14 @@ class Simulation {
 
   // Everything the HDF5 writer needs, describing the days run so far.
   [[nodiscard]] OutputContent output() const;
+
+  // The whole state at the end of the days run so far (docs/checkpoint.md); Error when a
+  // registered system keeps no state section. `scenario_dir` is the absolute folder of the
+  // scenario file, against which a resumed run resolves relative data paths.
+  [[nodiscard]] CheckpointImage checkpoint(const std::string& scenario_dir) const;
+  // Continues from `image`, written by checkpoint() of this scenario (the caller built this
+  // simulation from the scenario recorded in it); CheckpointError when any section does not fit.
+  void restore(const CheckpointImage& image);
 
  private:
   std::chrono::system_clock::time_point wall_start_;  // first: the wall time includes building the city

@@ -36,6 +36,12 @@ class HouseholdGeneration {
   // Expected tonnes per day per district before weekday and noise, to plan routes and recyclers.
   [[nodiscard]] std::vector<double> expected_tonnes_by_district() const;
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(recyclable_share_, base_kg_, household_stock_kg_, composting_);
+  }
+
  private:
   void plan_base_generation();
 

@@ -25,6 +25,12 @@ class Recyclers {
 
   [[nodiscard]] const AgentTable& table() const noexcept { return table_; }
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(table_);
+  }
+
  private:
   const RecyclersConfig& config_;
   std::size_t districts_;

@@ -96,6 +96,28 @@ struct WasteSystems {
                measure);
   }
 
+  // Everything the service keeps between days, for checkpoints. The facilities in use are saved as
+  // positions in the city's facilities, which a resumed run rebuilds identically.
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(measures, zones, facilities.depot, facilities.disposal, facilities.site_index, facilities.sites);
+    persist_facility(archive, facilities.site);
+    persist_facility(archive, facilities.transfer);
+    archive(separation, generation, collection, street, accounting);
+  }
+
+  template <class Archive>
+  void persist_facility(Archive& archive, const Facility*& facility) {
+    std::int64_t index = facility == nullptr ? -1 : facility - city_.facilities.data();
+    archive(index);
+    if constexpr (Archive::loading) {
+      if (index < -1 || index >= static_cast<std::int64_t>(city_.facilities.size())) {
+        archive.fail("facility " + std::to_string(index) + " is not one of the city's");
+      }
+      facility = index < 0 ? nullptr : &city_.facilities[static_cast<std::size_t>(index)];
+    }
+  }
+
   // Whether a measure's district list names `district` (an empty list applies everywhere).
   [[nodiscard]] bool listed(const std::vector<std::string>& districts, std::size_t district) const {
     return districts.empty() ||
@@ -134,6 +156,10 @@ void register_waste(Registration& registration, const City& city, const WasteCon
                 [systems](const StepContext& step) { systems->street.after_collection(step); });
   scheduler.add("waste.accounting", Cycle::daily(),
                 [systems](const StepContext& step) { systems->accounting.run(step); });
+  scheduler.add_state(
+      "waste",
+      {"waste.measures", "waste.generation", "waste.kerb", "waste.collection", "waste.street", "waste.accounting"},
+      state_hook(systems));
 }
 
 }  // namespace munisim

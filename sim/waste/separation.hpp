@@ -32,6 +32,12 @@ class SeparationBehaviour {
   [[nodiscard]] double norm(std::size_t district) const { return norm_[district]; }
   [[nodiscard]] double probability(double attitude, std::size_t district) const;
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(attitude_, separates_, norm_, programme_, campaign_, reliability_);
+  }
+
  private:
   const SeparationConfig& config_;
   std::vector<double> attitude_;         // per household, in (0, 1)

@@ -52,6 +52,12 @@ class Street {
   void after_collection(const StepContext& step);  // "waste.street"
   void formalise_recyclers(double share) { recyclers_->formalise(share); }
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(*recyclers_, recyclable_share_, street_buckets_t_, separated_kerb_t_);
+  }
+
  private:
   void gather_recyclables(int day);
 

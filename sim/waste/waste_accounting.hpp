@@ -36,6 +36,12 @@ class WasteAccounting {
 
   void run(const StepContext& step);
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(site_decay_, set_out_total_t_, collected_total_t_);
+  }
+
  private:
   // Fraction shares of waste collected today across districts (the city's composition on a day without).
   [[nodiscard]] std::vector<double> disposed_shares(const std::vector<double>& collected_t) const;

@@ -9,11 +9,11 @@ import subprocess
 import tempfile
 
 import h5py
-import numpy as np
 import pytest
 
 import munisim
 import processes
+from identical_outputs import assert_identical_but_provenance, provenance_attributes
 
 
 def run(munisim_bin, *args, timeout=300, prefix=()):
@@ -199,13 +199,6 @@ def test_disk_filling_up_during_the_run_leaves_nothing(munisim_bin, variant, sma
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
 
 
-def provenance_attributes(repo_root):
-    text = (repo_root / "docs" / "output-format.md").read_text()
-    section = text.split("## Provenance", 1)[1].split("\n## ", 1)[0]
-    return {cell.strip("` ") for line in section.splitlines() if line.startswith("| `")
-            for cell in line.split("|")[1].split(",")}
-
-
 def test_two_runs_are_identical_but_for_documented_provenance(munisim_bin, variant, repo_root, tmp_path):
     provenance = provenance_attributes(repo_root)
     assert {"threads", "wall_seconds", "host"} <= provenance
@@ -213,22 +206,7 @@ def test_two_runs_are_identical_but_for_documented_provenance(munisim_bin, varia
     for out, threads in zip(outputs, (1, 2)):
         result = run(munisim_bin, "run", variant, "--out", out, "--quiet", "--threads", threads)
         assert result.returncode == 0, result.stderr
-    with h5py.File(outputs[0]) as a, h5py.File(outputs[1]) as b:
-        names = []
-        a.visit(names.append)
-        other = []
-        b.visit(other.append)
-        assert names == other
-        for name in ["/"] + names:
-            for key in a[name].attrs:
-                if name == "/" or not (name == "meta" and key in provenance):
-                    assert np.array_equal(np.asarray(a[name].attrs[key]), np.asarray(b[name].attrs[key])), (name, key)
-            assert set(a[name].attrs) == set(b[name].attrs), name
-            if isinstance(a[name], h5py.Dataset):
-                values, others = np.asarray(a[name][()]), np.asarray(b[name][()])
-                if values.dtype.kind == "O":  # texts: compare the strings, not their pointers
-                    assert values.tolist() == others.tolist(), name
-                else:
-                    assert values.dtype == others.dtype and values.tobytes() == others.tobytes(), name
+    assert_identical_but_provenance(outputs[0], outputs[1], provenance)
+    with h5py.File(outputs[0]) as a:
         for key in provenance:
             assert key in a["meta"].attrs, f"documented provenance attribute {key} is missing"

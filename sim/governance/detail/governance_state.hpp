@@ -80,6 +80,17 @@ class GovernanceService final : public GovernanceView {
   [[nodiscard]] std::span<const float> trust() const override { return opinion_.trust(); }
   [[nodiscard]] TicketTable tickets() const override;
 
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp); the mechanisms'
+  // schedule and the complaint desk's groups are built from the config and the city alone.
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(opinion_, office_, ledger_, households_, week_quality_sum_, week_days_, service_quality_sum_,
+            service_quality_count_, last_service_quality_, failure_, events_, app_share_, complaints_, problem_known_,
+            month_end_street_t_, recovery_visits_, blocked_soles_, plan_adopted_, plan_unaffordable_,
+            plan_cost_by_department_, mobility_orders_, month_boardings_, month_denied_, frequency_orders_today_,
+            months_elapsed_, books_, month_, points_);
+  }
+
  private:
   void register_series();
   [[nodiscard]] bool on(Mechanism mechanism, int day) const { return mechanisms_.on(mechanism, day); }
