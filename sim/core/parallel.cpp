@@ -14,9 +14,12 @@ int at_least_one(int threads) {
 }
 
 std::unique_ptr<LoopRunner> make_runner(LoopBackend backend, int threads) {
-  if (!loop_backend_available(backend)) throw Error("this munisim was built without oneTBB");
   if (backend == LoopBackend::threads) return make_thread_runner(threads);
+#if MUNISIM_PARALLEL_TBB
   return make_tbb_runner(threads);
+#else
+  throw Error("this munisim was built without oneTBB (MUNISIM_PARALLEL_BACKEND=threads)");
+#endif
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 namespace munisim {
 
 [[nodiscard]] std::unique_ptr<LoopRunner> make_thread_runner(int threads);
-// Defined only when built with oneTBB (MUNISIM_PARALLEL_TBB).
+// Defined only when built with oneTBB (MUNISIM_PARALLEL_TBB=1).
 [[nodiscard]] std::unique_ptr<LoopRunner> make_tbb_runner(int threads);
 
 }  // namespace munisim

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "sim/core/error.hpp"
 #include "sim/core/parallel.hpp"
 
 namespace munisim {
@@ -59,7 +60,10 @@ TEST(ParallelBackends, AChunkThatThrowsReachesTheCallerAfterEveryThreadHasStoppe
   EXPECT_EQ(ran.load(), ran_when_caught) << "no chunk runs after the loop returned";
 }
 
-TEST(ParallelBackends, TheBuildsDefaultIsAvailable) { EXPECT_TRUE(loop_backend_available(default_loop_backend())); }
+TEST(ParallelBackends, TheBuildsDefaultIsAvailableAndAMissingBackendIsRefused) {
+  EXPECT_TRUE(loop_backend_available(default_loop_backend()));
+  if (!loop_backend_available(LoopBackend::tbb)) EXPECT_THROW(Parallelism(2, LoopBackend::tbb), Error);
+}
 
 }  // namespace
 }  // namespace munisim
