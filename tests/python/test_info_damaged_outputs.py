@@ -22,8 +22,11 @@ def output(path, series_shape=(2,), allocate=True, days_attribute=2.0, dates=2):
             series = f.create_dataset("series/population_persons", shape=series_shape, dtype="f8",
                                       chunks=(1024,) * len(series_shape))
         series.attrs["unit"] = "persons"
+        series.attrs["description"] = "residents"
         series.attrs["summary"] = "last"
         series.attrs.create("dims", data=["day"] + ["x"] * (len(series_shape) - 1), dtype=TEXT)
+        if len(series_shape) > 1:
+            series.attrs.create("labels_x", data=[f"x{i}" for i in range(series_shape[1])], dtype=TEXT)
     return path
 
 
@@ -50,3 +53,11 @@ def test_a_real_output_still_reads(munisim_bin, demo_output):
     result = processes.run([munisim_bin, "info", demo_output], timeout=60)
     assert result.returncode == 0, result.stderr
     assert "population_persons" in result.stdout
+
+
+def test_a_truncated_output_is_bad_input_not_an_internal_error(munisim_bin, demo_output, tmp_path):
+    truncated = tmp_path / "truncated.h5"
+    truncated.write_bytes(demo_output.read_bytes()[:100000])
+    result = processes.run([munisim_bin, "info", truncated], timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert f"{truncated}: is not a readable munisim output" in result.stderr
