@@ -1,14 +1,11 @@
 // Deterministic parallel loops and reductions: work is cut into fixed blocks whose boundaries never
 // depend on the thread count, and partial results are combined in block order, so floating-point
-// results are bit-identical for 1, 2 or 64 threads.
+// results are bit-identical for 1, 2 or 64 threads and for either loop backend.
 #pragma once
 
-#include <oneapi/tbb/blocked_range.h>
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/partitioner.h>
-#include <oneapi/tbb/task_arena.h>
-
+#include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -19,20 +16,52 @@ inline constexpr std::size_t kBlockSize = 4096;
 
 [[nodiscard]] constexpr std::size_t block_count(std::size_t n) { return (n + kBlockSize - 1) / kBlockSize; }
 
-// A bounded pool of worker threads (a oneTBB arena), owned by a run.
+// Who runs the chunks of a parallel loop. Either gives the same chunks, so the same results.
+enum class LoopBackend {
+  tbb,      // a oneTBB arena: the default
+  threads,  // plain std::threads taking chunks in turn: seen through by ThreadSanitizer
+};
+
+// The backend chosen at build time (CMake option MUNISIM_PARALLEL_BACKEND).
+[[nodiscard]] LoopBackend default_loop_backend() noexcept;
+// Whether this build has `backend` (the threads backend always; oneTBB unless built without it).
+[[nodiscard]] bool loop_backend_available(LoopBackend backend) noexcept;
+
+// Runs run_chunks(first, last) over disjoint ranges covering [0, chunks), concurrently.
+class LoopRunner {
+ public:
+  struct ChunkRanges {
+    void (*call)(void* context, std::size_t first, std::size_t last);
+    void* context;
+  };
+  virtual ~LoopRunner() = default;
+  virtual void run(std::size_t chunks, ChunkRanges run_chunks) = 0;
+};
+
+// A bounded pool of workers, owned by a run.
 class Parallelism {
  public:
-  explicit Parallelism(int threads);
-  [[nodiscard]] int threads() const noexcept { return threads_; }
+  explicit Parallelism(int threads, LoopBackend backend = default_loop_backend());
+  ~Parallelism();
+  Parallelism(const Parallelism&) = delete;
+  Parallelism& operator=(const Parallelism&) = delete;
 
+  [[nodiscard]] int threads() const noexcept { return threads_; }
+  [[nodiscard]] LoopBackend backend() const noexcept { return backend_; }
+
+  // Calls run_chunks(first, last) over ranges covering [0, chunks), on this pool's threads.
   template <class F>
-  void execute(F&& work) {
-    arena_.execute(std::forward<F>(work));
+  void run_chunk_ranges(std::size_t chunks, F& run_chunks) {
+    runner_->run(chunks, {[](void* context, std::size_t first, std::size_t last) {
+                            (*static_cast<F*>(context))(first, last);
+                          },
+                          &run_chunks});
   }
 
  private:
   int threads_;
-  tbb::task_arena arena_;
+  LoopBackend backend_;
+  std::unique_ptr<LoopRunner> runner_;
 };
 
 // Calls fn(begin, end, chunk_index) once for every chunk of `chunk` items of [0, n).
@@ -49,12 +78,7 @@ void for_each_chunk(Parallelism& parallel, std::size_t n, std::size_t chunk, F&&
     run_chunks(0, chunks);
     return;
   }
-  parallel.execute([&] {
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, chunks, 1),
-        [&](const tbb::blocked_range<std::size_t>& range) { run_chunks(range.begin(), range.end()); },
-        tbb::simple_partitioner());
-  });
+  parallel.run_chunk_ranges(chunks, run_chunks);
 }
 
 // Calls fn(begin, end, block_index) once for every block of [0, n).

@@ -110,7 +110,12 @@ std::vector<std::string> read_texts(hid_t object, const std::string& name) {
   const Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
   const Handle space(H5Aget_space(attribute), "reading the space of " + name);
   const hssize_t count = H5Sget_simple_extent_npoints(space);
-  std::vector<char*> pointers(static_cast<std::size_t>(std::max<hssize_t>(count, 0)));
+  // Each text is stored as at least a heap reference; refuse counts the attribute could not hold.
+  if (count < 0 || static_cast<hsize_t>(count) > H5Aget_storage_size(attribute)) {
+    throw InputError("attribute " + name + " declares " + std::to_string(count) + " texts but stores only " +
+                     std::to_string(H5Aget_storage_size(attribute)) + " bytes");
+  }
+  std::vector<char*> pointers(static_cast<std::size_t>(count));
   const Handle type = text_type();
   checked(H5Aread(attribute, type, pointers.data()), "reading attribute " + name);
   std::vector<std::string> values;

@@ -56,14 +56,14 @@ std::string joined(const std::vector<std::string>& notes, const char* none) {
 
 }  // namespace
 
-Simulation::Simulation(Scenario scenario, int threads)
-    : Simulation(resolve_district_data(std::move(scenario)), threads) {}
+Simulation::Simulation(Scenario scenario, int threads, LoopBackend backend)
+    : Simulation(resolve_district_data(std::move(scenario)), threads, backend) {}
 
-Simulation::Simulation(ResolvedScenario resolved, int threads)
+Simulation::Simulation(ResolvedScenario resolved, int threads, LoopBackend backend)
     : wall_start_(std::chrono::system_clock::now()),
       scenario_(take_scenario(resolved, data_notes_, provisioning_)),
       threads_(threads),
-      parallel_(std::make_unique<Parallelism>(threads)),
+      parallel_(std::make_unique<Parallelism>(threads, backend)),
       calendar_(scenario_.config.start_date),
       city_(take_city(build_city(scenario_, static_cast<std::uint64_t>(scenario_.config.seed), *parallel_), city_notes_,
                       warnings_)),

@@ -13,6 +13,7 @@
 #include "sim/core/checkpoint_file.hpp"
 #include "sim/core/metrics.hpp"
 #include "sim/core/traces.hpp"
+#include "sim/core/parallel.hpp"
 #include "sim/governance/governance_view.hpp"
 #include "sim/io/output.hpp"
 #include "sim/model/district_data.hpp"
@@ -20,7 +21,6 @@
 
 namespace munisim {
 
-class Parallelism;
 class Scheduler;
 
 // Called after each simulated day with (days done, days planned).
@@ -28,8 +28,9 @@ using ProgressFn = std::function<void(int, int)>;
 
 class Simulation {
  public:
-  Simulation(Scenario scenario, int threads);
-  Simulation(ResolvedScenario resolved, int threads);
+  // `backend` runs the parallel loops; every backend gives the same series (sim/core/parallel.hpp).
+  Simulation(Scenario scenario, int threads, LoopBackend backend = default_loop_backend());
+  Simulation(ResolvedScenario resolved, int threads, LoopBackend backend = default_loop_backend());
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;

@@ -1,8 +1,6 @@
 #include "sim/scenario/loader.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "sim/scenario/detail/overrides.hpp"
 #include "sim/scenario/detail/reader.hpp"
@@ -15,16 +13,15 @@ using namespace scenario_detail;
 
 constexpr std::string_view kExtendsKey = "extends";
 
-std::string read_text(const std::filesystem::path& file, const SourceLocation& referenced_from) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in || !std::filesystem::is_regular_file(file)) {
+std::string read_text(const ScenarioFiles& files, const std::filesystem::path& file,
+                      const SourceLocation& referenced_from) {
+  std::optional<std::string> text = files.read(file);
+  if (!text) {
     throw InputError(referenced_from.file.empty() ? SourceLocation{file.string(), 0, 0} : referenced_from,
                      referenced_from.file.empty() ? "" : std::string(kExtendsKey),
                      "cannot read scenario file '" + file.string() + "'");
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return std::move(*text);
 }
 
 Node parse_root(const std::string& text, const std::string& name) {
@@ -39,22 +36,24 @@ Node parse_root(const std::string& text, const std::string& name) {
 }
 
 // Applies one file, after the files it extends, onto `scenario.config`; adds those files to scenario.files.
-void apply_text(const std::string& text, const std::string& name, const std::filesystem::path& base_dir,
-                std::vector<std::filesystem::path>& chain, Scenario& scenario, ReadContext& context) {
+void apply_text(const ScenarioFiles& files, const std::string& text, const std::string& name,
+                const std::filesystem::path& base_dir, std::vector<std::filesystem::path>& chain, Scenario& scenario,
+                ReadContext& context) {
   const Node root = parse_root(text, name);
   if (const Node* extends = root.find(kExtendsKey)) {
     const std::string key(kExtendsKey);
     std::string base_name;
     read_value(*extends, key, {}, base_name);
     const std::filesystem::path base = (base_dir / base_name).lexically_normal();
-    const std::filesystem::path canonical = std::filesystem::weakly_canonical(base);
+    const std::filesystem::path canonical = files.identity(base);
     if (std::find(chain.begin(), chain.end(), canonical) != chain.end()) {
       throw InputError(extends->where, key,
                        "'" + base_name + "' leads back to a file already being read; extends must not form a cycle");
     }
     chain.push_back(canonical);
     scenario.files.push_back(base.string());
-    apply_text(read_text(base, extends->where), base.string(), base.parent_path(), chain, scenario, context);
+    apply_text(files, read_text(files, base, extends->where), base.string(), base.parent_path(), chain, scenario,
+               context);
     chain.pop_back();
   }
   read_mapping(context, root, "", scenario.config, kExtendsKey);
@@ -91,22 +90,28 @@ bool Scenario::gives(const std::string& path) const {
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
   Scenario scenario;
   scenario.source = file.string();
-  scenario.text = read_text(file, {});
+  const DiskScenarioFiles files;
+  scenario.text = read_text(files, file, {});
   scenario.files = {scenario.source};
   ReadContext context;
-  std::vector<std::filesystem::path> chain{std::filesystem::weakly_canonical(file)};
-  apply_text(scenario.text, scenario.source, file.parent_path(), chain, scenario, context);
+  std::vector<std::filesystem::path> chain{files.identity(file)};
+  apply_text(files, scenario.text, scenario.source, file.parent_path(), chain, scenario, context);
   return finish(std::move(scenario), overrides, context);
 }
 
 Scenario load_scenario_text(std::string_view yaml, std::string_view name, const std::filesystem::path& base_dir,
                             const std::vector<std::string>& overrides) {
+  return load_scenario_text(yaml, name, base_dir, overrides, DiskScenarioFiles());
+}
+
+Scenario load_scenario_text(std::string_view yaml, std::string_view name, const std::filesystem::path& base_dir,
+                            const std::vector<std::string>& overrides, const ScenarioFiles& files) {
   Scenario scenario;
   scenario.source = std::string(name);
   scenario.text = std::string(yaml);
   ReadContext context;
   std::vector<std::filesystem::path> chain;
-  apply_text(scenario.text, scenario.source, base_dir, chain, scenario, context);
+  apply_text(files, scenario.text, scenario.source, base_dir, chain, scenario, context);
   return finish(std::move(scenario), overrides, context);
 }
 

@@ -12,6 +12,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/scenario/scenario_config.hpp"
+#include "sim/scenario/scenario_files.hpp"
 
 namespace munisim {
 
@@ -33,6 +34,10 @@ struct Scenario {
 [[nodiscard]] Scenario load_scenario_text(std::string_view yaml, std::string_view name,
                                           const std::filesystem::path& base_dir,
                                           const std::vector<std::string>& overrides = {});
+// The same, reading the files it `extends:` from `files` (e.g. MemoryScenarioFiles).
+[[nodiscard]] Scenario load_scenario_text(std::string_view yaml, std::string_view name,
+                                          const std::filesystem::path& base_dir,
+                                          const std::vector<std::string>& overrides, const ScenarioFiles& files);
 
 // The resolved config as YAML; loading it again gives the same config.
 [[nodiscard]] std::string to_yaml(const ScenarioConfig& config);

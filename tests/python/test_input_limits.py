@@ -9,6 +9,7 @@ import processes
 needs_prlimit = pytest.mark.skipif(shutil.which("prlimit") is None, reason="prlimit (util-linux) is not installed")
 
 
+@pytest.mark.measures_memory
 @needs_prlimit
 def test_yaml_alias_bomb_is_refused_at_the_alias(munisim_bin, repo_root):
     # Nine levels of ten aliases: 10^9 nodes once expanded, from a few hundred bytes.

@@ -26,6 +26,7 @@ def populations(total):
             for option in ("--set", f"city.districts[{district}].population={count}")]
 
 
+@pytest.mark.measures_memory
 @pytest.mark.skipif(shutil.which("prlimit") is None, reason="prlimit (util-linux) is not installed")
 @pytest.mark.parametrize("command", ["run", "validate"])
 def test_a_billion_citizens_is_refused_with_the_estimate(munisim_bin, repo_root, tmp_path, command):
@@ -39,6 +40,7 @@ def test_a_billion_citizens_is_refused_with_the_estimate(munisim_bin, repo_root,
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.measures_memory
 @pytest.mark.skipif(not os.path.exists("/usr/bin/time"), reason="GNU time (/usr/bin/time) is not installed")
 def test_estimate_is_within_a_quarter_of_the_peak_at_1e5_citizens(munisim_bin, repo_root, tmp_path):
     # A check of the estimator's coefficients against what a real run holds at its peak.
