@@ -89,6 +89,11 @@ def test_report_and_python_refuse_the_files_they_read(munisim_bin, variant, tmp_
     assert refused.returncode == 2 and "the output it reports on" in refused.stderr
     scenario_refused = run(munisim_bin, "report", out, "-o", variant)
     assert scenario_refused.returncode == 2 and "the scenario of that output" in scenario_refused.stderr
+    baseline = tmp_path / "baseline.h5"
+    shutil.copy(out, baseline)
+    baseline_refused = run(munisim_bin, "report", out, "--baseline", baseline, "-o", baseline)
+    assert baseline_refused.returncode == 2 and "the baseline output it compares with" in baseline_refused.stderr
+    baseline.unlink()
     with pytest.raises(munisim.ScenarioError, match="an input of this run"):
         munisim.report(out, out)
     result = munisim.run(munisim.Scenario.load(variant))
