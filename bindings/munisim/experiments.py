@@ -43,8 +43,9 @@ def _spec_source(spec, base_dir):
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise FileNotFoundError(f"{path}: cannot read experiment spec ({error.strerror})") from error
+    # Absolute, so that workers in other folders (or on other machines) find the same scenario files.
     base = pathlib.Path(base_dir) if base_dir is not None else path.parent
-    return text, str(spec), str(base)
+    return text, str(spec), str(base.resolve())
 
 
 def _completed(futures):
