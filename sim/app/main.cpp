@@ -13,9 +13,8 @@ void add_checkpoint_options(CLI::App* command, munisim::app::Checkpointing& chec
   command->add_option("--checkpoint-every", checkpointing.every_days, "write a checkpoint every N days")
       ->check(CLI::PositiveNumber);
   command->add_option("--checkpoint", checkpointing.path, "checkpoint file (default: the output's name with .ckpt)");
-  command
-      ->add_option("--stop-after", checkpointing.stop_after,
-                   "stop after this many days of the run, with a checkpoint there and no output")
+  command->add_option("--stop-after", checkpointing.stop_after,
+                      "stop after this many days of the run, with a checkpoint there and no output")
       ->check(CLI::PositiveNumber);
 }
 

@@ -24,7 +24,7 @@ struct CheckpointSection {
 };
 
 struct CheckpointImage {
-  std::string producer;        // who wrote it, e.g. "munisim 0.9.0 (v0.9.0-12-gabc)"; must match the reader's
+  std::string producer;   // who wrote it, e.g. "munisim 0.9.0 (v0.9.0-12-gabc)"; must match the reader's
   std::uint64_t identity = 0;  // what run it belongs to (the resolved scenario and seed, hashed)
   std::vector<CheckpointSection> sections;
 

@@ -120,8 +120,8 @@ void MetricsRegistry::restore_days(StateReader& reader, int days_run) {
   if (count != series_.size()) {
     reader.fail(std::to_string(count) + " series saved, this run has " + std::to_string(series_.size()));
   }
-  if (days != days_run)
-    reader.fail(std::to_string(days) + " days saved, the checkpoint is at day " + std::to_string(days_run));
+  if (days != days_run) reader.fail(std::to_string(days) + " days saved, the checkpoint is at day " +
+                                    std::to_string(days_run));
   for (Series& series : series_) {
     std::string name;
     std::uint64_t cells = 0;

@@ -60,8 +60,8 @@ class StateReader {
     const std::size_t left = bytes_.size() - at_;
     if (element_bytes > 0 && count > left / element_bytes) {
       throw CheckpointError("section '" + section_ + "' ends early: " + std::to_string(count) + " x " +
-                            std::to_string(element_bytes) + " bytes wanted at offset " + std::to_string(at_) + ", " +
-                            std::to_string(left) + " left");
+                            std::to_string(element_bytes) + " bytes wanted at offset " + std::to_string(at_) +
+                            ", " + std::to_string(left) + " left");
     }
   }
   // Error unless every byte was read: a section longer than its state means another layout.
@@ -148,7 +148,8 @@ using LoadArchive = StateArchive<true, StateReader>;
 
 template <class Archive, class T>
 void persist_value(Archive& archive, std::vector<T>& values) {
-  const std::uint64_t size = archive.count(values.size(), std::is_arithmetic_v<T> || std::is_enum_v<T> ? sizeof(T) : 1);
+  const std::uint64_t size =
+      archive.count(values.size(), std::is_arithmetic_v<T> || std::is_enum_v<T> ? sizeof(T) : 1);
   if constexpr (Archive::loading) values.resize(size);
   if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>) {
     archive.block(values.data(), values.size());

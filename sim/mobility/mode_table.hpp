@@ -36,8 +36,7 @@ class ModeTable {
                              std::size_t{draw >= below[2]} + std::size_t{draw >= below[3]});
   }
 
-  // For checkpoints (sim/core/state_archive.hpp): rebuilt each day, saved so that a resumed day
-  // starts from the same table.
+  // What it keeps between days, for checkpoints (rebuilt each day, saved so a resumed day starts from the same table) (sim/core/state_archive.hpp).
   template <class Archive>
   void persist(Archive& archive) {
     archive(thresholds_);

@@ -61,8 +61,8 @@ CheckpointImage Simulation::checkpoint(const std::string& scenario_dir) const {
   CheckpointImage image;
   image.producer = checkpoint_producer();
   image.identity = fnv1a64(std::string_view(scenario_.resolved_yaml));
-  CheckpointRun run{scenario_.source, scenario_dir, scenario_.text, scenario_.resolved_yaml,
-                    scenario_.files,  days_run_,    days_planned()};
+  CheckpointRun run{scenario_.source, scenario_dir,     scenario_.text, scenario_.resolved_yaml,
+                    scenario_.files,  days_run_,        days_planned()};
   StateWriter run_writer;
   SaveArchive run_archive(run_writer);
   run_archive(run);

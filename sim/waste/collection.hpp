@@ -63,12 +63,10 @@ class Collection {
   [[nodiscard]] double cng_share() const noexcept { return cng_share_; }
   void optimise_routes(bool on);
 
-  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp); the path cache is
-  // rebuilt as needed and never changes a result.
+  // What it keeps between days, for checkpoints; the path cache is rebuilt as needed (sim/core/state_archive.hpp).
   template <class Archive>
   void persist(Archive& archive) {
-    archive(expected_t_, electric_share_, cng_share_, truck_fuel_, routes_, repair_days_left_, optimise_routes_,
-            route_plan_km_);
+    archive(expected_t_, electric_share_, cng_share_, truck_fuel_, routes_, repair_days_left_, optimise_routes_, route_plan_km_);
   }
 
  private:

@@ -156,10 +156,10 @@ void register_waste(Registration& registration, const City& city, const WasteCon
                 [systems](const StepContext& step) { systems->street.after_collection(step); });
   scheduler.add("waste.accounting", Cycle::daily(),
                 [systems](const StepContext& step) { systems->accounting.run(step); });
-  scheduler.add_state(
-      "waste",
-      {"waste.measures", "waste.generation", "waste.kerb", "waste.collection", "waste.street", "waste.accounting"},
-      state_hook(systems));
+  scheduler.add_state("waste",
+                      {"waste.measures", "waste.generation", "waste.kerb", "waste.collection", "waste.street",
+                       "waste.accounting"},
+                      state_hook(systems));
 }
 
 }  // namespace munisim

@@ -12,6 +12,7 @@
 #include <map>
 #include <random>
 
+
 namespace munisim {
 namespace {
 
@@ -27,8 +28,7 @@ std::vector<std::string> overrides() {
           "{kind: recycler_formalisation, start_date: 2025-02-10, value: 0.5}]",
           "governance.enabled=true",
           "governance.departments.citizen_services.staff=2",
-          "governance.mechanisms=[{kind: joint_planning, start_date: 2025-01-15}, {kind: complaint_app, start_date: "
-          "2025-02-03}]",
+          "governance.mechanisms=[{kind: joint_planning, start_date: 2025-01-15}, {kind: complaint_app, start_date: 2025-02-03}]",
           "governance.plan=[{name: electric trucks, department: waste, cost_soles: 100000, service: waste, "
           "kind: electric_share, value: 0.5}]"};
 }
@@ -258,7 +258,8 @@ TEST(CheckpointRefused, ForeignFilesOtherVersionsAndOtherScenarios) {
   EXPECT_NE(refusal(encode_checkpoint(other), "identity.ckpt").find("scenario hash"), std::string::npos);
   other.identity = fnv1a64(std::string_view(run.resolved_yaml));
   const std::string spliced = refusal(encode_checkpoint(other), "spliced.ckpt");
-  EXPECT_TRUE(spliced.find("city:") != std::string::npos || spliced.find("section '") != std::string::npos) << spliced;
+  EXPECT_TRUE(spliced.find("city:") != std::string::npos || spliced.find("section '") != std::string::npos)
+      << spliced;
 }
 
 }  // namespace

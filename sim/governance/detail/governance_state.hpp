@@ -80,8 +80,7 @@ class GovernanceService final : public GovernanceView {
   [[nodiscard]] std::span<const float> trust() const override { return opinion_.trust(); }
   [[nodiscard]] TicketTable tickets() const override;
 
-  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp); the mechanisms'
-  // schedule and the complaint desk's groups are built from the config and the city alone.
+  // What it keeps between days, for checkpoints; the mechanisms' schedule and the complaint desk's groups are built from the config and the city alone (sim/core/state_archive.hpp).
   template <class Archive>
   void persist(Archive& archive) {
     archive(opinion_, office_, ledger_, households_, week_quality_sum_, week_days_, service_quality_sum_,

@@ -103,12 +103,11 @@ class MobilityService {
   void apply_measures(const StepContext& step);
   void travel(const StepContext& step);
 
-  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp); skims, activities,
-  // the sampler and the choice model are built from the city and the config alone.
+  // What it keeps between days, for checkpoints; skims, activities, the sampler and the choice model are built from the city and the config alone (sim/core/state_archive.hpp).
   template <class Archive>
   void persist(Archive& archive) {
-    archive(routes_, modes_, roads_, car_time_, previous_load_factor_, previous_extra_wait_, mix_, access_km_,
-            measures_, trunk_line_, applied_, safety_, fare_factor_, integration_);
+    archive(routes_, modes_, roads_, car_time_, previous_load_factor_, previous_extra_wait_, mix_, access_km_, measures_,
+            trunk_line_, applied_, safety_, fare_factor_, integration_);
   }
 
  private:
