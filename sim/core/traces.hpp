@@ -43,6 +43,12 @@ class TraceRecorder {
   // Rows of each day sorted by vehicle, then time; days without a move are kept, empty.
   [[nodiscard]] Traces finished() const;
 
+  // The days to record come from the scenario; only what was recorded so far is state.
+  template <class Archive>
+  void persist(Archive& archive) {
+    archive(traces_);
+  }
+
  private:
   std::vector<int> days_;
   Traces traces_;

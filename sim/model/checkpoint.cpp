@@ -16,6 +16,7 @@ namespace {
 
 constexpr const char* kCitySection = "city";
 constexpr const char* kSeriesSection = "series";
+constexpr const char* kTracesSection = "traces";
 
 // The built city is never changed by a run, so it is rebuilt from the scenario on resume; its
 // fingerprint catches data files that changed in between.
@@ -75,6 +76,12 @@ CheckpointImage Simulation::checkpoint(const std::string& scenario_dir) const {
   StateWriter series_writer;
   metrics_.save_days(series_writer, days_run_);
   image.sections.push_back({kSeriesSection, series_writer.take()});
+  if (traces_) {
+    StateWriter traces_writer;
+    SaveArchive traces_archive(traces_writer);
+    traces_archive(*traces_);
+    image.sections.push_back({kTracesSection, traces_writer.take()});
+  }
   for (auto& [name, bytes] : scheduler_->save_state()) image.sections.push_back({name, std::move(bytes)});
   return image;
 }
@@ -96,6 +103,12 @@ void Simulation::restore(const CheckpointImage& image) {
   }
   StateReader series_reader(image.section(kSeriesSection), kSeriesSection);
   metrics_.restore_days(series_reader, run.days_run);
+  if (traces_) {
+    StateReader traces_reader(image.section(kTracesSection), kTracesSection);
+    LoadArchive traces_archive(traces_reader);
+    traces_archive(*traces_);
+    traces_reader.finish();
+  }
   scheduler_->restore_state([&](const std::string& name) { return image.section(name); });
   scenario_.source = run.scenario_source;
   scenario_.text = run.scenario_text;
