@@ -18,9 +18,11 @@ namespace {
 
 // The demo town at 1:20 with governance (departments, tickets, the ledger, opinions, a plan and
 // mechanisms that switch on mid-run), a fleet that breaks down and waste measures dated inside
-// the run, so that every kind of state changes over the 60 days.
+// the run, so that every kind of state changes over the 60 days; trucks are traced on a day before
+// and a day after every checkpoint the tests take but the last.
 std::vector<std::string> overrides() {
   return {"days=60",
+          "output.traces.days=[10, 40]",
           "city.sampling=20",
           "waste.fleet.trucks=2",
           "waste.fleet.breakdown_probability=0.05",
@@ -59,6 +61,7 @@ struct Result {
   std::vector<std::pair<std::string, std::string>> text_attrs;
   std::vector<std::pair<std::string, double>> number_attrs;
   int days_run = 0;
+  Traces traces;
 };
 
 Result result_of(const Simulation& simulation) {
@@ -74,6 +77,7 @@ Result result_of(const Simulation& simulation) {
   result.text_attrs = content.meta.text_attrs;
   result.number_attrs = content.meta.number_attrs;
   result.days_run = content.meta.days_run;
+  result.traces = content.traces.value_or(Traces{});
   return result;
 }
 
@@ -89,6 +93,18 @@ void expect_identical(const Result& a, const Result& b) {
   EXPECT_EQ(a.source, b.source);
   EXPECT_EQ(a.text_attrs, b.text_attrs);
   EXPECT_EQ(a.days_run, b.days_run);
+  EXPECT_EQ(a.traces.vehicles.name, b.traces.vehicles.name);
+  ASSERT_EQ(a.traces.days.size(), b.traces.days.size());
+  for (std::size_t i = 0; i < a.traces.days.size(); ++i) {
+    const TraceDay& x = a.traces.days[i];
+    const TraceDay& y = b.traces.days[i];
+    EXPECT_EQ(x.day, y.day);
+    EXPECT_EQ(x.vehicle, y.vehicle) << "traces of day " << x.day;
+    EXPECT_EQ(x.edge, y.edge) << "traces of day " << x.day;
+    EXPECT_EQ(x.enter_s, y.enter_s) << "traces of day " << x.day;
+    EXPECT_EQ(x.exit_s, y.exit_s) << "traces of day " << x.day;
+    EXPECT_EQ(x.load, y.load) << "traces of day " << x.day;
+  }
   ASSERT_EQ(a.number_attrs.size(), b.number_attrs.size());
   for (std::size_t i = 0; i < a.number_attrs.size(); ++i) {
     EXPECT_EQ(a.number_attrs[i].first, b.number_attrs[i].first);
