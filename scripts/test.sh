@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Every test: install, build, run the C++ suites under CTest and the Python suites under pytest,
-# the browser tests, then the sanitizer stages (.ci/sanitize) and the fuzz stage (.ci/fuzz).
-# Each stage prints its wall time.
+# Every test: install, build, run the C++ suites under CTest, the Python suites under pytest and
+# the browser tests. Each stage prints its wall time. The sanitizer (.ci/sanitize) and fuzz
+# (.ci/fuzz) stages run on their own until they are measured to fit CI (docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/stages.sh
@@ -11,6 +11,4 @@ timed ctest ctest --test-dir build --output-on-failure -j2 || status=1
 timed pytest env MUNISIM_BIN="$PWD/build/bin/munisim" /usr/bin/python3 -m pytest tests/python -q -p no:cacheprovider || status=1
 web_tests() (cd tests/web && npm ci --no-audit --no-fund --silent && MUNISIM_BIN="$PWD/../../build/bin/munisim" node --test)
 timed web-tests web_tests || status=1
-timed sanitizers bash .ci/sanitize || status=1
-timed fuzz bash .ci/fuzz || status=1
 exit $status
