@@ -10,17 +10,28 @@ namespace munisim {
 
 std::vector<double> departures_s(const RouteLine& line, std::size_t weekday) {
   std::vector<double> departures;
-  for (std::size_t period = 0; period < kTransitPeriods; ++period) {
+  const double day_s = kHours * 3600.0;
+  // A timetable keeps its rhythm: the next run leaves one headway of the period of the last run
+  // after it; a period without service starts again at the next period with service.
+  double anchor_s = 0;
+  double anchor_headway = 0;
+  std::size_t runs_since_anchor = 0;
+  double at = 0;
+  while (at < day_s) {
+    const std::size_t period = period_of_hour(static_cast<std::size_t>(at / 3600));
     const double headway = line.headway_on(weekday, period);
-    if (headway <= 0) continue;
-    const double start_s = kTransitPeriodStartHour[period] * 3600.0;
-    const double end_s = period + 1 < kTransitPeriods ? kTransitPeriodStartHour[period + 1] * 3600.0 : kHours * 3600.0;
-    // Counting departures (not adding headways) keeps the times exact over a long period.
-    for (std::size_t k = 0;; ++k) {
-      const double at = start_s + static_cast<double>(k) * headway * 60;
-      if (at >= end_s) break;
-      departures.push_back(at);
+    if (headway <= 0) {
+      at = period + 1 < kTransitPeriods ? kTransitPeriodStartHour[period + 1] * 3600.0 : day_s;
+      anchor_headway = 0;
+      continue;
     }
+    if (headway != anchor_headway) {  // counting runs from an anchor keeps the times exact
+      anchor_s = at;
+      anchor_headway = headway;
+      runs_since_anchor = 0;
+    }
+    departures.push_back(at);
+    at = anchor_s + static_cast<double>(++runs_since_anchor) * headway * 60;
   }
   return departures;
 }

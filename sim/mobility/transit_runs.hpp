@@ -12,7 +12,9 @@
 namespace munisim {
 
 // Seconds after midnight of the line's departures from its first stop on a weekday (0 Monday):
-// from the start of each period with service, one every headway until the period ends.
+// from the start of the first period with service, each run leaves one headway (of the period
+// the previous run left in) after the previous one; after a period without service the timetable
+// starts again when service does.
 [[nodiscard]] std::vector<double> departures_s(const RouteLine& line, std::size_t weekday);
 
 // The time a run enters each edge, and last the time it leaves the final one: `run_min` shared over

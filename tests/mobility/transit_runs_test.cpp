@@ -24,6 +24,16 @@ TEST(TransitRuns, DeparturesFollowTheHeadwayOfEachPeriod) {
   EXPECT_EQ(departures, expected);
 }
 
+TEST(TransitRuns, TheTimetableKeepsItsRhythmAcrossAChangeOfPeriod) {
+  RouteLine line = hand_built_line();
+  line.headway_min = {0, 8, 10, 0, 0};  // 06-09 every 8 minutes, 09-17 every 10
+  const std::vector<double> departures = departures_s(line, 0);
+  ASSERT_EQ(departures.size(), 23U + 48U);
+  EXPECT_EQ(departures[22], 8 * 3600.0 + 56 * 60.0);                 // the last run of the peak
+  EXPECT_EQ(departures[23], 9 * 3600.0 + 4 * 60.0);                  // one peak headway later
+  EXPECT_EQ(departures.back(), 9 * 3600.0 + 4 * 60.0 + 47 * 600.0);  // 16:54
+}
+
 TEST(TransitRuns, NoDeparturesOnADayOrPeriodWithoutService) {
   EXPECT_TRUE(departures_s(hand_built_line(), 6).empty());
   RouteLine planned = hand_built_line();
