@@ -17,12 +17,12 @@ bool TraceRecorder::records(int day_index) const {
 
 std::int32_t TraceRecorder::vehicle(const std::string& name, const std::string& kind, const std::string& load_unit) {
   TracedVehicles& vehicles = traces_.vehicles;
-  const auto found = std::find(vehicles.name.begin(), vehicles.name.end(), name);
-  if (found != vehicles.name.end()) return static_cast<std::int32_t>(found - vehicles.name.begin());
+  const auto [row, added] = rows_.try_emplace(name + '\n' + kind, static_cast<std::int32_t>(vehicles.name.size()));
+  if (!added) return row->second;
   vehicles.name.push_back(name);
   vehicles.kind.push_back(kind);
   vehicles.load_unit.push_back(load_unit);
-  return static_cast<std::int32_t>(vehicles.name.size() - 1);
+  return row->second;
 }
 
 void TraceRecorder::move(int day_index, std::int32_t vehicle, std::int32_t edge, double enter_s, double exit_s,

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace munisim {
@@ -37,7 +38,8 @@ class TraceRecorder {
 
   // Whether the day (0-based index, as in StepContext::day) is recorded.
   [[nodiscard]] bool records(int day_index) const;
-  // The vehicle's row, added the first time it is named.
+  // The vehicle's row, added the first time a name and kind are seen together (a scheduled run
+  // may be driven by another kind of vehicle after a fleet changes).
   std::int32_t vehicle(const std::string& name, const std::string& kind, const std::string& load_unit);
   void move(int day_index, std::int32_t vehicle, std::int32_t edge, double enter_s, double exit_s, double load);
   // Rows of each day sorted by vehicle, then time; days without a move are kept, empty.
@@ -52,6 +54,7 @@ class TraceRecorder {
  private:
   std::vector<int> days_;
   Traces traces_;
+  std::unordered_map<std::string, std::int32_t> rows_;  // name and kind, joined by '\n', to row
 };
 
 }  // namespace munisim

@@ -58,10 +58,13 @@ void MobilityService::refresh_access() {
   access_km_ = skims_.access_km(city_, stops);
 }
 
-double MobilityService::places(std::size_t line) const {
+std::array<double, kVehicleTypes> MobilityService::capacities() const {
   const TransitServiceConfig& types = config_.transit;
-  const std::array<double, kVehicleTypes> capacity = {types.combi.capacity, types.bus.capacity,
-                                                      types.electric_bus.capacity, types.brt.capacity};
+  return {types.combi.capacity, types.bus.capacity, types.electric_bus.capacity, types.brt.capacity};
+}
+
+double MobilityService::places(std::size_t line) const {
+  const std::array<double, kVehicleTypes> capacity = capacities();
   double total = 0;
   for (std::size_t v = 0; v < kVehicleTypes; ++v) total += mix_[line][v] * capacity[v];
   return total;

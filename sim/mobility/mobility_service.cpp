@@ -14,6 +14,13 @@ bool night_hour(std::size_t hour) { return hour >= 19 || hour < 6; }
 
 }  // namespace
 
+double MobilityService::line_speed_kmh(const RouteLine& line, std::size_t pair, std::size_t hour) const {
+  if (line.own_speed_kmh > 0) return line.own_speed_kmh;
+  // Lines in mixed traffic slow down as cars do between the two districts at that hour.
+  const double congestion = std::max(1.0, car_time_[pair * kHours + hour] / skims_.free_time_min(pair));
+  return transit_.commercial_speed_kmh[period_of_hour(hour)] / congestion;
+}
+
 std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) const {
   const std::size_t districts = skims_.districts();
   const std::vector<RouteLine>& lines = routes_.lines();
@@ -24,7 +31,6 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
       TripConditions& trip = result[pair * kHours + hour];
       trip.distance_km = skims_.distance_km(pair);
       trip.car_time_min = car_time_[pair * kHours + hour];
-      const double congestion = std::max(1.0, trip.car_time_min / skims_.free_time_min(pair));
       trip.night = night_hour(hour);
       if (!option.available()) continue;
       const std::size_t period = period_of_hour(hour);
@@ -44,9 +50,7 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
           if (headway <= 0) continue;
           const double share = 1 / (headway * frequency);
           const std::size_t cell = leg->lines[i] * kHours + hour;
-          // Lines in mixed traffic slow down as cars do between the two districts at that hour.
-          const double speed =
-              line.own_speed_kmh > 0 ? line.own_speed_kmh : transit_.commercial_speed_kmh[period] / congestion;
+          const double speed = line_speed_kmh(line, pair, hour);
           trip.transit_ride_min += share * leg->ride_km[i] / speed * 60.0;
           trip.transit_wait_min += share * previous_extra_wait_[cell];
           leg_load += share * previous_load_factor_[cell];
@@ -119,6 +123,7 @@ void MobilityService::travel(const StepContext& step) {
   const LineHourLoads loads = load_lines(routes_, weekday, demand, line_places);
   previous_load_factor_ = loads.load_factor;
   previous_extra_wait_ = loads.extra_wait_min;
+  if (published_.traces != nullptr && published_.traces->records(step.day)) record_runs(step.day, weekday, loads);
 
   // Roads: cars and taxis between districts, and every running bus on the paths between the
   // districts its line passes.
@@ -162,7 +167,8 @@ void register_mobility(Registration& registration, const City& city, const Mobil
       mobility_detail::Published{channels.publish<MobilityDay>(kMobilityDayChannel, "mobility.travel"),
                                  channels.publish<RoadCongestion>(kRoadCongestionChannel, "mobility.travel"),
                                  channels.read_optional<std::vector<mobility::Measure>>(
-                                     kMobilityAdoptedMeasuresChannel, "mobility.measures", Timing::previous_day)});
+                                     kMobilityAdoptedMeasuresChannel, "mobility.measures", Timing::previous_day),
+                                 registration.traces});
   registration.scheduler.add("mobility.measures", Cycle::daily(),
                              [service](const StepContext& step) { service->apply_measures(step); });
   registration.scheduler.add("mobility.travel", Cycle::daily(),

@@ -92,6 +92,7 @@ void TransitRoutes::add_line(RouteLine line, const std::vector<std::uint32_t>& t
   for (std::size_t i = 1; i < through.size(); ++i) {
     for (EdgeId edge : skims.path(skims.pair(through[i - 1], through[i]))) {
       km += city.network.edge_length_m(edge) / 1000.0;
+      line.edges.push_back(edge);
       const NodeId node = city.network.edge_to(edge);
       visit(line, city.node_district[node], km);
       line.stop_nodes.push_back(node);

@@ -33,6 +33,7 @@ struct RouteLine {
   double own_speed_kmh = 0;  // a trunk line's speed on its own lane; 0: the city's commercial speeds
   VehicleType vehicle = kCombi;
   std::vector<NodeId> stop_nodes{};
+  std::vector<EdgeId> edges{};  // streets driven, in order; empty for a city's (GTFS) line: it has stops only
   bool active = true;  // a planned trunk line waits for its start date
   std::array<bool, 7> weekdays{true, true, true, true, true, true, true};  // Monday..Sunday it runs
 

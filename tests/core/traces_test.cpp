@@ -29,5 +29,14 @@ TEST(TraceRecorder, RecordsOnlyTheChosenDaysSortedByVehicleThenTime) {
   EXPECT_EQ(traces.vehicles.name, (std::vector<std::string>{"truck-2", "truck-1"}));
 }
 
+TEST(TraceRecorder, AVehicleIsItsNameAndKindTogether) {
+  TraceRecorder recorder({1});
+  const std::int32_t combi = recorder.vehicle("A 06:00:00", "combi", "passengers");
+  const std::int32_t bus = recorder.vehicle("A 06:00:00", "bus", "passengers");  // after a fleet renewal
+  EXPECT_NE(combi, bus);
+  EXPECT_EQ(recorder.vehicle("A 06:00:00", "combi", "passengers"), combi);
+  EXPECT_EQ(recorder.finished().vehicles.kind, (std::vector<std::string>{"combi", "bus"}));
+}
+
 }  // namespace
 }  // namespace munisim

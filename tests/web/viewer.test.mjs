@@ -126,6 +126,24 @@ describe('one run', () => {
     const [px, py] = await page.evaluate(() => window.viewer.map.project(window.viewer.map.vehicles[0].x, window.viewer.map.vehicles[0].y));
     await page.click('#map', { position: { x: px, y: py } });
     assert.match(await page.textContent('#vehicle-info'), /veh-0: waste truck, load 0\.5 t/);
+    // The fixture's bus (veh-1) leaves at 06:10 and its combi (veh-2) at 06:20, one edge a minute,
+    // carrying 0.5 passengers more on each edge: five minutes in, 2.5 passengers.
+    for (const [seconds, text] of [[6 * 3600 + 930, /veh-1: bus, load 2\.5 passengers/],
+      [6 * 3600 + 1530, /veh-2: combi, load 2\.5 passengers/]]) {
+      await page.evaluate((s) => window.viewer.setClock(s), seconds);
+      const shown = await page.evaluate(() => window.viewer.map.vehicles.map(({ kind }) => kind));
+      assert.equal(shown.length, 1);
+      const [vx, vy] = await page.evaluate(() => window.viewer.map.project(window.viewer.map.vehicles[0].x, window.viewer.map.vehicles[0].y));
+      await page.click('#map', { position: { x: vx, y: vy } });
+      assert.match(await page.textContent('#vehicle-info'), text);
+    }
+    // Each kind has a legend entry in the colour the map draws it.
+    const legend = await page.$$eval('#vehicle-legend .vehicle-kind', (spans) => spans.map((span) => ({
+      label: span.textContent, colour: getComputedStyle(span.querySelector('.swatch')).backgroundColor })));
+    const colours = await page.evaluate(() => window.viewer.vehicleColours);
+    const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    assert.deepEqual(legend, [['waste truck', 'waste_truck'], ['bus', 'bus'], ['combi', 'combi']]
+      .map(([label, kind]) => ({ label, colour: rgb(colours[kind]) })));
   });
 
   test('with streets, lines, stops, names and vehicles hidden, each district has its legend colour', limit, async () => {

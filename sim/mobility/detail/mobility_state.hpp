@@ -15,6 +15,7 @@
 #include "sim/core/metrics.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/core/scheduler.hpp"
+#include "sim/core/traces.hpp"
 #include "sim/mobility/activities.hpp"
 #include "sim/mobility/mobility_channels.hpp"
 #include "sim/mobility/mobility_measures.hpp"
@@ -61,6 +62,7 @@ struct Published {
   ChannelWriter<MobilityDay> day;
   ChannelWriter<RoadCongestion> roads;
   ChannelReader<std::vector<mobility::Measure>> adopted;
+  TraceRecorder* traces = nullptr;  // records the lines' scheduled runs on the scenario's trace days
 };
 
 struct Ids {
@@ -133,6 +135,14 @@ class MobilityService {
   [[nodiscard]] std::vector<TripConditions> conditions(std::size_t weekday) const;
   [[nodiscard]] std::vector<double> totals(const TripCounts& counts, const std::vector<TripConditions>& segments) const;
   [[nodiscard]] double places(std::size_t line) const;
+  [[nodiscard]] std::array<double, kVehicleTypes> capacities() const;
+  // A line's speed between two districts (`pair`) at an hour: its own lane's, or the city's
+  // commercial speed slowed as cars are by the expected driving time.
+  [[nodiscard]] double line_speed_kmh(const RouteLine& line, std::size_t pair, std::size_t hour) const;
+  // The streets a line drives: its own, or for a city's line the fastest paths between its stops.
+  const std::vector<EdgeId>& line_edges(std::size_t line);
+  // On a trace day, every scheduled run of every line (sim/mobility/transit_runs.hpp).
+  void record_runs(int day, std::size_t weekday, const LineHourLoads& loads);
   void record(SeriesId id, int day, const std::vector<double>& values) const {
     metrics_.series(id).set_day(day, values);
   }
@@ -164,6 +174,7 @@ class MobilityService {
   std::vector<double> previous_load_factor_, previous_extra_wait_;
   std::vector<std::array<double, kVehicleTypes>> mix_;  // per line: share of its vehicles by type
   std::vector<double> access_km_;
+  std::vector<std::vector<EdgeId>> line_edges_;  // per line, found on the first trace day
   std::vector<mobility::Measure> measures_;  // as in config_.measures, converted once
   std::vector<std::size_t> trunk_line_;      // per measure: its line, or -1
   std::vector<bool> applied_;

@@ -1,6 +1,9 @@
 // Turns the output's /geometry tables into what the map draws: district rings (or circles when a
 // synthetic city has no boundaries), street segments, stops, line paths, and the city's bounds.
-export const vehicleColours = { waste_truck: '#D55E00', bus: '#0072B2', combi: '#CC79A7' };
+// Okabe-Ito colours, told apart with colour-blindness; the transit kinds are the scenario's vehicle types.
+export const vehicleColours = {
+  waste_truck: '#D55E00', bus: '#0072B2', combi: '#CC79A7', electric_bus: '#009E73', brt: '#56B4E9',
+};
 
 export function cityShapes(tables) {
   const col = (table, name) => tables[table]?.columns?.[name] ?? [];

@@ -209,7 +209,29 @@ async function loadTraces() {
     const [start] = state.traceDay.span();
     if (!state.playing || state.clock <= 0 || state.clock >= 86400) state.clock = start;
   }
+  updateVehicleLegend();
   updateVehicles();
+}
+
+// Kind labels can be any the output names; one unknown to the page shows as its own name.
+function kindLabel(kind) {
+  const label = t(`kind_${kind}`);
+  return label === `kind_${kind}` ? kind : label;
+}
+
+// One legend entry per kind of vehicle the run traced, in the colour the map draws it.
+function updateVehicleLegend() {
+  const run = state.runs[traceRun()];
+  run.kinds ??= [...new Set(run.vehicles?.kind ?? [])];
+  $('vehicle-legend').replaceChildren(...(run.kinds.length ? [t('vehicleTypes')] : []), ...run.kinds.map((kind) => {
+    const span = document.createElement('span');
+    span.className = 'vehicle-kind';
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch dot';
+    swatch.style.background = vehicleColours[kind] ?? '#000000';
+    span.append(swatch, kindLabel(kind));
+    return span;
+  }));
 }
 
 function updateVehicles() {
@@ -218,7 +240,7 @@ function updateVehicles() {
   $('vehicle-count').textContent = state.traceDay ? t('vehiclesOnStreet', map.vehicles.length) : t('noTracesDay');
   const chosen = map.vehicles.find((v) => v.vehicle === state.selectedVehicle);
   $('vehicle-info').textContent = chosen
-    ? t('vehicleInfo', chosen.name, t(`kind_${chosen.kind}`), formatNumber(chosen.load), chosen.unit) : '';
+    ? t('vehicleInfo', chosen.name, kindLabel(chosen.kind), formatNumber(chosen.load), chosen.unit) : '';
 }
 
 async function setDay(day) {
