@@ -15,9 +15,21 @@ bool TraceRecorder::records(int day_index) const {
   return std::binary_search(days_.begin(), days_.end(), day_index + 1);
 }
 
+namespace {
+std::string vehicle_key(const std::string& name, const std::string& kind) { return name + '\n' + kind; }
+}  // namespace
+
+void TraceRecorder::index_vehicles() {
+  rows_.clear();
+  const TracedVehicles& vehicles = traces_.vehicles;
+  for (std::size_t row = 0; row < vehicles.name.size(); ++row) {
+    rows_.emplace(vehicle_key(vehicles.name[row], vehicles.kind[row]), static_cast<std::int32_t>(row));
+  }
+}
+
 std::int32_t TraceRecorder::vehicle(const std::string& name, const std::string& kind, const std::string& load_unit) {
   TracedVehicles& vehicles = traces_.vehicles;
-  const auto [row, added] = rows_.try_emplace(name + '\n' + kind, static_cast<std::int32_t>(vehicles.name.size()));
+  const auto [row, added] = rows_.try_emplace(vehicle_key(name, kind), static_cast<std::int32_t>(vehicles.name.size()));
   if (!added) return row->second;
   vehicles.name.push_back(name);
   vehicles.kind.push_back(kind);

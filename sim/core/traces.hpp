@@ -45,15 +45,19 @@ class TraceRecorder {
   // Rows of each day sorted by vehicle, then time; days without a move are kept, empty.
   [[nodiscard]] Traces finished() const;
 
-  // The days to record come from the scenario; only what was recorded so far is state.
+  // The days to record come from the scenario; only what was recorded so far is state (the
+  // lookup of vehicles by name is rebuilt from it).
   template <class Archive>
   void persist(Archive& archive) {
     archive(traces_);
+    if constexpr (Archive::loading) index_vehicles();
   }
 
  private:
   std::vector<int> days_;
   Traces traces_;
+  void index_vehicles();
+
   std::unordered_map<std::string, std::int32_t> rows_;  // name and kind, joined by '\n', to row
 };
 
