@@ -48,12 +48,12 @@ def test_calibration_recovers_a_known_headway_factor(repo_root):
     model = Model(str(repo_root / "scenarios" / "demo.yaml"), kpis={}, seeds=(1,), days=2)
     target = calibration.Target("peak_vehicles", PEAK_VEHICLES, observed, sd=observed * 0.02)
     found = calibration.calibrate(model, [{"key": "mobility.transit.headway_factor", "low": 0.2, "high": 2.0}],
-                                  [target], trials=30, seed=5, batch=3)
+                                  [target], trials=40, seed=5, batch=4)
     assert found.best["mobility.transit.headway_factor"] == pytest.approx(0.5, rel=0.05)
     assert found.loss < 9  # within three standard deviations
     assert found.trials["params_mobility.transit.headway_factor"].iloc[0] == 1.0  # the scenario as it is comes first
     again = calibration.calibrate(model, [{"key": "mobility.transit.headway_factor", "low": 0.2, "high": 2.0}],
-                                  [target], trials=30, seed=5, batch=3)
+                                  [target], trials=40, seed=5, batch=4)
     assert again.best == found.best  # seeded: the same trials, the same result
 
 
