@@ -108,6 +108,9 @@ def calibrate(model, parameters, targets, trials=40, seed=0, batch=2, executor=N
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     study = optuna.create_study(direction="minimize", sampler=optuna.samplers.TPESampler(seed=seed))
     distributions = {p.label: optuna.distributions.FloatDistribution(p.low, p.high) for p in params}
+    start = _starting_point(model, params)
+    if start is not None:  # the scenario as it is is the first trial: the fit is never worse than it
+        study.enqueue_trial(start)
     done = 0
     while done < trials:
         asked = [study.ask(distributions) for _ in range(min(batch, trials - done))]
@@ -125,6 +128,20 @@ def calibrate(model, parameters, targets, trials=40, seed=0, batch=2, executor=N
     return Calibration(params, best, loss_of(best_values, targets), frame, targets, seed, trials,
                        dict(zip(model.kpis, best_values)),
                        {p.label: names for p, names in zip(params, aims) if names})
+
+
+def _starting_point(model, params):
+    """The parameters' values in the scenario as it is (1 for factors), when all are in range."""
+    scenario = model.load()
+    start = {}
+    for parameter in params:
+        key, index = parameter_module.split_index(parameter.key)
+        value = 1.0 if parameter.scale else scenario.get(key)
+        value = value[index] if index is not None and not parameter.scale else value
+        if isinstance(value, list) or not parameter.low <= value <= parameter.high:
+            return None
+        start[parameter.label] = float(value)
+    return start
 
 
 def _split_aims(specs, targets):

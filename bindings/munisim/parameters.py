@@ -58,7 +58,7 @@ class Parameter:
 
     def overrides(self, scenario, value):
         """The ``(key, value)`` to set on ``scenario`` for this parameter at ``value``."""
-        base_key, index = _split_index(self.key)
+        base_key, index = split_index(self.key)
         if self.integer:
             value = int(round(value))
         if index is None and not self.scale:
@@ -82,7 +82,7 @@ def _scaled(entry, factor):
     return float(f"{entry * factor:.6g}")
 
 
-def _split_index(key):
+def split_index(key):
     match = re.fullmatch(r"(.+)\[(\d+)\]", key)
     return (match.group(1), int(match.group(2))) if match else (key, None)
 
@@ -103,7 +103,7 @@ def reference():
 
 def allowed_range(key):
     """The loader's bounds for ``key`` (a list key's bounds apply to each entry): (low, high)."""
-    base_key, _ = _split_index(key)
+    base_key, _ = split_index(key)
     row = reference().get(base_key)
     if row is None:
         raise ParameterError(f"{key}: not a scenario key (see `munisim reference`)")
@@ -129,7 +129,7 @@ def parameter(spec):
         raise ParameterError(f"parameter {spec}: expected key, and optionally low, high, name, scale "
                              f"(unknown: {', '.join(sorted(unknown)) or 'none'})")
     key = spec["key"]
-    base_key, _ = _split_index(key)
+    base_key, _ = split_index(key)
     row = reference().get(base_key)
     if row is None:
         raise ParameterError(f"{key}: not a scenario key (see `munisim reference`)")

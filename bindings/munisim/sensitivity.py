@@ -158,6 +158,8 @@ class SensitivityResult:
                             xytext=(3, 3), textcoords="offset points")
             ax.set_xlabel(f"mu* (change in {kpi} over the full range)")
             ax.set_ylabel("sigma (interactions, non-linearity)")
+            ax.set_xlim(left=0)
+            ax.set_ylim(bottom=0)
         else:
             rows = rows.iloc[::-1]
             y = np.arange(len(rows))

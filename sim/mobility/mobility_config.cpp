@@ -42,6 +42,12 @@ void LineConfig::check(schema::Checks& checks) const {
   schema::check_count(checks, "headway_min", headway_min, kTransitPeriods, "night, am_peak, midday, pm_peak, evening");
 }
 
+void FleetAllocationConfig::check(schema::Checks& checks) const {
+  if (mode == "by_demand" && vehicles <= 0) {
+    checks.fail("vehicles", "is 0; by_demand needs the fleet to spread, in vehicles (e.g. the registered fleet)");
+  }
+}
+
 void MobilityMeasureConfig::check(schema::Checks& checks) const {
   if (kind == "trunk_line" && districts.size() < 2) {
     checks.fail("districts", "a trunk_line needs at least 2 districts, in the order it runs through them");

@@ -315,6 +315,37 @@ struct LineConfig {
   void check(schema::Checks& checks) const;
 };
 
+// How the fleet is spread over lines and periods (sim/mobility/fleet_allocation.hpp).
+struct FleetAllocationConfig {
+  std::string mode = "none";
+  double vehicles = 0;
+  double min_vehicles_per_line = 1;
+
+  template <class V>
+  void visit(V& v) {
+    v.field("mode", mode,
+            {.meaning = "none: every line keeps its timetable's headways; by_demand: from the second day the fleet "
+                        "below is spread over the lines and periods in proportion to the vehicles each needed the "
+                        "day before (riders on its busiest stretch per hour over one vehicle's places, times its run "
+                        "time), each period running what it needs up to the fleet; headway = run time / vehicles. "
+                        "Imported, generated and drawn lines alike; a measure's headway factor still applies",
+             .choices = {"none", "by_demand"}});
+    v.field("vehicles", vehicles,
+            {.unit = "vehicles",
+             .meaning = "fleet that can be in service at once (by_demand; e.g. the registered fleet)",
+             .min = 0,
+             .max = 1e6,
+             .source = "Trujillo 2,195 microbuses and combis, MPT RG 1286-2020 (FACTS.md §2.2)"});
+    v.field("min_vehicles_per_line", min_vehicles_per_line,
+            {.unit = "vehicles",
+             .meaning = "least vehicles in service on a running line in any period it runs (by_demand)",
+             .min = 0.1,
+             .max = 1000,
+             .source = "[EST] a route concession keeps some service on every authorised line"});
+  }
+  void check(schema::Checks& checks) const;
+};
+
 struct TransitServiceConfig {
   std::string vehicle = "combi";
   VehicleTypeConfig combi{.capacity = 20, .fuel = "diesel", .fuel_per_km = 0.12, .cost_soles_per_km = 1.8};
@@ -326,6 +357,7 @@ struct TransitServiceConfig {
   double synthetic_headway_min = 8;
   double synthetic_fare_soles = 1.5;
   double headway_factor = 1;
+  FleetAllocationConfig fleet_allocation;
   std::vector<LineConfig> lines;
 
   template <class V>
@@ -362,6 +394,8 @@ struct TransitServiceConfig {
              .min = 0.05,
              .max = 20,
              .source = "[EST] calibrated in scenarios/*-calibrated.yaml (docs/calibration.md)"});
+    v.object("fleet_allocation", fleet_allocation,
+             {.meaning = "how the vehicles are spread over lines and periods (docs/mobility.md)"});
     v.list("lines", lines,
            {.meaning = "lines drawn in the scenario, one direction each, added to the feed's or the generated ones"});
     v.field("synthetic_fare_soles", synthetic_fare_soles,

@@ -4,6 +4,7 @@
 
 #include "sim/core/variant_kinds.hpp"
 #include "sim/mobility/detail/mobility_state.hpp"
+#include "sim/mobility/fleet_allocation.hpp"
 
 namespace munisim::mobility_detail {
 namespace {
@@ -100,11 +101,13 @@ bool MobilityService::apply(const mobility::Measure& measure, std::size_t trunk)
             lines_changed = true;
           },
           [&](const mobility::Headway& headway) {
-            for (RouteLine& line : lines) {
+            for (std::size_t l = 0; l < lines.size(); ++l) {
+              RouteLine& line = lines[l];
               const bool named = headway.lines.empty() || std::find(headway.lines.begin(), headway.lines.end(),
                                                                     line.name) != headway.lines.end();
               if (named) {
                 for (double& minutes : line.headway_min) minutes *= headway.factor;
+                measure_headway_factor_[l] *= headway.factor;
               }
             }
           },
@@ -127,6 +130,38 @@ void MobilityService::shift_fleet(std::size_t from, std::size_t to, double share
     const double moved = mix[from] * share;
     mix[from] -= moved;
     mix[to] += moved;
+  }
+}
+
+// A line's need in a period is sized for its busiest hour: riders on the busiest stretch per hour
+// over one vehicle's places is the vehicles per hour that carry them, times the run time in hours
+// the vehicles in service.
+void MobilityService::allocate_fleet_by_demand(const LineHourLoads& loads, const std::vector<double>& line_places) {
+  std::vector<RouteLine>& lines = routes_.lines();
+  std::vector<double> need(lines.size() * kTransitPeriods, 0.0);
+  std::vector<double> run_time_min(lines.size() * kTransitPeriods, 0.0);
+  std::vector<char> running(lines.size() * kTransitPeriods, 0);
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const RouteLine& line = lines[l];
+    for (std::size_t p = 0; p < kTransitPeriods; ++p) {
+      const double speed = line.own_speed_kmh > 0 ? line.own_speed_kmh : transit_.commercial_speed_kmh[p];
+      run_time_min[l * kTransitPeriods + p] = line.length_km / speed * 60.0;
+      running[l * kTransitPeriods + p] = line.active && line.headway_min[p] > 0 ? 1 : 0;
+    }
+    for (std::size_t h = 0; h < kHours; ++h) {
+      const std::size_t cell = l * kTransitPeriods + period_of_hour(h);
+      const double per_hour = line_places[l] > 0 ? loads.peak_load[l * kHours + h] / line_places[l] : 0.0;
+      need[cell] = std::max(need[cell], per_hour * run_time_min[cell] / 60.0);
+    }
+  }
+  const FleetAllocationConfig& fleet = config_.transit.fleet_allocation;
+  const std::vector<double> vehicles =
+      allocate_fleet(need, running, kTransitPeriods, fleet.vehicles, fleet.min_vehicles_per_line);
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    for (std::size_t p = 0; p < kTransitPeriods; ++p) {
+      const std::size_t cell = l * kTransitPeriods + p;
+      if (running[cell] != 0) lines[l].headway_min[p] = run_time_min[cell] / vehicles[cell] * measure_headway_factor_[l];
+    }
   }
 }
 

@@ -154,6 +154,7 @@ void MobilityService::travel(const StepContext& step) {
                                counts.by_segment_mode_gender,
                                config_.transit.crowded_load_factor};
   publish(step.day, today, transit_experience(lived, TransitInsecurity(config_.mode_choice, safety_)));
+  if (config_.transit.fleet_allocation.mode == "by_demand") allocate_fleet_by_demand(loads, line_places);
 }
 
 }  // namespace mobility_detail

@@ -96,6 +96,7 @@ class MobilityService {
       mix[line.vehicle] = 1;
       mix_.push_back(mix);
     }
+    measure_headway_factor_.assign(routes_.lines().size(), 1.0);
     previous_load_factor_.assign(routes_.lines().size() * kHours, 0.0);
     previous_extra_wait_.assign(routes_.lines().size() * kHours, 0.0);
     refresh_access();
@@ -152,6 +153,8 @@ class MobilityService {
   // times over free flow, to the channels.
   void publish(int day, const RoadTimes& today, TransitExperience lived);
   void shift_fleet(std::size_t from, std::size_t to, double share);
+  // by_demand: sets tomorrow's headways from today's loads (sim/mobility/fleet_allocation.hpp).
+  void allocate_fleet_by_demand(const LineHourLoads& loads, const std::vector<double>& line_places);
   // Applies one measure; returns whether the lines changed (a trunk line opened: `trunk` is its line).
   bool apply(const mobility::Measure& measure, std::size_t trunk);
 
@@ -172,6 +175,7 @@ class MobilityService {
   Ids ids_{};
   std::vector<double> car_time_;  // expected driving time [pair * 24 + hour], smoothed over days
   std::vector<double> previous_load_factor_, previous_extra_wait_;
+  std::vector<double> measure_headway_factor_;  // per line: product of the headway measures applied to it
   std::vector<std::array<double, kVehicleTypes>> mix_;  // per line: share of its vehicles by type
   std::vector<double> access_km_;
   std::vector<std::vector<EdgeId>> line_edges_;  // per line, found on the first trace day
