@@ -47,7 +47,11 @@ void bind_scenario(pybind11::module_& module) {
       .def_property_readonly("seed", [](const Scenario& s) { return s.config.seed; })
       .def_property_readonly("start_date", [](const Scenario& s) { return s.config.start_date.to_string(); });
   module.def("load_scenario", &load_scenario, py::arg("path"), py::arg("overrides") = std::vector<std::string>{});
-  module.def("load_scenario_text", &load_scenario_text, py::arg("yaml"), py::arg("name"), py::arg("base_dir"),
+  module.def(
+      "load_scenario_text",
+      [](std::string_view yaml, std::string_view name, const std::filesystem::path& base_dir,
+         const std::vector<std::string>& overrides) { return load_scenario_text(yaml, name, base_dir, overrides); },
+      py::arg("yaml"), py::arg("name"), py::arg("base_dir"),
              py::arg("overrides") = std::vector<std::string>{});
   module.def("scenario_reference_markdown", &scenario_reference_markdown);
   module.def("measure_kinds", [] {

@@ -62,7 +62,9 @@ TEST(ParallelBackends, AChunkThatThrowsReachesTheCallerAfterEveryThreadHasStoppe
 
 TEST(ParallelBackends, TheBuildsDefaultIsAvailableAndAMissingBackendIsRefused) {
   EXPECT_TRUE(loop_backend_available(default_loop_backend()));
-  if (!loop_backend_available(LoopBackend::tbb)) EXPECT_THROW(Parallelism(2, LoopBackend::tbb), Error);
+  if (!loop_backend_available(LoopBackend::tbb)) {
+    EXPECT_THROW(Parallelism(2, LoopBackend::tbb), Error);
+  }
 }
 
 }  // namespace

@@ -19,10 +19,12 @@ namespace {
 // The demo town at 1:20 with governance (departments, tickets, the ledger, opinions, a plan and
 // mechanisms that switch on mid-run), a fleet that breaks down and waste measures dated inside
 // the run, so that every kind of state changes over the 60 days; trucks are traced on a day before
-// and a day after every checkpoint the tests take but the last.
+// and a day after every checkpoint the tests take but the last; the combi fleet is spread over the
+// lines each night by the day's demand.
 std::vector<std::string> overrides() {
   return {"days=60",
           "output.traces.days=[10, 40]",
+          "mobility.transit.fleet_allocation={mode: by_demand, vehicles: 30}",
           "city.sampling=20",
           "waste.fleet.trucks=2",
           "waste.fleet.breakdown_probability=0.05",

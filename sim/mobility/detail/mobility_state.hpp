@@ -109,8 +109,8 @@ class MobilityService {
   // What it keeps between days, for checkpoints; skims, activities, the sampler and the choice model are built from the city and the config alone (sim/core/state_archive.hpp).
   template <class Archive>
   void persist(Archive& archive) {
-    archive(routes_, modes_, roads_, car_time_, previous_load_factor_, previous_extra_wait_, mix_, access_km_, measures_,
-            trunk_line_, applied_, safety_, fare_factor_, integration_);
+    archive(routes_, modes_, roads_, car_time_, previous_load_factor_, previous_extra_wait_, measure_headway_factor_,
+            mix_, access_km_, measures_, trunk_line_, applied_, safety_, fare_factor_, integration_);
   }
 
  private:
