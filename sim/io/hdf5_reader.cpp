@@ -55,21 +55,14 @@ std::string read_scalar_text(hid_t parent, const std::string& name) {
   return value;
 }
 
-std::vector<std::string> read_text_list(hid_t parent, const std::string& name, std::uint64_t file_bytes) {
-  const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
-  const Handle space(H5Dget_space(dataset), "reading the space of " + name);
-  const std::uint64_t count = element_count(space, name);
-  check_stored_size(count, sizeof(char*), H5Dget_storage_size(dataset), file_bytes, name);
-  std::vector<char*> pointers(static_cast<std::size_t>(count));
-  const Handle type = text_type();
-  if (!pointers.empty())
-    checked(H5Dread(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "reading " + name);
-  std::vector<std::string> values;
-  for (char* pointer : pointers) {
-    values.emplace_back(pointer != nullptr ? pointer : "");
-    H5free_memory(pointer);
+// The list, once its declared length is checked against the bytes it stores.
+std::vector<std::string> read_checked_text_list(hid_t parent, const std::string& name, std::uint64_t file_bytes) {
+  {
+    const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
+    const Handle space(H5Dget_space(dataset), "reading the space of " + name);
+    check_stored_size(element_count(space, name), sizeof(char*), H5Dget_storage_size(dataset), file_bytes, name);
   }
-  return values;
+  return read_text_list(parent, name);
 }
 
 struct MetaReading {
@@ -143,7 +136,7 @@ OutputFile read_munisim_output(const std::filesystem::path& path) {
   }
   output.scenario_text = read_scalar_text(meta, "scenario/text");
   output.resolved_yaml = read_scalar_text(meta, "scenario/resolved");
-  output.dates = read_text_list(meta, "dates", file_bytes);
+  output.dates = read_checked_text_list(meta, "dates", file_bytes);
   const Handle series(H5Gopen2(file, "series", H5P_DEFAULT), "opening /series");
   for (const std::string& name : member_names(series)) {
     output.series.push_back(read_series(series, name, file_bytes));
