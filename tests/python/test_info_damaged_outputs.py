@@ -60,4 +60,4 @@ def test_a_truncated_output_is_bad_input_not_an_internal_error(munisim_bin, demo
     truncated.write_bytes(demo_output.read_bytes()[:100000])
     result = processes.run([munisim_bin, "info", truncated], timeout=60)
     assert result.returncode == 2, result.stderr
-    assert f"{truncated}: is not a readable munisim output" in result.stderr
+    assert f"{truncated}: is a damaged or truncated HDF5 file" in result.stderr
