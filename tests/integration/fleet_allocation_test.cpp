@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sim/model/simulation.hpp"
+#include "tests/support/shared_data.hpp"
 
 namespace munisim {
 namespace {
@@ -24,12 +25,14 @@ double peak_vehicles(const Simulation& simulation, int day) {
 }
 
 TEST(FleetAllocationRun, TheRegisteredFleetRunsAtThePeakFromTheSecondDay) {
+  REQUIRE_SHARED_DATA("gtfs-trujillo-omus");
   Simulation simulation = trujillo_by_demand(2);
   simulation.run();
   for (int day = 1; day < simulation.days_run(); ++day) EXPECT_NEAR(peak_vehicles(simulation, day), 2195, 1e-6);
 }
 
 TEST(FleetAllocationRun, AHeadwayMeasureStillHalvesTheHeadways) {
+  REQUIRE_SHARED_DATA("gtfs-trujillo-omus");
   Simulation simulation = trujillo_by_demand(
       2, {"mobility.measures=[{kind: headway, value: 0.5, start_date: 2025-01-01}]"});
   simulation.run();

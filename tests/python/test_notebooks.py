@@ -10,8 +10,9 @@ from nbclient import NotebookClient
 NOTEBOOKS = ["first-simulation", "pilot-trujillo", "policy-experiment", "safer-transport-for-women",
              "siloed-vs-integrated"]
 
-# A cell that draws: a munisim.viz call or a pyplot figure.
-PLOTTING = re.compile(r"\bviz\.\w+\(|\bplt\.(subplots|figure|show)\(")
+# A call that draws whenever its cell runs: at a line's start, maybe assigned (`ax = viz.x(...)`).
+# A drawing inside an `if` (e.g. a map of lines the data folder may not hold) is not required.
+PLOTTING = re.compile(r"^(?:[\w, ]+=\s*)?(?:viz\.\w+\(|plt\.(?:subplots|figure|show)\()", re.MULTILINE)
 
 
 def plotting_cells_without_a_picture(notebook):
