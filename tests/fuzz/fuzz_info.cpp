@@ -11,6 +11,7 @@
 
 #include "sim/app/commands.hpp"
 #include "sim/core/error.hpp"
+#include "tests/fuzz/fuzz_expect.hpp"
 
 namespace {
 
@@ -32,10 +33,15 @@ const std::string& scratch_path() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::FILE* file = std::fopen(scratch_path().c_str(), "wb");
-  if (file == nullptr || std::fwrite(data, 1, size, file) != size || std::fclose(file) != 0) std::abort();
+  munisim::fuzz::expect(file != nullptr && std::fwrite(data, 1, size, file) == size && std::fclose(file) == 0,
+                        "the input is written to the scratch file");
   try {
-    munisim::app::info_command(scratch_path());
+    munisim::fuzz::expect(munisim::app::info_command(scratch_path()) == munisim::app::kExitOk,
+                          "a readable output is described with exit 0");
   } catch (const munisim::InputError&) {
+    // An unreadable file is bad input: exit 2, as munisim info ends.
+  } catch (const std::exception& error) {
+    munisim::fuzz::expect(false, std::string("an unreadable output ends in InputError, not: ") + error.what());
   }
   return 0;
 }

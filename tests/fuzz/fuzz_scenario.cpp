@@ -6,12 +6,13 @@
 #include <cstddef>
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
+#include <exception>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "sim/scenario/loader.hpp"
+#include "tests/fuzz/fuzz_expect.hpp"
 
 namespace {
 
@@ -51,9 +52,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     scenario = munisim::load_scenario_text(parts[0], "fuzz.yaml", "", overrides, files);
   } catch (const munisim::InputError&) {
     return 0;
+  } catch (const std::exception& error) {
+    munisim::fuzz::expect(false, std::string("bad input ends in InputError, not: ") + error.what());
   }
   // The resolved YAML is the scenario written in full: it must load, and to the same text.
-  const munisim::Scenario again = munisim::load_scenario_text(scenario.resolved_yaml, "resolved.yaml", "", {}, files);
-  if (again.resolved_yaml != scenario.resolved_yaml) std::abort();
+  try {
+    const munisim::Scenario again =
+        munisim::load_scenario_text(scenario.resolved_yaml, "resolved.yaml", "", {}, files);
+    munisim::fuzz::expect(again.resolved_yaml == scenario.resolved_yaml, "the resolved YAML loads again to itself");
+  } catch (const std::exception& error) {
+    munisim::fuzz::expect(false, std::string("the resolved YAML loads again, but: ") + error.what());
+  }
   return 0;
 }
