@@ -13,7 +13,7 @@ const dir = tempDir();
 let viewer;
 let browser;
 try {
-  // 50 districts side by side, 14 × 14 street nodes each: 37,772 one-way edges.
+  // 50 districts side by side, 14 × 14 street nodes each: 37,772 directed grid edges and the fixture's one-way diagonal.
   const file = makeOutput(dir.file('city-year.h5'), '--districts', '50', '--grid', '14', '--days', '365', '--series', '100',
     '--vehicles', '2000', '--edges-per-vehicle', '600');
   viewer = await startViewer([file]);

@@ -1,6 +1,8 @@
 // Without libFuzzer: runs a fuzz target once on every file named or found in the directories named
-// on the command line (the committed corpora and regressions), so every build and every CI run
-// replays them; the sanitizer build replays them under ASan and UBSan.
+// on the command line (the committed corpora and regressions, and seeds read in place such as the
+// bad and shipped scenarios), so every build and every CI run replays them; the sanitizer build
+// replays them under ASan and UBSan. A path that does not exist fails the run: a moved seed folder
+// must not turn the replay into a silent no-op.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -27,6 +29,10 @@ int main(int argc, char** argv) {
   std::size_t count = 0;
   for (int i = 1; i < argc; ++i) {
     const std::filesystem::path root = argv[i];
+    if (!std::filesystem::exists(root)) {
+      std::fprintf(stderr, "%s: no such file or directory\n", root.c_str());
+      return 1;
+    }
     if (!std::filesystem::is_directory(root)) {
       replay(root);
       ++count;

@@ -1,9 +1,8 @@
 // The same scenario and seed give bit-identical series for any thread count; seeds matter.
 #include <gtest/gtest.h>
 
-#include <cstring>
-
 #include "sim/model/simulation.hpp"
+#include "tests/support/series_bits.hpp"
 
 namespace munisim {
 namespace {
@@ -13,34 +12,20 @@ Scenario demo(std::vector<std::string> overrides) {
   return load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/demo.yaml", overrides);
 }
 
-std::vector<std::vector<double>> run_series(int threads, std::vector<std::string> overrides = {}) {
+testing::SeriesBits run_series(int threads, std::vector<std::string> overrides = {}) {
   Simulation simulation(demo(std::move(overrides)), threads);
   simulation.run();
-  std::vector<std::vector<double>> values;
-  for (const Series& series : simulation.metrics().all()) {
-    values.emplace_back(series.values().begin(), series.values().end());
-  }
-  return values;
-}
-
-bool bit_identical(const std::vector<std::vector<double>>& a, const std::vector<std::vector<double>>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].size() != b[i].size() || std::memcmp(a[i].data(), b[i].data(), a[i].size() * sizeof(double)) != 0) {
-      return false;
-    }
-  }
-  return true;
+  return testing::all_series(simulation);
 }
 
 TEST(Determinism, SeriesAreBitIdenticalForOneTwoAndFourThreads) {
   const auto one = run_series(1);
-  EXPECT_TRUE(bit_identical(one, run_series(2)));
-  EXPECT_TRUE(bit_identical(one, run_series(4)));
+  EXPECT_EQ(testing::first_differing_series(one, run_series(2)), "");
+  EXPECT_EQ(testing::first_differing_series(one, run_series(4)), "");
 }
 
 TEST(Determinism, DifferentSeedsGiveDifferentSeries) {
-  EXPECT_FALSE(bit_identical(run_series(2, {"seed=1"}), run_series(2, {"seed=2"})));
+  EXPECT_NE(testing::first_differing_series(run_series(2, {"seed=1"}), run_series(2, {"seed=2"})), "");
 }
 
 TEST(Conservation, CensusCountsEveryResidentEveryDay) {

@@ -12,6 +12,7 @@
 #include <map>
 #include <random>
 
+#include "tests/support/series_bits.hpp"
 
 namespace munisim {
 namespace {
@@ -57,8 +58,7 @@ void write_file(const std::filesystem::path& path, const std::vector<unsigned ch
 
 // What an output holds apart from provenance (threads, wall times): must be byte-identical.
 struct Result {
-  std::vector<std::string> names;
-  std::vector<std::vector<double>> values;
+  testing::SeriesBits series;
   std::string scenario_text, resolved_yaml, source;
   std::vector<std::pair<std::string, std::string>> text_attrs;
   std::vector<std::pair<std::string, double>> number_attrs;
@@ -68,10 +68,7 @@ struct Result {
 
 Result result_of(const Simulation& simulation) {
   Result result;
-  for (const Series& series : simulation.metrics().all()) {
-    result.names.push_back(series.spec().name);
-    result.values.emplace_back(series.values().begin(), series.values().end());
-  }
+  result.series = testing::all_series(simulation);
   const OutputContent content = simulation.output();
   result.scenario_text = content.scenario_text;
   result.resolved_yaml = content.resolved_yaml;
@@ -84,12 +81,8 @@ Result result_of(const Simulation& simulation) {
 }
 
 void expect_identical(const Result& a, const Result& b) {
-  ASSERT_EQ(a.names, b.names);
-  for (std::size_t i = 0; i < a.values.size(); ++i) {
-    ASSERT_EQ(a.values[i].size(), b.values[i].size()) << a.names[i];
-    EXPECT_EQ(std::memcmp(a.values[i].data(), b.values[i].data(), a.values[i].size() * sizeof(double)), 0)
-        << "series " << a.names[i] << " differs";
-  }
+  ASSERT_EQ(a.series.names, b.series.names);
+  EXPECT_EQ(testing::first_differing_series(a.series, b.series), "");
   EXPECT_EQ(a.scenario_text, b.scenario_text);
   EXPECT_EQ(a.resolved_yaml, b.resolved_yaml);
   EXPECT_EQ(a.source, b.source);

@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstring>
 #include <numeric>
 
 #include "sim/model/simulation.hpp"
+#include "tests/support/series_bits.hpp"
 
 namespace munisim::property {
 namespace {
@@ -104,25 +104,6 @@ void check_soles_and_tickets(const Simulation& simulation, Rules& rules) {
   }
 }
 
-std::vector<std::vector<double>> all_series(const Simulation& simulation) {
-  std::vector<std::vector<double>> values;
-  for (const Series& series : simulation.metrics().all()) values.emplace_back(series.values().begin(), series.values().end());
-  return values;
-}
-
-// The name of the first series whose bytes differ, or "" when all are identical.
-std::string first_difference(const Simulation& a, const Simulation& b) {
-  const auto left = all_series(a), right = all_series(b);
-  if (left.size() != right.size()) return "the number of series";
-  for (std::size_t i = 0; i < left.size(); ++i) {
-    if (left[i].size() != right[i].size() ||
-        std::memcmp(left[i].data(), right[i].data(), left[i].size() * sizeof(double)) != 0) {
-      return std::string(a.metrics().all()[i].spec().name);
-    }
-  }
-  return "";
-}
-
 }  // namespace
 
 std::vector<std::string> broken_rules(const Scenario& scenario) {
@@ -134,7 +115,8 @@ std::vector<std::string> broken_rules(const Scenario& scenario) {
   check_people(two, rules);
   check_soles_and_tickets(two, rules);
   std::vector<std::string> broken = rules.take();
-  if (const std::string differs = first_difference(one, two); !differs.empty()) {
+  if (const std::string differs = testing::first_differing_series(testing::all_series(one), testing::all_series(two));
+      !differs.empty()) {
     broken.push_back("1 and 2 threads differ in " + differs);
   }
   return broken;

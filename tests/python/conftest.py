@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+import identical_outputs
 import processes
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -51,6 +52,12 @@ def demo_output(munisim_bin, tmp_path_factory):
                             "--set", "output.traces.days=[2]", "--quiet"], timeout=300)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def provenance():
+    """The provenance attributes of /meta (docs/output-format.md), read once per session."""
+    return identical_outputs.provenance_attributes(REPO_ROOT)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import time
 import pytest
 
 import processes
-from identical_outputs import assert_identical_but_provenance, provenance_attributes
+from identical_outputs import assert_identical_but_provenance
 
 # The demo town at 1:2 with governance and breakdowns, 60 days: every domain keeps state, and a day
 # lasts long enough for a kill after a checkpoint to land before the run ends.
@@ -41,13 +41,12 @@ def resume(munisim_bin, checkpoint, out, threads=2):
 
 
 def test_stopped_at_day_23_and_resumed_on_other_threads_writes_the_same_output(munisim_bin, repo_root, straight,
-                                                                                tmp_path):
+                                                                                tmp_path, provenance):
     checkpoint = tmp_path / "b.ckpt"
     result = run(munisim_bin, repo_root, "--out", tmp_path / "b.h5", "--threads", 2, "--checkpoint-every", 23,
                  "--stop-after", 23, "--checkpoint", checkpoint)
     assert result.returncode == 0, result.stderr
     assert checkpoint.exists() and not (tmp_path / "b.h5").exists()
-    provenance = provenance_attributes(repo_root)
     assert_identical_but_provenance(straight, resume(munisim_bin, checkpoint, tmp_path / "b.h5", threads=1),
                                     provenance)
     # Resuming the same checkpoint again gives the same bytes.
@@ -61,11 +60,10 @@ def start(children, munisim_bin, repo_root, tmp_path, every):
     return process
 
 
-def assert_both_checkpoints_resume(munisim_bin, repo_root, straight, tmp_path):
+def assert_both_checkpoints_resume(munisim_bin, provenance, straight, tmp_path):
     """Nothing under the output's name; the last checkpoint and the one before both finish the run
     with the uninterrupted run's output."""
     assert not (tmp_path / "b.h5").exists()
-    provenance = provenance_attributes(repo_root)
     for checkpoint in ("b.h5.ckpt", "b.h5.ckpt.prev"):
         assert_identical_but_provenance(straight, resume(munisim_bin, tmp_path / checkpoint, tmp_path / "r.h5"),
                                         provenance)
@@ -77,33 +75,35 @@ def kill(process):
     process.wait(timeout=60)
 
 
-def test_sigkill_after_a_checkpoint_resumes_to_the_same_output(munisim_bin, repo_root, straight, tmp_path, children):
+def test_sigkill_after_a_checkpoint_resumes_to_the_same_output(munisim_bin, repo_root, straight, tmp_path, children,
+                                                               provenance):
     process = start(children, munisim_bin, repo_root, tmp_path, 23)
     processes.line_starting(process.stderr, "checkpoint: day 23 of 60", timeout=300)
     kill(process)
     assert not (tmp_path / "b.h5").exists()
     assert_identical_but_provenance(straight, resume(munisim_bin, tmp_path / "b.h5.ckpt", tmp_path / "b.h5"),
-                                    provenance_attributes(repo_root))
+                                    provenance)
 
 
 def test_sigkill_during_a_day_leaves_the_last_and_the_previous_checkpoint(munisim_bin, repo_root, straight, tmp_path,
-                                                                          children):
+                                                                          children, provenance):
     process = start(children, munisim_bin, repo_root, tmp_path, 5)
     processes.line_starting(process.stderr, "checkpoint: day 10 of 60", timeout=300)
     kill(process)
-    assert_both_checkpoints_resume(munisim_bin, repo_root, straight, tmp_path)
+    assert_both_checkpoints_resume(munisim_bin, provenance, straight, tmp_path)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_sigkill_at_a_random_moment_among_daily_checkpoints_leaves_only_whole_ones(munisim_bin, repo_root, straight,
-                                                                                   tmp_path, children, seed):
+                                                                                   tmp_path, children, provenance,
+                                                                                   seed):
     """A checkpoint every day, killed at a random moment after the first: whatever was being written,
     the final names hold whole checkpoints that resume to the same output."""
     process = start(children, munisim_bin, repo_root, tmp_path, 1)
     processes.line_starting(process.stderr, "checkpoint: day 2 of 60", timeout=300)
     time.sleep(random.Random(seed).uniform(0, 0.5))
     kill(process)
-    assert_both_checkpoints_resume(munisim_bin, repo_root, straight, tmp_path)
+    assert_both_checkpoints_resume(munisim_bin, provenance, straight, tmp_path)
 
 
 @pytest.fixture(scope="module")

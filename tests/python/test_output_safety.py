@@ -13,7 +13,7 @@ import pytest
 
 import munisim
 import processes
-from identical_outputs import assert_identical_but_provenance, provenance_attributes
+from identical_outputs import assert_identical_but_provenance
 
 
 def run(munisim_bin, *args, timeout=300, prefix=()):
@@ -204,8 +204,7 @@ def test_disk_filling_up_during_the_run_leaves_nothing(munisim_bin, variant, sma
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
 
 
-def test_two_runs_are_identical_but_for_documented_provenance(munisim_bin, variant, repo_root, tmp_path):
-    provenance = provenance_attributes(repo_root)
+def test_two_runs_are_identical_but_for_documented_provenance(munisim_bin, variant, tmp_path, provenance):
     assert {"threads", "wall_seconds", "host"} <= provenance
     outputs = [tmp_path / "a.h5", tmp_path / "b.h5"]
     for out, threads in zip(outputs, (1, 2)):

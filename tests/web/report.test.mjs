@@ -3,21 +3,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './browser.mjs';
+import { munisimBin, python, repoRoot as repo, tempDir } from './viewer_support.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const munisim = process.env.MUNISIM_BIN ?? path.join(repo, 'build/bin/munisim');
 const screens = process.env.MUNISIM_SCREENS;  // where to save screenshots to look at (optional)
 let dir;
 let browser;
 
 function run(...args) {
-  const result = spawnSync(munisim, args, { encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL' });
-  return result;
+  return spawnSync(munisimBin, args, { encoding: 'utf8', timeout: 300_000, killSignal: 'SIGKILL' });
 }
 
 function ok(...args) {
@@ -40,9 +35,7 @@ with h5py.File(sys.argv[1]) as f:
         value = {"total": daily.sum(), "mean": daily.mean(), "last": daily[-1]}.get(summary)
         if value is not None: out[name] = {"value": float(value), "unit": ds.attrs["unit"]}
 print(json.dumps(out))`;
-  const result = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8', timeout: 60_000 });
-  assert.equal(result.status, 0, result.stderr);
-  return JSON.parse(result.stdout);
+  return JSON.parse(python(['-c', script, file]));
 }
 
 // The report's number rules (docs/output-format.md, "The HTML report"), written again here.
@@ -80,21 +73,21 @@ async function open(file) {
 }
 
 before(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'munisim-report-'));
+  dir = tempDir('munisim-report-');
   const demo = path.join(repo, 'scenarios/demo.yaml');
-  ok('run', demo, '--out', path.join(dir, 'base.h5'), '--days', '7', '--quiet');
-  ok('run', demo, '--out', path.join(dir, 'one-truck.h5'), '--days', '7', '--quiet', '--set', 'waste.fleet.trucks=1');
+  ok('run', demo, '--out', dir.file('base.h5'), '--days', '7', '--quiet');
+  ok('run', demo, '--out', dir.file('one-truck.h5'), '--days', '7', '--quiet', '--set', 'waste.fleet.trucks=1');
   return launchBrowser().then((started) => { browser = started; });
 });
 
 after(async () => {
   await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
+  dir?.remove();
 });
 
 test('the headline numbers are the file\'s values, formatted', async () => {
-  const output = path.join(dir, 'one-truck.h5');
-  const html = path.join(dir, 'report.html');
+  const output = dir.file('one-truck.h5');
+  const html = dir.file('report.html');
   ok('report', output, '-o', html);
   const expected = kpisFromFile(output);
   const { page, requests } = await open(html);
@@ -134,9 +127,9 @@ test('the headline numbers are the file\'s values, formatted', async () => {
 });
 
 test('a baseline comparison shows the expected signs, and a run against itself none', async () => {
-  const output = path.join(dir, 'one-truck.h5');
-  const baseline = path.join(dir, 'base.h5');
-  const html = path.join(dir, 'compare.html');
+  const output = dir.file('one-truck.h5');
+  const baseline = dir.file('base.h5');
+  const html = dir.file('compare.html');
   ok('report', output, '--baseline', baseline, '-o', html);
   const now = kpisFromFile(output);
   const before = kpisFromFile(baseline);
@@ -164,7 +157,7 @@ test('a baseline comparison shows the expected signs, and a run against itself n
   } finally {
     await page.close();
   }
-  const same = path.join(dir, 'same.html');
+  const same = dir.file('same.html');
   ok('report', baseline, '--baseline', baseline, '-o', same);
   const { page: samePage } = await open(same);
   try {
@@ -177,10 +170,10 @@ test('a baseline comparison shows the expected signs, and a run against itself n
 });
 
 test('a baseline of another city is refused with exit 2 and a message', () => {
-  const other = path.join(dir, 'other.h5');
+  const other = dir.file('other.h5');
   ok('run', path.join(repo, 'scenarios/demo.yaml'), '--out', other, '--days', '2', '--quiet',
     '--set', 'city.name=Villa Otra');
-  const refused = run('report', path.join(dir, 'base.h5'), '--baseline', other, '-o', path.join(dir, 'x.html'));
+  const refused = run('report', dir.file('base.h5'), '--baseline', other, '-o', dir.file('x.html'));
   assert.equal(refused.status, 2);
   assert.match(refused.stderr, /other\.h5: is a run of Villa Otra, not of Villa Demo .*same city/);
 });

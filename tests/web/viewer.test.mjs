@@ -2,15 +2,20 @@
 // (fixtures/make_output.py): what the page shows is checked against the file read with h5py.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { launchBrowser } from './browser.mjs';
-import { h5, makeOutput, openViewer, startViewer, tempDir, viewExit } from './viewer_support.mjs';
+import { h5, makeOutput, openViewer, python, startViewer, tempDir, viewExit } from './viewer_support.mjs';
 
 const limit = { timeout: 90000 };
 const kpi = 'waste_collected_t';
+
+// The default fixture, built once and only read by every test, and its district centroids.
+const fixtures = tempDir();
+after(() => fixtures.remove());
+const defaultOutput = makeOutput(fixtures.file('a.h5'));
+const centroidsX = h5(defaultOutput, "f['geometry/districts/centroid_x'][...].tolist()");
 
 // The page's own drawing of the map and legend, as RGB.
 async function mapPixel(page, x, y) {
@@ -18,6 +23,15 @@ async function mapPixel(page, x, y) {
     const [px, py] = window.viewer.map.project(mx, my);
     return Array.from(document.getElementById('map').getContext('2d').getImageData(Math.round(px), Math.round(py), 1, 1).data.slice(0, 3));
   }, [x, y]);
+}
+
+// The map's pixels in a square of 2 * half + 1 pixels centred on (x, y) metres, as RGB triples.
+async function mapPatch(page, x, y, half = 3) {
+  return page.evaluate(([mx, my, h]) => {
+    const [px, py] = window.viewer.map.project(mx, my);
+    const data = document.getElementById('map').getContext('2d').getImageData(Math.round(px) - h, Math.round(py) - h, 2 * h + 1, 2 * h + 1).data;
+    return Array.from({ length: data.length / 4 }, (_, i) => Array.from(data.slice(4 * i, 4 * i + 3)));
+  }, [x, y, half]);
 }
 
 async function legendPixel(page, position) {
@@ -43,10 +57,9 @@ async function tableValues(page) {
 }
 
 describe('one run', () => {
-  let dir, viewer, browser, page, requests, file;
+  let viewer, browser, page, requests, file;
   before(async () => {
-    dir = tempDir();
-    file = makeOutput(dir.file('a.h5'));
+    file = defaultOutput;
     viewer = await startViewer([file]);
     browser = await launchBrowser();
     ({ page, requests } = await openViewer(browser, viewer.url));
@@ -54,7 +67,6 @@ describe('one run', () => {
   after(async () => {
     await browser?.close();
     await viewer?.stop();
-    dir?.remove();
   });
 
   test('title and legend say what, when, the unit and the range', limit, async () => {
@@ -146,15 +158,30 @@ describe('one run', () => {
       .map(([label, kind]) => ({ label, colour: rgb(colours[kind]) })));
   });
 
+  test('a one-way street (no reverse edge) is drawn, whichever way it runs', limit, async () => {
+    const edges = h5(file, "{k: f['geometry/network_edges/' + k][...].tolist() for k in ['from', 'to']}");
+    const nodes = h5(file, "{k: f['geometry/network_nodes/' + k][...].tolist() for k in ['x', 'y']}");
+    const twoWay = new Set(edges.from.map((a, e) => `${a}-${edges.to[e]}`));
+    const oneWay = edges.from.findIndex((a, e) => !twoWay.has(`${edges.to[e]}-${a}`));
+    assert.ok(oneWay >= 0 && edges.to[oneWay] < edges.from[oneWay], 'the fixture has a one-way street to a lower node');
+    const [a, b] = [edges.from[oneWay], edges.to[oneWay]];
+    const [mx, my] = [(nodes.x[a] + nodes.x[b]) / 2, (nodes.y[a] + nodes.y[b]) / 2];
+    await hideLayers(page, ['lines', 'stops', 'names', 'vehicles']);
+    const withStreets = await mapPatch(page, mx, my);
+    await page.uncheck('#layer-streets');
+    const withoutStreets = await mapPatch(page, mx, my);
+    await page.check('#layer-streets');
+    assert.notDeepEqual(withStreets, withoutStreets, 'the street shows between its two nodes');
+  });
+
   test('with streets, lines, stops, names and vehicles hidden, each district has its legend colour', limit, async () => {
     await page.evaluate(() => window.viewer.setDay(2));
     await hideLayers(page, ['streets', 'lines', 'stops', 'names', 'vehicles']);
     const values = h5(file, `f['series/${kpi}'][...].tolist()`);
     const min = Math.min(...values.flat());
     const max = Math.max(...values.flat());
-    const centres = h5(file, "f['geometry/districts/centroid_x'][...].tolist()");
     const pixels = [];
-    for (const [d, cx] of centres.entries()) {
+    for (const [d, cx] of centroidsX.entries()) {
       const pixel = await mapPixel(page, cx, 800);
       assertClose(pixel, await legendPixel(page, (values[2][d] - min) / (max - min)), 3, `district ${d}`);
       pixels.push(pixel);
@@ -222,7 +249,6 @@ describe('two runs', () => {
   let dir, browser;
   before(async () => {
     dir = tempDir();
-    makeOutput(dir.file('a.h5'));
     makeOutput(dir.file('b.h5'), '--variant', 'b');
     makeOutput(dir.file('other.h5'), '--city', 'Otra Ciudad');
     browser = await launchBrowser();
@@ -233,7 +259,7 @@ describe('two runs', () => {
   });
 
   async function compare(a, b, check) {
-    const viewer = await startViewer([dir.file(a), dir.file(b)]);
+    const viewer = await startViewer([a, b]);
     try {
       const { page } = await openViewer(browser, viewer.url);
       await hideLayers(page, ['streets', 'lines', 'stops', 'names', 'vehicles']);
@@ -244,18 +270,17 @@ describe('two runs', () => {
   }
 
   test('A against A is neutral everywhere', limit, async () => {
-    await compare('a.h5', 'a.h5', async (page) => {
+    await compare(defaultOutput, defaultOutput, async (page) => {
       assert.equal(await page.inputValue('#mode'), 'diff');
       const rows = Object.values(await tableValues(page));
       for (const [a, b, diff] of rows) { assert.equal(a, b); assert.equal(diff, 0); }
-      const centres = h5(dir.file('a.h5'), "f['geometry/districts/centroid_x'][...].tolist()");
-      for (const cx of centres) assertClose(await mapPixel(page, cx, 800), await legendPixel(page, 0.5), 3, 'neutral');
+      for (const cx of centroidsX) assertClose(await mapPixel(page, cx, 800), await legendPixel(page, 0.5), 3, 'neutral');
     });
   });
 
   test('B (values 1.5 × A) against A shows positive differences on the warm side', limit, async () => {
-    await compare('a.h5', 'b.h5', async (page) => {
-      const a = h5(dir.file('a.h5'), `f['series/${kpi}'][0].tolist()`);
+    await compare(defaultOutput, dir.file('b.h5'), async (page) => {
+      const a = h5(defaultOutput, `f['series/${kpi}'][0].tolist()`);
       const b = h5(dir.file('b.h5'), `f['series/${kpi}'][0].tolist()`);
       const rows = Object.values(await tableValues(page));
       rows.forEach(([shownA, shownB, diff], i) => {
@@ -263,8 +288,7 @@ describe('two runs', () => {
         assert.equal(shownB, b[i]);
         assert.ok(diff > 0 && Math.abs(diff - (b[i] - a[i])) < 1e-4);
       });
-      const centres = h5(dir.file('a.h5'), "f['geometry/districts/centroid_x'][...].tolist()");
-      for (const cx of centres) {
+      for (const cx of centroidsX) {
         const [r, , blue] = await mapPixel(page, cx, 800);
         assert.ok(r > blue, `warm colour for a positive difference: ${r} vs ${blue}`);
       }
@@ -275,7 +299,7 @@ describe('two runs', () => {
   });
 
   test('runs of different cities are refused with a message', limit, async () => {
-    const { code, stderr } = await viewExit([dir.file('a.h5'), dir.file('other.h5')]);
+    const { code, stderr } = await viewExit([defaultOutput, dir.file('other.h5')]);
     assert.equal(code, 2);
     assert.match(stderr, /other\.h5: is a run of another city \(Otra Ciudad.*only runs of the same city can be compared/);
   });
@@ -294,9 +318,9 @@ describe('bad input', () => {
 
   test('files that are not munisim outputs end with exit 2 and say what is wrong', limit, async () => {
     writeFileSync(dir.file('text.h5'), 'not an HDF5 file\n');
-    const whole = readFileSync(makeOutput(dir.file('whole.h5')));
+    const whole = readFileSync(defaultOutput);
     writeFileSync(dir.file('truncated.h5'), whole.subarray(0, Math.floor(whole.length / 2)));
-    execPython(`import h5py\nwith h5py.File('${dir.file('foreign.h5')}', 'w') as f: f['data'] = [1, 2, 3]`);
+    python(['-c', `import h5py\nwith h5py.File('${dir.file('foreign.h5')}', 'w') as f: f['data'] = [1, 2, 3]`]);
     makeOutput(dir.file('newer.h5'), '--format-version', '99');
     const cases = [
       ['missing.h5', /missing\.h5: cannot read output file/],
@@ -333,7 +357,3 @@ describe('bad input', () => {
     }
   });
 });
-
-function execPython(code) {
-  execFileSync('/usr/bin/python3', ['-c', code]);
-}

@@ -1,5 +1,6 @@
-// Shared by the viewer tests and benchmark: fixture outputs, the viewer server as a child process
-// that is killed on every path, and HDF5 values read independently with h5py.
+// Shared by the browser tests (viewer and report) and the viewer benchmark: the munisim binary,
+// temporary folders, fixture outputs, Debian's Python (h5py) to read outputs independently, and
+// `munisim view` as a child process that is killed on every path.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,59 +8,80 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const munisimBin = process.env.MUNISIM_BIN ?? path.join(here, '../../build/bin/munisim');
-const python = '/usr/bin/python3';
+export const repoRoot = path.resolve(here, '../..');
+export const munisimBin = process.env.MUNISIM_BIN ?? path.join(repoRoot, 'build/bin/munisim');
 
-export function tempDir() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'munisim-viewer-'));
+export function tempDir(prefix = 'munisim-viewer-') {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, file: (name) => path.join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+// Debian's python3 (the one with h5py and numpy) run to its end; its stdout. Throws, with its
+// stderr, on a non-zero exit or after timeoutMs.
+export function python(args, timeoutMs = 60000) {
+  return execFileSync('/usr/bin/python3', args, { encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+}
+
 export function makeOutput(file, ...options) {
-  execFileSync(python, [path.join(here, 'fixtures/make_output.py'), file, ...options], { stdio: 'inherit' });
+  python([path.join(here, 'fixtures/make_output.py'), file, ...options]);
   return file;
 }
 
 // A Python expression over the open file `f` (h5py) and numpy `np`, returned as JSON.
 export function h5(file, expression) {
   const script = `import json, sys, h5py, numpy as np\nwith h5py.File(sys.argv[1]) as f:\n    print(json.dumps(${expression}))`;
-  return JSON.parse(execFileSync(python, ['-c', script, file], { encoding: 'utf8' }));
+  return JSON.parse(python(['-c', script, file]));
+}
+
+// `munisim view ARGS` in its own process group, its output collected. stop() kills the group (if
+// still running) and resolves with the exit code once it has exited, as does `exited`.
+export function spawnView(args) {
+  const child = spawn(munisimBin, ['view', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => { stdout += chunk; });
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    return exited;
+  };
+  return { child, exited, stop, stdout: () => stdout, stderr: () => stderr };
 }
 
 // Runs `munisim view` to its end (for files it must refuse); {code, stderr}.
-export function viewExit(files, timeoutMs = 20000) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(munisimBin, ['view', ...files], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    const timer = setTimeout(() => { process.kill(-child.pid, 'SIGKILL'); reject(new Error('munisim view did not exit')); }, timeoutMs);
-    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, stderr }); });
-  });
+export async function viewExit(files, timeoutMs = 20000) {
+  const view = spawnView(files);
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; view.stop(); }, timeoutMs);
+  const code = await view.exited;
+  clearTimeout(timer);
+  if (timedOut) throw new Error(`munisim view did not exit: ${view.stderr()}`);
+  return { code, stderr: view.stderr() };
 }
 
 // Starts `munisim view` and resolves once it prints its URL; stop() kills its process group.
-export function startViewer(files, extra = [], timeoutMs = 20000) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(munisimBin, ['view', ...files, ...extra], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const stop = () => new Promise((done) => {
-      if (child.exitCode !== null || child.signalCode !== null) return done();
-      child.once('exit', () => done());
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { done(); }
+export async function startViewer(files, extra = [], timeoutMs = 20000) {
+  const view = spawnView([...files, ...extra]);
+  const output = () => view.stdout() + view.stderr();
+  try {
+    const match = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL from munisim view: ${output()}`)), timeoutMs);
+      const look = () => {
+        const found = output().match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+        if (found) { clearTimeout(timer); resolve(found); }
+      };
+      view.child.stdout.on('data', look);
+      view.child.stderr.on('data', look);
+      view.exited.then((code) => { clearTimeout(timer); reject(new Error(`munisim view exited (${code}): ${output()}`)); });
     });
-    const timer = setTimeout(() => { stop(); reject(new Error(`no URL from munisim view: ${output}`)); }, timeoutMs);
-    const onData = (chunk) => {
-      output += chunk;
-      const match = output.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[0], port: Number(match[1]), child, stop, output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`munisim view exited (${code}): ${output}`)); });
-  });
+    return { url: match[0], port: Number(match[1]), child: view.child, stop: view.stop, output };
+  } catch (error) {
+    await view.stop();
+    throw error;
+  }
 }
 
 // Opens the page and waits until it has drawn; collects every request it makes.

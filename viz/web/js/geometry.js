@@ -5,6 +5,25 @@ export const vehicleColours = {
   waste_truck: '#D55E00', bus: '#0072B2', combi: '#CC79A7', electric_bus: '#009E73', brt: '#56B4E9',
 };
 
+// A district without boundaries is drawn as the circle of its area, centred on its centroid.
+export function districtRadiusM(district) {
+  return Math.sqrt(district.areaKm2 / Math.PI) * 1000;
+}
+
+// A two-way street is two edges, one each way: only the one from its lower-numbered node is drawn.
+// A one-way street has no reverse twin and is drawn whichever way it runs.
+export function reverseTwins(nodeCount, edgeFrom, edgeTo) {
+  const forward = new Set();
+  for (let e = 0; e < edgeFrom.length; ++e) {
+    if (edgeFrom[e] < edgeTo[e]) forward.add(edgeFrom[e] * nodeCount + edgeTo[e]);
+  }
+  const twin = new Uint8Array(edgeFrom.length);
+  for (let e = 0; e < edgeFrom.length; ++e) {
+    if (edgeTo[e] < edgeFrom[e] && forward.has(edgeTo[e] * nodeCount + edgeFrom[e])) twin[e] = 1;
+  }
+  return twin;
+}
+
 export function cityShapes(tables) {
   const col = (table, name) => tables[table]?.columns?.[name] ?? [];
   const districts = col('districts', 'name').map((name, i) => ({
@@ -28,6 +47,7 @@ export function cityShapes(tables) {
   const ny = Float64Array.from(col('network_nodes', 'y'));
   const edgeFrom = Int32Array.from(col('network_edges', 'from'));
   const edgeTo = Int32Array.from(col('network_edges', 'to'));
+  const edgeIsTwin = reverseTwins(nx.length, edgeFrom, edgeTo);
   const stops = col('transit_stops', 'x').map((x, i) => ({ x, y: col('transit_stops', 'y')[i], name: col('transit_stops', 'name')[i] }));
   const lines = [];
   const lp = col('transit_line_paths', 'line');
@@ -42,20 +62,20 @@ export function cityShapes(tables) {
   for (const d of districts) {
     for (const ring of d.rings) for (let k = 0; k < ring.length; k += 2) extend(ring[k], ring[k + 1]);
     if (!hasBoundaries && Number.isFinite(d.cx)) {
-      const r = Math.sqrt(d.areaKm2 / Math.PI) * 1000;
+      const r = districtRadiusM(d);
       extend(d.cx - r, d.cy - r);
       extend(d.cx + r, d.cy + r);
     }
   }
   for (let i = 0; i < nx.length; ++i) extend(nx[i], ny[i]);
   if (!Number.isFinite(minX)) { minX = 0; minY = 0; maxX = 1000; maxY = 1000; }
-  return { districts, hasBoundaries, nx, ny, edgeFrom, edgeTo, stops, lines, bounds: { minX, minY, maxX, maxY } };
+  return { districts, hasBoundaries, nx, ny, edgeFrom, edgeTo, edgeIsTwin, stops, lines, bounds: { minX, minY, maxX, maxY } };
 }
 
 // Whether (x, y) lies inside the district (even–odd over all its rings, holes included).
 export function districtContains(district, hasBoundaries, x, y) {
   if (!hasBoundaries) {
-    const r = Math.sqrt(district.areaKm2 / Math.PI) * 1000;
+    const r = districtRadiusM(district);
     return (x - district.cx) ** 2 + (y - district.cy) ** 2 <= r * r;
   }
   let inside = false;

@@ -63,15 +63,24 @@ function reduceOver(data, info, dim) {
   return out;
 }
 
-// Per district (in /geometry order) and day, for the run or the difference the mode shows.
-async function districtMatrix(mode = state.mode) {
+// Per district (in /geometry order) and day, for the run or the difference the mode shows. The
+// map and the table ask for up to four matrices on every day step; each is computed once per
+// KPI and mode (the promise is kept, so concurrent asks share one computation).
+const districtMatrices = new Map();
+function districtMatrix(mode = state.mode) {
+  const key = `${state.kpi}\u0000${mode}`;
+  if (!districtMatrices.has(key)) districtMatrices.set(key, computeDistrictMatrix(state.kpi, mode));
+  return districtMatrices.get(key);
+}
+
+async function computeDistrictMatrix(kpi, mode) {
   const runs = mode === 'diff' ? [0, 1] : [mode === 'b' ? 1 : 0];
   const matrices = [];
   for (const run of runs) {
-    const info = seriesInfo(state.kpi, run);
+    const info = seriesInfo(kpi, run);
     if (!info) return null;
     const dim = districtDim(info);
-    const byLabel = reduceSeries(await seriesData(run, state.kpi), info, dim);
+    const byLabel = reduceSeries(await seriesData(run, kpi), info, dim);
     const labels = info.labels[dim - 1];
     matrices.push(map.shapes.districts.map((d, i) => byLabel[labels.indexOf(d.name) >= 0 ? labels.indexOf(d.name) : i]));
   }
@@ -169,8 +178,7 @@ async function updatePlot() {
   const dim = state.split ? info.dims.indexOf(state.split) : -1;
   const lines = [];
   const legend = [];
-  const runs = state.mode === 'diff' || state.runs.length === 1 ? state.runs.map((_, r) => r) : [state.mode === 'b' ? 1 : 0];
-  for (const run of state.runs.length > 1 ? [0, 1] : runs) {
+  for (const run of state.runs.keys()) {
     const runInfo = seriesInfo(state.kpi, run);
     if (!runInfo) continue;
     const reduced = reduceSeries(await seriesData(run, state.kpi), runInfo, dim);

@@ -2,7 +2,7 @@
 // scale bar and the moving vehicles. Streets are drawn once per view into a cached layer and the
 // whole still picture into another, so a frame of animation only copies it and draws vehicles.
 import { css } from './colour.js';
-import { districtContains, vehicleColours } from './geometry.js';
+import { districtContains, districtRadiusM, vehicleColours } from './geometry.js';
 
 const niceKm = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
 
@@ -90,7 +90,7 @@ export class MapView {
       for (const ring of district.rings) this.tracePath(context, ring, true);
     } else if (Number.isFinite(district.cx)) {
       const [px, py] = this.project(district.cx, district.cy);
-      context.arc(px, py, Math.sqrt(district.areaKm2 / Math.PI) * 1000 * this.scale, 0, 2 * Math.PI);
+      context.arc(px, py, districtRadiusM(district) * this.scale, 0, 2 * Math.PI);
     }
   }
 
@@ -99,14 +99,14 @@ export class MapView {
     this.streetCanvas ??= new OffscreenCanvas(this.canvas.width, this.canvas.height);
     const context = this.streetCanvas.getContext('2d');
     context.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    const { nx, ny, edgeFrom, edgeTo } = this.shapes;
+    const { nx, ny, edgeFrom, edgeTo, edgeIsTwin } = this.shapes;
     context.strokeStyle = 'rgba(128,128,128,0.85)';  // visible on both ends of the ramp
     context.lineWidth = 0.8;
     context.beginPath();
     for (let e = 0; e < edgeFrom.length; ++e) {
       const a = edgeFrom[e];
       const b = edgeTo[e];
-      if (b < a && edgeFrom.length > 1) continue;  // a two-way street is drawn once
+      if (edgeIsTwin[e]) continue;  // its reverse edge draws the street
       context.moveTo(this.offsetX + nx[a] * this.scale, this.offsetY - ny[a] * this.scale);
       context.lineTo(this.offsetX + nx[b] * this.scale, this.offsetY - ny[b] * this.scale);
     }
