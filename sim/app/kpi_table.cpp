@@ -6,14 +6,13 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "sim/core/thousands.hpp"
+
 namespace munisim::app {
 
 std::string with_thousands(double value) {
   if (std::abs(value) < 1000) return fmt::format("{:.4g}", value);
-  std::string digits = fmt::format("{}", std::llabs(std::llround(value)));
-  for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3)
-    digits.insert(static_cast<std::size_t>(at), ",");
-  return (value < 0 ? "-" : "") + digits;
+  return (value < 0 ? "-" : "") + with_thousands_separators(fmt::format("{}", std::llabs(std::llround(value))));
 }
 
 void print_kpi_table(std::FILE* stream, const std::vector<Kpi>& rows) {

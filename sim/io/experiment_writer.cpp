@@ -9,18 +9,6 @@ namespace {
 
 using namespace io_detail;
 
-void write_tables(hid_t parent, const std::vector<Table>& tables) {
-  for (const Table& table : tables) {
-    const Handle group = create_group(parent, table.name);
-    for (const Table::TextColumn& column : table.texts) write_texts(group, column.name, column.values);
-    for (const Table::IntColumn& column : table.ints) write_integers(group, column.name, column.values);
-    for (const Table::NumberColumn& column : table.numbers) {
-      const Handle dataset = write_doubles(group, column.name, {column.values.size()}, column.values.data());
-      write_text_attribute(dataset, "unit", column.unit);
-    }
-  }
-}
-
 void write_run(hid_t runs, const ExperimentRun& run) {
   const Handle group = create_group(runs, run.id);
   write_text_attribute(group, "variant", run.variant);

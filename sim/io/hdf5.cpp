@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "sim/core/error.hpp"
 #include "sim/io/output.hpp"
@@ -150,10 +151,47 @@ std::vector<std::string> member_names(hid_t group) {
   return names;
 }
 
+namespace {
+
+// HDF5's deflate filter cannot expand data more than about 1032 times, so a dataset holding more
+// than this many bytes per stored byte (or per byte of the whole file) lies about its size.
+constexpr std::uint64_t kMaxExpansion = 1100;
+
+}  // namespace
+
+std::uint64_t element_count(hid_t space, const std::string& what) {
+  const int rank = H5Sget_simple_extent_ndims(space);
+  if (rank < 0 || rank > H5S_MAX_RANK) throw InputError("has a damaged dataspace in " + what);
+  std::vector<hsize_t> shape(static_cast<std::size_t>(rank));
+  H5Sget_simple_extent_dims(space, shape.data(), nullptr);
+  std::uint64_t count = 1;
+  for (hsize_t extent : shape) {
+    if (extent != 0 && count > std::numeric_limits<std::uint64_t>::max() / extent) {
+      throw InputError("declares more elements than can be counted in " + what);
+    }
+    count *= extent;
+  }
+  return count;
+}
+
+void check_stored_size(hid_t dataset, std::uint64_t count, std::uint64_t element_bytes, const std::string& what) {
+  const std::uint64_t stored_bytes = H5Dget_storage_size(dataset);
+  const Handle file(H5Iget_file_id(dataset), "finding the file of " + what);
+  hsize_t file_bytes = 0;
+  checked(H5Fget_filesize(file, &file_bytes), "sizing the file of " + what);
+  const std::uint64_t limit = kMaxExpansion * std::min<std::uint64_t>(stored_bytes, file_bytes) + 4096;
+  if (count > limit / element_bytes) {
+    throw InputError("declares " + std::to_string(count) + " elements in " + what + " but stores only " +
+                     std::to_string(stored_bytes) + " bytes");
+  }
+}
+
 std::vector<std::string> read_text_list(hid_t parent, const std::string& name) {
   const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
   const Handle space(H5Dget_space(dataset), "reading the space of " + name);
-  std::vector<char*> pointers(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
+  const std::uint64_t count = element_count(space, name);
+  check_stored_size(dataset, count, sizeof(char*), name);
+  std::vector<char*> pointers(static_cast<std::size_t>(count));
   const Handle type = text_type();
   if (!pointers.empty())
     checked(H5Dread(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "reading " + name);

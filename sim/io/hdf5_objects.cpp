@@ -4,6 +4,7 @@
 #include <atomic>
 
 #include "sim/io/detail/hdf5.hpp"
+#include "sim/io/output.hpp"
 
 namespace munisim::io_detail {
 namespace {
@@ -49,14 +50,6 @@ Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hs
   return dataset;
 }
 
-Handle write_integers(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values) {
-  Handle dataset = create_dataset(parent, name, H5T_NATIVE_INT64, {values.size()});
-  if (!values.empty()) {
-    checked(H5Dwrite(dataset, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "writing " + name);
-  }
-  return dataset;
-}
-
 Handle write_texts(hid_t parent, const std::string& name, const std::vector<std::string>& values) {
   std::vector<const char*> pointers;
   for (const std::string& value : values) pointers.push_back(value.c_str());
@@ -76,6 +69,19 @@ void write_scalar_text(hid_t parent, const std::string& name, const std::string&
                        "creating dataset " + name);
   const char* pointer = value.c_str();
   checked(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer), "writing " + name);
+}
+
+void write_tables(hid_t parent, const std::vector<Table>& tables) {
+  for (const Table& table : tables) {
+    const Handle group = create_group(parent, table.name);
+    for (const Table::NumberColumn& column : table.numbers) {
+      const Handle dataset = write_doubles(group, column.name, {column.values.size()}, column.values.data());
+      write_text_attribute(dataset, "unit", column.unit);
+    }
+    for (const Table::IntColumn& column : table.ints)
+      write_column(group, column.name, H5T_NATIVE_INT64, column.values, Layout::contiguous);
+    for (const Table::TextColumn& column : table.texts) write_texts(group, column.name, column.values);
+  }
 }
 
 std::vector<unsigned char> file_image(const std::function<void(hid_t)>& fill) {

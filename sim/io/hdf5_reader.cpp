@@ -1,6 +1,6 @@
 // Reads a munisim HDF5 output back: metadata, scenario, series with their labels, geometry names.
-#include <algorithm>
-#include <limits>
+#include <array>
+#include <cstdio>
 
 #include "sim/core/error.hpp"
 #include "sim/io/detail/hdf5.hpp"
@@ -10,38 +10,6 @@ namespace munisim {
 namespace {
 
 using namespace io_detail;
-
-// HDF5's deflate filter cannot expand data more than about 1032 times, so a dataset holding more
-// than this many bytes per stored byte (or per byte of the whole file) lies about its size.
-constexpr std::uint64_t kMaxExpansion = 1100;
-
-// Refuses, before anything is allocated, `count` elements of `element_bytes` each that could not
-// have come from `stored_bytes` of storage in a file of `file_bytes` (a damaged or crafted file
-// may declare 2^40 elements and store none).
-void check_stored_size(std::uint64_t count, std::uint64_t element_bytes, std::uint64_t stored_bytes,
-                       std::uint64_t file_bytes, const std::string& what) {
-  const std::uint64_t limit = kMaxExpansion * std::min(stored_bytes, file_bytes) + 4096;
-  if (count > limit / element_bytes) {
-    throw InputError("declares " + std::to_string(count) + " elements in " + what + " but stores only " +
-                     std::to_string(stored_bytes) + " bytes");
-  }
-}
-
-// The number of elements a dataspace declares, refused when it overflows.
-std::uint64_t element_count(hid_t space, const std::string& what) {
-  const int rank = H5Sget_simple_extent_ndims(space);
-  if (rank < 0 || rank > H5S_MAX_RANK) throw InputError("has a damaged dataspace in " + what);
-  std::vector<hsize_t> shape(static_cast<std::size_t>(rank));
-  H5Sget_simple_extent_dims(space, shape.data(), nullptr);
-  std::uint64_t count = 1;
-  for (hsize_t extent : shape) {
-    if (extent != 0 && count > std::numeric_limits<std::uint64_t>::max() / extent) {
-      throw InputError("declares more elements than can be counted in " + what);
-    }
-    count *= extent;
-  }
-  return count;
-}
 
 std::string read_scalar_text(hid_t parent, const std::string& name) {
   const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
@@ -53,16 +21,6 @@ std::string read_scalar_text(hid_t parent, const std::string& name) {
   std::string value = pointer != nullptr ? pointer : "";
   H5free_memory(pointer);
   return value;
-}
-
-// The list, once its declared length is checked against the bytes it stores.
-std::vector<std::string> read_checked_text_list(hid_t parent, const std::string& name, std::uint64_t file_bytes) {
-  {
-    const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
-    const Handle space(H5Dget_space(dataset), "reading the space of " + name);
-    check_stored_size(element_count(space, name), sizeof(char*), H5Dget_storage_size(dataset), file_bytes, name);
-  }
-  return read_text_list(parent, name);
 }
 
 struct MetaReading {
@@ -96,7 +54,7 @@ herr_t collect_meta(hid_t location, const char* name, const H5A_info_t*, void* d
   }
 }
 
-SeriesData read_series(hid_t group, const std::string& name, std::uint64_t file_bytes) {
+SeriesData read_series(hid_t group, const std::string& name) {
   const Handle dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), "opening series " + name);
   SeriesData series;
   series.name = name;
@@ -113,7 +71,7 @@ SeriesData read_series(hid_t group, const std::string& name, std::uint64_t file_
   }
   const Handle space(H5Dget_space(dataset), "reading the shape of " + name);
   const std::uint64_t count = element_count(space, "series " + name);
-  check_stored_size(count, sizeof(double), H5Dget_storage_size(dataset), file_bytes, "series " + name);
+  check_stored_size(dataset, count, sizeof(double), "series " + name);
   std::vector<hsize_t> shape(static_cast<std::size_t>(H5Sget_simple_extent_ndims(space)));
   H5Sget_simple_extent_dims(space, shape.data(), nullptr);
   series.shape.assign(shape.begin(), shape.end());
@@ -127,7 +85,6 @@ SeriesData read_series(hid_t group, const std::string& name, std::uint64_t file_
 
 OutputFile read_munisim_output(const std::filesystem::path& path) {
   const Handle file = open_output(path);
-  const std::uint64_t file_bytes = std::filesystem::file_size(path);
   OutputFile output;
   const Handle meta(H5Gopen2(file, "meta", H5P_DEFAULT), "opening /meta");
   MetaReading reading{output, {}};
@@ -136,10 +93,10 @@ OutputFile read_munisim_output(const std::filesystem::path& path) {
   }
   output.scenario_text = read_scalar_text(meta, "scenario/text");
   output.resolved_yaml = read_scalar_text(meta, "scenario/resolved");
-  output.dates = read_checked_text_list(meta, "dates", file_bytes);
+  output.dates = read_text_list(meta, "dates");
   const Handle series(H5Gopen2(file, "series", H5P_DEFAULT), "opening /series");
   for (const std::string& name : member_names(series)) {
-    output.series.push_back(read_series(series, name, file_bytes));
+    output.series.push_back(read_series(series, name));
     // Every series has one row per date; a summary over more rows would read past its values.
     if (output.series.back().shape.empty() || output.series.back().shape[0] != output.dates.size()) {
       throw InputError("series " + name + " does not have one row for each of the " +
@@ -156,17 +113,31 @@ OutputFile read_munisim_output(const std::filesystem::path& path) {
 }  // namespace
 
 OutputFile read_output(const std::filesystem::path& path) {
-  const SourceLocation where{path.string(), 0, 0};
-  // A file HDF5 recognises but cannot read as an output is bad input (exit 2), whatever step failed.
-  try {
-    return read_munisim_output(path);
-  } catch (const InputError& error) {
-    throw InputError(where, "", error.problem());
-  } catch (const Error& error) {
-    throw InputError(where, "", std::string("is not a readable munisim output: ") + error.what());
-  } catch (const std::filesystem::filesystem_error& error) {
-    throw InputError(where, "", std::string("cannot read output file: ") + error.what());
-  }
+  return read_as_input(path, [&] { return read_munisim_output(path); });
+}
+
+namespace {
+
+std::string city_name(const OutputFile& file) {
+  const auto found = file.text_meta.find("city_name");
+  return found == file.text_meta.end() ? "" : found->second;
+}
+
+double district_count(const OutputFile& file) {
+  const auto found = file.number_meta.find("districts");
+  return found == file.number_meta.end() ? -1 : found->second;
+}
+
+}  // namespace
+
+bool same_city(const OutputFile& first, const OutputFile& other) {
+  return city_name(first) == city_name(other) && district_count(first) == district_count(other);
+}
+
+std::string city_description(const OutputFile& file) {
+  std::array<char, 32> count{};
+  std::snprintf(count.data(), count.size(), "%g", district_count(file));
+  return city_name(file) + ", " + count.data() + " districts";
 }
 
 }  // namespace munisim

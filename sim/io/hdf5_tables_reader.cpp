@@ -1,5 +1,6 @@
 // Reads the tables of /geometry and the vehicle traces of /events (layout: docs/output-format.md).
 #include <algorithm>
+#include <charconv>
 #include <string>
 
 #include "sim/core/error.hpp"
@@ -10,15 +11,6 @@ namespace munisim {
 namespace {
 
 using namespace io_detail;
-
-template <class T>
-std::vector<T> read_column(hid_t group, const std::string& name, hid_t memory_type) {
-  const Handle dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), "opening " + name);
-  const Handle space(H5Dget_space(dataset), "reading the space of " + name);
-  std::vector<T> values(static_cast<std::size_t>(std::max<hssize_t>(H5Sget_simple_extent_npoints(space), 0)));
-  if (!values.empty()) checked(H5Dread(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "reading " + name);
-  return values;
-}
 
 H5T_class_t column_class(hid_t group, const std::string& name) {
   const Handle dataset(H5Dopen2(group, name.c_str(), H5P_DEFAULT), "opening " + name);
@@ -52,51 +44,64 @@ std::string day_group(int day) { return "day_" + std::to_string(day); }
 }  // namespace
 
 std::vector<Table> read_geometry(const std::filesystem::path& path) {
-  const Handle file = open_output(path);
-  std::vector<Table> tables;
-  if (H5Lexists(file, "geometry", H5P_DEFAULT) <= 0) return tables;
-  const Handle geometry(H5Gopen2(file, "geometry", H5P_DEFAULT), "opening /geometry");
-  for (const std::string& name : member_names(geometry)) tables.push_back(read_table(geometry, name));
-  return tables;
+  return read_as_input(path, [&] {
+    const Handle file = open_output(path);
+    std::vector<Table> tables;
+    if (H5Lexists(file, "geometry", H5P_DEFAULT) <= 0) return tables;
+    const Handle geometry(H5Gopen2(file, "geometry", H5P_DEFAULT), "opening /geometry");
+    for (const std::string& name : member_names(geometry)) tables.push_back(read_table(geometry, name));
+    return tables;
+  });
 }
 
 std::vector<int> read_trace_days(const std::filesystem::path& path) {
-  const Handle file = open_output(path);
-  std::vector<int> days;
-  if (H5Lexists(file, "events", H5P_DEFAULT) <= 0) return days;
-  const Handle events(H5Gopen2(file, "events", H5P_DEFAULT), "opening /events");
-  for (const std::string& name : member_names(events)) {
-    if (name.rfind("day_", 0) == 0) days.push_back(std::stoi(name.substr(4)));
-  }
-  std::sort(days.begin(), days.end());
-  return days;
+  return read_as_input(path, [&] {
+    const Handle file = open_output(path);
+    std::vector<int> days;
+    if (H5Lexists(file, "events", H5P_DEFAULT) <= 0) return days;
+    const Handle events(H5Gopen2(file, "events", H5P_DEFAULT), "opening /events");
+    for (const std::string& name : member_names(events)) {
+      if (name.rfind("day_", 0) != 0) continue;
+      int day = 0;
+      const char* end = name.data() + name.size();
+      const auto [stop, problem] = std::from_chars(name.data() + 4, end, day);
+      if (problem != std::errc() || stop != end) throw InputError("has a trace group /events/" + name + " that names no day");
+      days.push_back(day);
+    }
+    std::sort(days.begin(), days.end());
+    return days;
+  });
 }
 
 TracedVehicles read_traced_vehicles(const std::filesystem::path& path) {
-  const Handle file = open_output(path);
-  TracedVehicles vehicles;
-  if (H5Lexists(file, "events", H5P_DEFAULT) <= 0) return vehicles;
-  const Handle group(H5Gopen2(file, "events/vehicles", H5P_DEFAULT), "opening /events/vehicles");
-  vehicles.name = read_text_list(group, "name");
-  vehicles.kind = read_text_list(group, "kind");
-  vehicles.load_unit = read_text_list(group, "load_unit");
-  return vehicles;
+  return read_as_input(path, [&] {
+    const Handle file = open_output(path);
+    TracedVehicles vehicles;
+    if (H5Lexists(file, "events", H5P_DEFAULT) <= 0) return vehicles;
+    const Handle group(H5Gopen2(file, "events/vehicles", H5P_DEFAULT), "opening /events/vehicles");
+    vehicles.name = read_text_list(group, "name");
+    vehicles.kind = read_text_list(group, "kind");
+    vehicles.load_unit = read_text_list(group, "load_unit");
+    return vehicles;
+  });
 }
 
 TraceDay read_trace_day(const std::filesystem::path& path, int day) {
-  const Handle file = open_output(path);
-  const std::string name = "events/" + day_group(day);
-  if (H5Lexists(file, "events", H5P_DEFAULT) <= 0 || H5Lexists(file, name.c_str(), H5P_DEFAULT) <= 0) {
-    throw InputError({path.string(), 0, 0}, "events", "has no traces for day " + std::to_string(day));
-  }
-  const Handle group(H5Gopen2(file, name.c_str(), H5P_DEFAULT), "opening /" + name);
-  TraceDay traces{.day = day};
-  traces.vehicle = read_column<std::int32_t>(group, "vehicle", H5T_NATIVE_INT32);
-  traces.edge = read_column<std::int32_t>(group, "edge", H5T_NATIVE_INT32);
-  traces.enter_s = read_column<float>(group, "enter_s", H5T_NATIVE_FLOAT);
-  traces.exit_s = read_column<float>(group, "exit_s", H5T_NATIVE_FLOAT);
-  traces.load = read_column<float>(group, "load", H5T_NATIVE_FLOAT);
-  return traces;
+  return read_as_input(path, [&] {
+    const Handle file = open_output(path);
+    const std::string name = "events/" + day_group(day);
+    if (H5Lexists(file, "events", H5P_DEFAULT) <= 0 || H5Lexists(file, name.c_str(), H5P_DEFAULT) <= 0) {
+      throw InputError({path.string(), 0, 0}, "events", "has no traces for day " + std::to_string(day));
+    }
+    const Handle group(H5Gopen2(file, name.c_str(), H5P_DEFAULT), "opening /" + name);
+    TraceDay traces{.day = day};
+    traces.vehicle = read_column<std::int32_t>(group, "vehicle", H5T_NATIVE_INT32);
+    traces.edge = read_column<std::int32_t>(group, "edge", H5T_NATIVE_INT32);
+    traces.enter_s = read_column<float>(group, "enter_s", H5T_NATIVE_FLOAT);
+    traces.exit_s = read_column<float>(group, "exit_s", H5T_NATIVE_FLOAT);
+    traces.load = read_column<float>(group, "load", H5T_NATIVE_FLOAT);
+    return traces;
+  });
 }
 
 }  // namespace munisim

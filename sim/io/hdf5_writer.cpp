@@ -6,7 +6,6 @@
 // same run gives the same bytes apart from the provenance attributes of /meta.
 #include <unistd.h>
 
-#include <algorithm>
 #include <array>
 
 #include "munisim/version.hpp"
@@ -23,19 +22,6 @@ using namespace io_detail;
 std::string host_name() {
   std::array<char, 256> name{};
   return ::gethostname(name.data(), name.size() - 1) == 0 ? name.data() : "unknown";
-}
-
-// Each table a group under `parent`, one dataset per column.
-void write_tables(hid_t parent, const std::vector<Table>& tables) {
-  for (const Table& table : tables) {
-    const Handle table_group = create_group(parent, table.name);
-    for (const Table::NumberColumn& column : table.numbers) {
-      const Handle dataset = write_doubles(table_group, column.name, {column.values.size()}, column.values.data());
-      write_text_attribute(dataset, "unit", column.unit);
-    }
-    for (const Table::IntColumn& column : table.ints) write_integers(table_group, column.name, column.values);
-    for (const Table::TextColumn& column : table.texts) write_texts(table_group, column.name, column.values);
-  }
 }
 
 void write_meta(hid_t file, const OutputContent& content) {
@@ -96,12 +82,6 @@ void write_geometry(hid_t file, const std::vector<Table>& tables) {
   write_tables(group, tables);
 }
 
-template <class T>
-void write_column(hid_t group, const std::string& name, hid_t type, const std::vector<T>& values) {
-  const Handle dataset = create_dataset(group, name, type, {values.size()}, Layout::compressed);
-  if (!values.empty()) checked(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "writing " + name);
-}
-
 // One group per recorded day, so a reader loads one day at a time.
 void write_events(hid_t file, const Traces& traces) {
   const Handle group = create_group(file, "events");
@@ -112,11 +92,11 @@ void write_events(hid_t file, const Traces& traces) {
   write_texts(vehicles, "load_unit", traces.vehicles.load_unit);
   for (const TraceDay& day : traces.days) {
     const Handle rows = create_group(group, "day_" + std::to_string(day.day));
-    write_column(rows, "vehicle", H5T_NATIVE_INT32, day.vehicle);
-    write_column(rows, "edge", H5T_NATIVE_INT32, day.edge);
-    write_column(rows, "enter_s", H5T_NATIVE_FLOAT, day.enter_s);
-    write_column(rows, "exit_s", H5T_NATIVE_FLOAT, day.exit_s);
-    write_column(rows, "load", H5T_NATIVE_FLOAT, day.load);
+    write_column(rows, "vehicle", H5T_NATIVE_INT32, day.vehicle, Layout::compressed);
+    write_column(rows, "edge", H5T_NATIVE_INT32, day.edge, Layout::compressed);
+    write_column(rows, "enter_s", H5T_NATIVE_FLOAT, day.enter_s, Layout::compressed);
+    write_column(rows, "exit_s", H5T_NATIVE_FLOAT, day.exit_s, Layout::compressed);
+    write_column(rows, "load", H5T_NATIVE_FLOAT, day.load, Layout::compressed);
   }
 }
 
@@ -142,17 +122,15 @@ std::uint64_t estimated_output_bytes(const OutputContent& content) {
     bytes += series.values().size() * sizeof(double);  // all planned days are allocated
     ++objects;
   }
-  std::vector<const Table*> tables;
-  for (const Table& table : content.geometry) tables.push_back(&table);
-  for (const Table& table : content.meta_tables) tables.push_back(&table);
-  for (const Table* entry : tables) {
-    const Table& table = *entry;
-    for (const Table::NumberColumn& column : table.numbers) bytes += column.values.size() * sizeof(double);
-    for (const Table::IntColumn& column : table.ints) bytes += column.values.size() * sizeof(std::int64_t);
-    for (const Table::TextColumn& column : table.texts) {
-      for (const std::string& text : column.values) bytes += text.size() + kPerText;
+  for (const std::vector<Table>* tables : {&content.geometry, &content.meta_tables}) {
+    for (const Table& table : *tables) {
+      for (const Table::NumberColumn& column : table.numbers) bytes += column.values.size() * sizeof(double);
+      for (const Table::IntColumn& column : table.ints) bytes += column.values.size() * sizeof(std::int64_t);
+      for (const Table::TextColumn& column : table.texts) {
+        for (const std::string& text : column.values) bytes += text.size() + kPerText;
+      }
+      objects += 1 + table.numbers.size() + table.ints.size() + table.texts.size();
     }
-    objects += 1 + table.numbers.size() + table.ints.size() + table.texts.size();
   }
   return bytes + objects * kPerObject;
 }

@@ -103,6 +103,13 @@ struct OutputFile {
 // InputError when the file is missing or not a munisim output.
 [[nodiscard]] OutputFile read_output(const std::filesystem::path& path);
 
+// Whether two outputs are runs of the same city (the same city_name and number of districts), so
+// that their series can be compared district by district.
+[[nodiscard]] bool same_city(const OutputFile& first, const OutputFile& other);
+// "Trujillo, 9 districts": what same_city compares, for messages.
+[[nodiscard]] std::string city_description(const OutputFile& file);
+
+// The readers below throw InputError when the file is missing, not a munisim output, or damaged.
 // Every table under /geometry with its columns (text, integer, or number with its unit).
 [[nodiscard]] std::vector<Table> read_geometry(const std::filesystem::path& path);
 

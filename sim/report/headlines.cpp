@@ -237,9 +237,9 @@ std::vector<HeadlineSection> headline_sections(const OutputFile& file) {
   return sections;
 }
 
-std::vector<const SeriesData*> other_series(const OutputFile& file) {
+std::vector<const SeriesData*> other_series(const OutputFile& file, const std::vector<HeadlineSection>& sections) {
   std::set<std::string, std::less<>> used;
-  for (const HeadlineSection& section : headline_sections(file)) {
+  for (const HeadlineSection& section : sections) {
     for (const Headline& row : section.rows) used.insert(row.series.begin(), row.series.end());
   }
   std::vector<const SeriesData*> others;

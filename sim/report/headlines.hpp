@@ -47,8 +47,9 @@ struct HeadlineSection {
 // The headline KPIs the output holds, in the report's order, sections without rows left out.
 [[nodiscard]] std::vector<HeadlineSection> headline_sections(const OutputFile& file);
 
-// The series no headline uses, in the file's order.
-[[nodiscard]] std::vector<const SeriesData*> other_series(const OutputFile& file);
+// The series no headline of `sections` (the file's headline_sections) uses, in the file's order.
+[[nodiscard]] std::vector<const SeriesData*> other_series(const OutputFile& file,
+                                                         const std::vector<HeadlineSection>& sections);
 
 [[nodiscard]] const SeriesData* find_series(const OutputFile& file, const std::string& name);
 

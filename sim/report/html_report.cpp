@@ -148,8 +148,14 @@ std::string headline_tables(const std::vector<HeadlineSection>& sections,
   return html + "</section>";
 }
 
+// A series shown as a map, with its split by district.
+struct MapSeries {
+  const SeriesData* series;
+  GroupSplit split;
+};
+
 // The series shown as maps: headline KPIs and a few more that are about places, if split by district.
-std::vector<const SeriesData*> map_series(const OutputFile& file, const std::vector<HeadlineSection>& sections) {
+std::vector<MapSeries> map_series(const OutputFile& file, const std::vector<HeadlineSection>& sections) {
   std::vector<std::string> names;
   for (const HeadlineSection& section : sections) {
     for (const Headline& row : section.rows) names.insert(names.end(), row.series.begin(), row.series.end());
@@ -157,12 +163,14 @@ std::vector<const SeriesData*> map_series(const OutputFile& file, const std::vec
   for (const char* extra :
        {"waste_separating_households_share", "complaints_filed_by_group", "mobility_trips_by_district"})
     names.emplace_back(extra);
-  std::vector<const SeriesData*> found;
+  std::vector<MapSeries> found;
   for (const std::string& name : names) {
     const SeriesData* series = find_series(file, name);
-    if (series == nullptr || std::find(found.begin(), found.end(), series) != found.end()) continue;
-    const std::optional<GroupSplit> split = split_by(*series, "district");
-    if (split && split->rows.size() == 1) found.push_back(series);
+    if (series == nullptr ||
+        std::any_of(found.begin(), found.end(), [&](const MapSeries& map) { return map.series == series; }))
+      continue;
+    std::optional<GroupSplit> split = split_by(*series, "district");
+    if (split && split->rows.size() == 1) found.push_back({series, std::move(*split)});
   }
   return found;
 }
@@ -182,8 +190,7 @@ std::string map_section(const ReportRun& run, const ReportRun* baseline, const s
       "table beside it gives the values. Shapes: " +
       escaped(shapes->layout) + ".</p>";
   int index = 0;
-  for (const SeriesData* series : map_series(run.output, sections)) {
-    const GroupSplit split = *split_by(*series, "district");
+  for (const auto& [series, split] : map_series(run.output, sections)) {
     if (split.columns.size() != shapes->names.size()) continue;
     const Headline* headline = find_headline(sections, series->name);
     const std::string title = headline ? headline->label : series->description;
@@ -325,7 +332,7 @@ std::string last_day_range(const SeriesData& series) {
          (cells >= 1000 ? format_number(static_cast<double>(cells)) : std::to_string(cells)) + " cells";
 }
 
-std::string other_section(const ReportRun& run, const ReportRun* baseline) {
+std::string other_section(const ReportRun& run, const ReportRun* baseline, const std::vector<HeadlineSection>& sections) {
   std::string html =
       "<section id=\"other\"><h2>Other series</h2><p>Every other series in the output, with what it counts. A "
       "count is condensed as its summary says; a share or mean over several groups is given as its range on "
@@ -333,7 +340,7 @@ std::string other_section(const ReportRun& run, const ReportRun* baseline) {
       "scope=\"col\">series</th><th scope=\"col\">what it counts</th><th scope=\"col\">split</th><th scope=\"col\" "
       "class=\"num\">value</th>" +
       std::string(baseline ? "<th scope=\"col\" class=\"num\">difference</th>" : "") + "</tr></thead><tbody>";
-  for (const SeriesData* series : other_series(run.output)) {
+  for (const SeriesData* series : other_series(run.output, sections)) {
     const std::optional<double> value = condensed_value(*series);
     const Summary summary = summary_from_name(series->summary).value_or(Summary::none);
     html += "<tr><th scope=\"row\">" + code(series->name) + "</th><td>" + escaped(series->description) + " (" +
@@ -392,12 +399,12 @@ std::string contents(const std::vector<HeadlineSection>& sections) {
 }  // namespace
 
 void check_comparable(const ReportRun& run, const ReportRun& baseline) {
+  if (same_city(run.output, baseline.output)) return;
   const std::string city = meta_text(run.output, "city_name"), base_city = meta_text(baseline.output, "city_name");
-  if (city != base_city) {
-    throw InputError({baseline.path.string(), 0, 0}, "",
-                     "is a run of " + base_city + ", not of " + city + " (" + run.path.string() +
-                         "): a baseline must be a run of the same city");
-  }
+  const std::string what = city != base_city ? base_city + ", not of " + city
+                                             : city_description(baseline.output) + ", not of " + city_description(run.output);
+  throw InputError({baseline.path.string(), 0, 0}, "",
+                   "is a run of " + what + " (" + run.path.string() + "): a baseline must be a run of the same city");
 }
 
 std::string html_report(const ReportRun& run, const ReportRun* baseline) {
@@ -415,7 +422,7 @@ std::string html_report(const ReportRun& run, const ReportRun* baseline) {
           headline_tables(sections, base_sections ? &*base_sections : nullptr) + map_section(run, baseline, sections) +
           equity_section(run, baseline) +
           charts_section(run, baseline, sections, base_sections ? &*base_sections : nullptr) +
-          other_section(run, baseline) + about_section(run, baseline);
+          other_section(run, baseline, sections) + about_section(run, baseline);
   return html + "</main><footer><p>Written by munisim report from " + escaped(run.path.filename().string()) +
          (baseline ? " and " + escaped(baseline->path.filename().string()) : "") + ".</p></footer></body></html>\n";
 }

@@ -22,7 +22,7 @@ struct ReportRun {
 // InputError when the file is missing or not a munisim output.
 [[nodiscard]] ReportRun load_report_run(const std::filesystem::path& path);
 
-// InputError (naming the baseline) when the two runs are not of the same city.
+// InputError (naming the baseline) when the two runs are not of the same city (same_city).
 void check_comparable(const ReportRun& run, const ReportRun& baseline);
 
 // The report of `run`; with `baseline`, each KPI also compared against that run (run minus baseline).

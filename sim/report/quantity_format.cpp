@@ -4,17 +4,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/core/thousands.hpp"
+
 namespace munisim {
 namespace {
 
 constexpr const char* kMinus = "\u2212";
-
-std::string with_thousands(std::string digits) {
-  const std::size_t point = digits.find('.');
-  for (auto at = static_cast<std::ptrdiff_t>(point == std::string::npos ? digits.size() : point) - 3; at > 0; at -= 3)
-    digits.insert(static_cast<std::size_t>(at), ",");
-  return digits;
-}
 
 // Decimals by size: integers from 1,000, then one, two, or three significant digits below 1.
 int decimals_for(double magnitude) {
@@ -27,7 +22,7 @@ int decimals_for(double magnitude) {
 std::string format_magnitude(double magnitude, int decimals) {
   char digits[512];  // room for the largest double without an exponent
   std::snprintf(digits, sizeof digits, "%.*f", decimals, magnitude);
-  return with_thousands(digits);
+  return with_thousands_separators(digits);
 }
 
 // Per cent with one decimal from 10 %, two below: shares in a report rarely need more.

@@ -14,19 +14,6 @@ static_assert(std::endian::native == std::endian::little, "the viewer's binary a
 
 using nlohmann::json;
 
-// An HDF5 failure deep in a file that passed the header checks means a damaged file, which is bad
-// input, not a defect of munisim.
-template <class Read>
-auto read_or_refuse(const std::filesystem::path& path, Read read) {
-  try {
-    return read();
-  } catch (const InputError&) {
-    throw;
-  } catch (const Error& error) {
-    throw InputError({path.string(), 0, 0}, "", std::string("is damaged: ") + error.what());
-  }
-}
-
 std::string geometry_json(const std::vector<Table>& tables) {
   if (tables.empty()) return "null";
   json geometry = json::object();
@@ -44,11 +31,6 @@ std::string geometry_json(const std::vector<Table>& tables) {
   return geometry.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-std::string meta_text(const OutputFile& file, const std::string& key) {
-  const auto found = file.text_meta.find(key);
-  return found == file.text_meta.end() ? "" : found->second;
-}
-
 template <class T>
 void append_column(std::string& bytes, const std::vector<T>& values) {
   static_assert(sizeof(T) == 4);
@@ -63,25 +45,18 @@ std::vector<Run> load_runs(const std::vector<std::filesystem::path>& paths) {
   std::vector<Run> runs;
   for (const std::filesystem::path& path : paths) {
     Run run{.path = path};
-    run.file = read_or_refuse(path, [&] { return read_output(path); });
-    run.geometry_json = read_or_refuse(path, [&] { return geometry_json(read_geometry(path)); });
-    run.trace_days = read_or_refuse(path, [&] { return read_trace_days(path); });
-    if (!run.trace_days.empty()) run.vehicles = read_or_refuse(path, [&] { return read_traced_vehicles(path); });
+    run.file = read_output(path);
+    run.geometry_json = geometry_json(read_geometry(path));
+    run.trace_days = read_trace_days(path);
+    if (!run.trace_days.empty()) run.vehicles = read_traced_vehicles(path);
     runs.push_back(std::move(run));
   }
   for (std::size_t i = 1; i < runs.size(); ++i) {
-    const std::string first = meta_text(runs[0].file, "city_name");
-    const std::string other = meta_text(runs[i].file, "city_name");
-    const auto districts = [](const Run& run) {
-      const auto found = run.file.number_meta.find("districts");
-      return found == run.file.number_meta.end() ? -1.0 : found->second;
-    };
-    if (first != other || districts(runs[0]) != districts(runs[i])) {
+    if (!same_city(runs[0].file, runs[i].file)) {
       throw InputError({runs[i].path.string(), 0, 0}, "",
-                       "is a run of another city (" + other + ", " + std::to_string(static_cast<int>(districts(runs[i]))) +
-                           " districts) than " + runs[0].path.string() + " (" + first + ", " +
-                           std::to_string(static_cast<int>(districts(runs[0]))) +
-                           " districts): only runs of the same city can be compared");
+                       "is a run of another city (" + city_description(runs[i].file) + ") than " +
+                           runs[0].path.string() + " (" + city_description(runs[0].file) +
+                           "): only runs of the same city can be compared");
     }
   }
   return runs;

@@ -61,3 +61,37 @@ def test_a_truncated_output_is_bad_input_not_an_internal_error(munisim_bin, demo
     result = processes.run([munisim_bin, "info", truncated], timeout=60)
     assert result.returncode == 2, result.stderr
     assert f"{truncated}: is a damaged or truncated HDF5 file" in result.stderr
+
+
+def damage_geometry(path, case):
+    """Replaces one column of /geometry/districts: HDF5 refuses to read it, or it lies about its size."""
+    with h5py.File(path, "r+") as f:
+        districts = f["geometry/districts"]
+        kind = "text" if case == "fixed_length_names" else "number"
+        name = next(column for column, data in districts.items()
+                    if (data.dtype.kind == "O") == (kind == "text"))
+        del districts[name]
+        if case == "fixed_length_names":
+            districts.create_dataset(name, data=np.array([b"a", b"b"], dtype="S1"))
+        elif case == "huge_number_column":
+            districts.create_dataset(name, shape=(2**40,), dtype="f8", chunks=(1024,))
+        else:
+            districts.create_dataset(name, data=np.zeros(3, dtype=[("x", "f8"), ("y", "i4")]))
+        return name
+
+
+@pytest.mark.parametrize("case, problem", [
+    ("fixed_length_names", "is not a readable munisim output"),
+    ("huge_number_column", "declares 1099511627776 elements in"),
+    ("compound_number_column", "is not a readable munisim output"),
+])
+def test_a_report_of_an_output_with_damaged_geometry_exits_2(munisim_bin, demo_output, tmp_path, case, problem):
+    path = tmp_path / f"{case}.h5"
+    path.write_bytes(demo_output.read_bytes())
+    column = damage_geometry(path, case)
+    result = processes.run([munisim_bin, "report", path, "-o", tmp_path / "report.html"], timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert f"{path}: " in result.stderr
+    assert problem in result.stderr
+    assert column in result.stderr
+    assert not (tmp_path / "report.html").exists()

@@ -60,5 +60,17 @@ TEST(CheckComparable, RefusesABaselineOfAnotherCity) {
   }
 }
 
+TEST(CheckComparable, RefusesABaselineOfTheSameNameWithOtherDistricts) {
+  ReportRun run = run_of("Villa", 500), other = run_of("Villa", 500);
+  run.output.number_meta["districts"] = 4;
+  other.output.number_meta["districts"] = 3;
+  try {
+    check_comparable(run, other);
+    FAIL() << "a baseline with other districts was accepted";
+  } catch (const InputError& error) {
+    EXPECT_TRUE(contains(error.what(), "is a run of Villa, 3 districts, not of Villa, 4 districts"));
+  }
+}
+
 }  // namespace
 }  // namespace munisim

@@ -9,6 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/error.hpp"
+
+namespace munisim {
+struct Table;
+}  // namespace munisim
+
 namespace munisim::io_detail {
 
 // Turns HDF5's negative return codes into munisim::Error naming the operation.
@@ -49,8 +55,39 @@ void write_text_list_attribute(hid_t object, const std::string& name, const std:
 
 // The names of a group's members, in name order.
 [[nodiscard]] std::vector<std::string> member_names(hid_t group);
-// A one-dimensional dataset of variable-length strings.
+// The number of elements a dataspace declares; InputError when it is damaged or overflows.
+[[nodiscard]] std::uint64_t element_count(hid_t space, const std::string& what);
+// Refuses (InputError), before anything is allocated, `count` elements of `element_bytes` each that
+// `dataset` could not hold with the bytes it stores in its file (a damaged or crafted file may
+// declare 2^40 elements and store none).
+void check_stored_size(hid_t dataset, std::uint64_t count, std::uint64_t element_bytes, const std::string& what);
+
+// A one-dimensional dataset of variable-length strings, its declared length checked first.
 [[nodiscard]] std::vector<std::string> read_text_list(hid_t parent, const std::string& name);
+// A dataset's values as `T` (read through `memory_type`), its declared size checked first.
+template <class T>
+[[nodiscard]] std::vector<T> read_column(hid_t parent, const std::string& name, hid_t memory_type) {
+  const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
+  const Handle space(H5Dget_space(dataset), "reading the space of " + name);
+  const std::uint64_t count = element_count(space, name);
+  check_stored_size(dataset, count, sizeof(T), name);
+  std::vector<T> values(static_cast<std::size_t>(count));
+  if (!values.empty()) checked(H5Dread(dataset, memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "reading " + name);
+  return values;
+}
+// What `read` returns from the output file `path`. A file HDF5 recognises but cannot read as an output
+// is bad input (InputError naming `path`, exit 2), whatever step failed.
+template <class Read>
+auto read_as_input(const std::filesystem::path& path, Read read) -> decltype(read()) {
+  const SourceLocation where{path.string(), 0, 0};
+  try {
+    return read();
+  } catch (const InputError& error) {
+    throw InputError(where, error.key_path(), error.problem());
+  } catch (const Error& error) {
+    throw InputError(where, "", std::string("is not a readable munisim output: ") + error.what());
+  }
+}
 // Opens a file for reading after checking it is an HDF5 munisim output of a format this build reads.
 [[nodiscard]] Handle open_output(const std::filesystem::path& path);
 
@@ -62,9 +99,17 @@ enum class Layout { contiguous, compressed };  // compressed: chunks of whole da
 Handle create_dataset(hid_t parent, const std::string& name, hid_t type, const std::vector<hsize_t>& shape,
                       Layout layout = Layout::contiguous);
 Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& shape, const double* values);
-Handle write_integers(hid_t parent, const std::string& name, const std::vector<std::int64_t>& values);
+// A one-dimensional dataset of `values` stored as `type`; empty columns are created and left unwritten.
+template <class T>
+Handle write_column(hid_t parent, const std::string& name, hid_t type, const std::vector<T>& values, Layout layout) {
+  Handle dataset = create_dataset(parent, name, type, {values.size()}, layout);
+  if (!values.empty()) checked(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), "writing " + name);
+  return dataset;
+}
 Handle write_texts(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 void write_scalar_text(hid_t parent, const std::string& name, const std::string& value);
+// Each table a group under `parent`, one dataset per column: numbers (with their unit), integers, texts.
+void write_tables(hid_t parent, const std::vector<Table>& tables);
 
 // The bytes of an HDF5 file that `fill` builds in memory (the core driver, no backing store), so
 // that HDF5 never writes to disk and the caller writes the image atomically.
