@@ -215,6 +215,30 @@ describe('one run', () => {
     assert.match(download.suggestedFilename(), /^munisim-waste_collected_t-2024-01-0\d\.png$/);
   });
 
+  test('the saved picture carries the clock and the vehicle legend while vehicles are on the map', limit, async () => {
+    await page.check('#layer-vehicles');
+    await page.evaluate(() => window.viewer.setDay(0));
+    await page.waitForFunction(() => window.viewer.state.traceDay !== null);
+    const picture = (seconds) => page.evaluate((s) => {
+      window.viewer.setClock(s);
+      const canvas = window.viewer.pictureCanvas();
+      const map = document.getElementById('map');
+      // The first swatch sits 56 px below the KPI legend's ramp, at the left margin.
+      const swatch = [...canvas.getContext('2d').getImageData(14, map.height + 46 + 56 + 4, 1, 1).data.slice(0, 3)];
+      return { height: canvas.height, mapHeight: map.height, swatch };
+    }, seconds);
+    const colours = await page.evaluate(() => window.viewer.vehicleColours);
+    const truck = [1, 3, 5].map((i) => parseInt(colours.waste_truck.slice(i, i + 2), 16));
+    const withVehicles = await picture(6 * 3600 + 90);
+    assert.equal(withVehicles.height, withVehicles.mapHeight + 90 + 28);
+    assert.deepEqual(withVehicles.swatch, truck);
+    const withoutVehicles = await picture(3 * 3600);
+    assert.equal(withoutVehicles.height, withoutVehicles.mapHeight + 90);
+    await hideLayers(page, ['vehicles']);
+    const vehiclesHidden = await picture(6 * 3600 + 90);
+    assert.equal(vehiclesHidden.height, vehiclesHidden.mapHeight + 90);
+  });
+
   test('loopback only: listens on 127.0.0.1, serves nothing but the page and the API, fetches nothing elsewhere', limit, async () => {
     const listening = readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1).map((line) => line.trim().split(/\s+/))
       .filter((f) => f[3] === '0A' && parseInt(f[1].split(':')[1], 16) === viewer.port).map((f) => f[1].split(':')[0]);

@@ -372,23 +372,42 @@ function setPlaying(on) {
   $('play').textContent = t(on ? 'pause' : 'play');
 }
 
-async function savePicture() {
+// The picture a user saves: title, map, the KPI's legend and, when vehicles are on the map, the
+// clock and one swatch per kind of vehicle, so the PNG reads without the page around it.
+function pictureCanvas() {
   const mapCanvas = $('map');
+  const vehiclesShown = map.layers.vehicles && map.vehicles.length > 0;
+  const kinds = vehiclesShown ? state.runs[traceRun()].kinds ?? [] : [];
   const picture = document.createElement('canvas');
   picture.width = mapCanvas.width;
-  picture.height = mapCanvas.height + 90;
+  picture.height = mapCanvas.height + 90 + (kinds.length ? 28 : 0);
   const context = picture.getContext('2d');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, picture.width, picture.height);
   context.fillStyle = '#1b1b1b';
   context.font = 'bold 16px system-ui, sans-serif';
-  context.fillText($('title').textContent, 10, 24, picture.width - 20);
+  const clock = vehiclesShown ? `, ${clockText(state.clock)}` : '';
+  context.fillText(`${$('title').textContent}${clock}`, 10, 24, picture.width - 20);
   context.drawImage(mapCanvas, 0, 36);
-  const y = mapCanvas.height + 46;
+  let y = mapCanvas.height + 46;
   context.drawImage($('legend-ramp'), 10, y);
   context.font = '13px system-ui, sans-serif';
   context.fillText($('legend-text').textContent, 10, y + 32, picture.width - 20);
-  const blob = await new Promise((resolve) => picture.toBlob(resolve, 'image/png'));
+  y += 56;
+  let x = 10;
+  for (const kind of kinds) {
+    context.fillStyle = vehicleColours[kind] ?? '#000000';
+    context.fillRect(x, y, 14, 14);
+    context.fillStyle = '#1b1b1b';
+    const label = kindLabel(kind);
+    context.fillText(label, x + 20, y + 12);
+    x += 20 + context.measureText(label).width + 18;
+  }
+  return picture;
+}
+
+async function savePicture() {
+  const blob = await new Promise((resolve) => pictureCanvas().toBlob(resolve, 'image/png'));
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = `munisim-${state.kpi}-${state.runs[0].dates[state.day]}.png`;
@@ -497,6 +516,6 @@ function setClock(seconds) {
 
 // What the tests and the benchmark read: the page's own state, never a second code path.
 window.viewer = {
-  state, map, frames, setDay, setPlaying, setClock, vehicleColours,
+  state, map, frames, setDay, setPlaying, setClock, vehicleColours, pictureCanvas,
   ready: start().then(() => true, (error) => { alertText(t('loadFailed', 'the catalogue', error.message), 'error'); return false; }),
 };
