@@ -77,8 +77,7 @@ class Provisioner {
          "urban_population=" + std::to_string(urban) +
              " persons; daily_collection_min_population=" + std::to_string(rules_.daily_collection_min_population),
          std::to_string(days) + " days/week", "[EST]", ""});
-    const FleetConfig& fleet = config_.waste.fleet;
-    const double payload = std::min(fleet.capacity_t, fleet.capacity_m3 * fleet.compacted_density_t_per_m3);
+    const double payload = config_.waste.fleet.payload_t();
     const int days_used = config_.waste.collection.days_per_week;
     const int trucks =
         fleet_trucks(generation_t, days_used, payload, rules_.trips_per_truck_day, rules_.fleet_reserve_share);

@@ -216,9 +216,7 @@ void Collection::run(const StepContext& step) {
   }
 
   const FleetConfig& fleet = config_.fleet;
-  // A load is limited by weight or by volume, whichever fills first.
-  const double capacity_t = std::min(fleet.capacity_t, fleet.capacity_m3 * fleet.compacted_density_t_per_m3);
-  const TruckShift shift{capacity_t, fleet.shift_h * 60, config_.collection.collection_speed_kmh,
+  const TruckShift shift{fleet.payload_t(), fleet.shift_h * 60, config_.collection.collection_speed_kmh,
                          config_.collection.loading_min_per_t, config_.collection.unloading_min};
   CollectionDay& today = channels_.collection.value();
   today = CollectionDay{};
