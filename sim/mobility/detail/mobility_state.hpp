@@ -140,6 +140,9 @@ class MobilityService {
   // A line's speed between two districts (`pair`) at an hour: its own lane's, or the city's
   // commercial speed slowed as cars are by the expected driving time.
   [[nodiscard]] double line_speed_kmh(const RouteLine& line, std::size_t pair, std::size_t hour) const;
+  // A line's end-to-end time in a period at its own lane's speed or the city's commercial speed,
+  // without congestion.
+  [[nodiscard]] double free_run_time_min(const RouteLine& line, std::size_t period) const;
   // The streets a line drives: its own, or for a city's line the fastest paths between its stops.
   const std::vector<EdgeId>& line_edges(std::size_t line);
   // On a trace day, every scheduled run of every line (sim/mobility/transit_runs.hpp).
