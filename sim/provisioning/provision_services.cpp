@@ -98,7 +98,10 @@ class Provisioner {
                            "population=" + std::to_string(population) +
                                " persons; bus_lines_min_population=" + std::to_string(rules_.bus_lines_min_population) +
                                "; persons_per_bus_line=" + number(rules_.persons_per_bus_line),
-                           std::to_string(count) + " routes, each run both ways, laid out when the streets are built",
+                           count > 0 ? std::to_string(count) +
+                                           " routes, each run both ways, laid out when the streets are built"
+                                     : "0 routes on the streets; with mobility.enabled the mobility service's own "
+                                       "synthetic lines link each other district to the most populous (docs/mobility.md)",
                            "[DER] FACTS.md §2.2-2.3; threshold [EST]", "applied"};
     const bool imported = !config_.city.transit.gtfs.empty();
     if (imported) record.status = "kept city.transit.gtfs: the scenario imports its lines";
