@@ -153,13 +153,12 @@ OutputFile read_munisim_output(const std::filesystem::path& path) {
   return output;
 }
 
-}  // namespace
-
-OutputFile read_output(const std::filesystem::path& path) {
+// A file HDF5 recognises but cannot read as an output is bad input (exit 2), whatever step failed.
+template <typename Read>
+auto reading_output(const std::filesystem::path& path, Read read) {
   const SourceLocation where{path.string(), 0, 0};
-  // A file HDF5 recognises but cannot read as an output is bad input (exit 2), whatever step failed.
   try {
-    return read_munisim_output(path);
+    return read();
   } catch (const InputError& error) {
     throw InputError(where, "", error.problem());
   } catch (const Error& error) {
@@ -167,6 +166,20 @@ OutputFile read_output(const std::filesystem::path& path) {
   } catch (const std::filesystem::filesystem_error& error) {
     throw InputError(where, "", std::string("cannot read output file: ") + error.what());
   }
+}
+
+}  // namespace
+
+OutputFile read_output(const std::filesystem::path& path) {
+  return reading_output(path, [&] { return read_munisim_output(path); });
+}
+
+std::string read_resolved_yaml(const std::filesystem::path& path) {
+  return reading_output(path, [&] {
+    const Handle file = open_output(path);
+    const Handle meta(H5Gopen2(file, "meta", H5P_DEFAULT), "opening /meta");
+    return read_scalar_text(meta, "scenario/resolved");
+  });
 }
 
 }  // namespace munisim

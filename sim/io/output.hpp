@@ -103,6 +103,10 @@ struct OutputFile {
 // InputError when the file is missing or not a munisim output.
 [[nodiscard]] OutputFile read_output(const std::filesystem::path& path);
 
+// Only /meta/scenario/resolved: whether an output was made from a given scenario, without reading
+// its series. InputError as read_output.
+[[nodiscard]] std::string read_resolved_yaml(const std::filesystem::path& path);
+
 // Every table under /geometry with its columns (text, integer, or number with its unit).
 [[nodiscard]] std::vector<Table> read_geometry(const std::filesystem::path& path);
 
