@@ -5,9 +5,8 @@
 #include <pybind11/stl/filesystem.h>
 
 #include "bindings/bindings.hpp"
-#include "sim/experiment/comparison_report.hpp"
 #include "sim/experiment/execute.hpp"
-#include "sim/experiment/results.hpp"
+#include "sim/experiment/finish.hpp"
 #include "sim/experiment/work_folder.hpp"
 
 namespace munisim::python {
@@ -46,10 +45,7 @@ py::bytes run_released(const ExperimentPlan& plan, std::size_t index, int thread
 
 py::dict finish(const ExperimentPlan& plan, const std::filesystem::path& work, const std::filesystem::path& out,
                 const std::filesystem::path& html) {
-  const ExperimentResults results = collect_results(plan, work);
-  write_experiment_file(plan, work, results, out);
-  if (!html.empty()) write_comparison_report(html, plan, results);
-  std::filesystem::remove_all(work);
+  const ExperimentResults results = finish_experiment(plan, work, out, html);
   py::dict dict;
   dict["kpis"] = results.kpis;
   dict["units"] = results.units;
@@ -64,12 +60,7 @@ void bind_experiment(py::module_& module) {
       .def(py::init(&load_plan), py::arg("text"), py::arg("name"), py::arg("base_dir"))
       .def_property_readonly("name", [](const ExperimentPlan& plan) { return plan.spec.name; })
       .def_property_readonly("source", [](const ExperimentPlan& plan) { return plan.spec.source; })
-      .def_property_readonly("variants",
-                             [](const ExperimentPlan& plan) {
-                               std::vector<std::string> names;
-                               for (const Variant& variant : plan.spec.variants) names.push_back(variant.name);
-                               return names;
-                             })
+      .def_property_readonly("variants", [](const ExperimentPlan& plan) { return variant_names(plan.spec.variants); })
       .def_property_readonly("baseline",
                              [](const ExperimentPlan& plan) { return plan.spec.variants[plan.spec.baseline].name; })
       .def_property_readonly("replications", [](const ExperimentPlan& plan) { return plan.spec.replications; })

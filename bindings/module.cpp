@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, module) {
   munisim::python::bind_scenario(module);
   munisim::python::bind_run(module);
   munisim::python::bind_experiment(module);
+  munisim::python::bind_files(module);
 }

@@ -8,6 +8,7 @@
 
 #include "bindings/bindings.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/scenario_fields.hpp"
 #include "sim/scenario/scenario_config.hpp"
 
 namespace munisim::python {
@@ -54,6 +55,23 @@ void bind_scenario(pybind11::module_& module) {
       py::arg("yaml"), py::arg("name"), py::arg("base_dir"),
              py::arg("overrides") = std::vector<std::string>{});
   module.def("scenario_reference_markdown", &scenario_reference_markdown);
+  module.def(
+      "scenario_fields",
+      [] {
+        py::dict fields;
+        for (const ScenarioField& field : scenario_fields()) {
+          py::dict entry;
+          entry["type"] = field.type;
+          entry["unit"] = field.unit;
+          entry["default"] = field.default_yaml;
+          entry["min"] = field.min;
+          entry["max"] = field.max;
+          entry["choices"] = field.choices;
+          fields[py::str(field.key)] = entry;
+        }
+        return fields;
+      },
+      "Every scenario key: {key: {type, unit, default (YAML text, None when required), min, max, choices}}");
   module.def("measure_kinds", [] {
     return std::map<std::string, std::vector<std::string>>{{"waste", kinds_of<WasteMeasureConfig>()},
                                                            {"mobility", kinds_of<MobilityMeasureConfig>()}};

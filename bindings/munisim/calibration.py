@@ -25,8 +25,10 @@ import sys
 
 import numpy as np
 
+from munisim import _core
 from munisim import parameters as parameter_module
-from munisim.evaluation import check, evaluate, model_from_spec, point_overrides, run_one
+from munisim.evaluation import check, evaluate, model_from_spec, point_overrides
+from munisim.spec_keys import check_keys
 
 __all__ = ["Target", "Calibration", "calibrate", "write_scenario", "fit_report", "main"]
 
@@ -50,9 +52,7 @@ def targets_from_spec(entries):
         missing = {"name", "kpi", "value", "sd"} - set(entry)
         if missing:
             raise ValueError(f"target {entry.get('name', entry)}: missing {', '.join(sorted(missing))}")
-        unknown = set(entry) - {"name", "kpi", "value", "sd", "source", "fit", "unit"}
-        if unknown:
-            raise ValueError(f"target {entry['name']}: unknown keys {', '.join(sorted(unknown))}")
+        check_keys(entry, {"name", "kpi", "value", "sd", "source", "fit", "unit"}, f"target {entry['name']}")
         if not float(entry["sd"]) > 0:
             raise ValueError(f"target {entry['name']}: sd is {entry['sd']}; expected an uncertainty above 0")
         targets.append(Target(name=str(entry["name"]), kpi=entry["kpi"], value=float(entry["value"]),
@@ -207,7 +207,7 @@ def write_scenario(path, original, calibration, model, command, report_name):
         by_key.setdefault(key, []).append((parameter, value))
     lines += [f"# Targets fitted: {', '.join(_describe(t, calibration.simulated) for t in fitted)}."]
     lines += _emit(_nested(overrides), "", by_key, calibration)
-    _atomic_write(path, "\n".join(lines) + "\n")
+    _write_text(path, "\n".join(lines) + "\n")
 
 
 def _describe(target, simulated):
@@ -258,13 +258,8 @@ def fit_report(targets, simulated, spread, title):
     return "\n".join(lines) + "\n"
 
 
-def _atomic_write(path, text):
-    temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "w", encoding="utf-8") as file:
-        file.write(text)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(temporary, path)
+def _write_text(path, text):
+    _core.write_file_atomically(path, text.encode("utf-8"))
 
 
 # ---- command line ----
@@ -272,10 +267,7 @@ def _atomic_write(path, text):
 def run_spec(spec, base_dir, executor=None, command="", progress=None):
     """Calibrates as a calibration file says, writes the scenario and the report; returns both paths
     and the Calibration."""
-    known = {"model", "parameters", "targets", "trials", "seed", "batch", "output", "report"}
-    unknown = set(spec) - known
-    if unknown:
-        raise ValueError(f"unknown keys {', '.join(sorted(unknown))}; expected {', '.join(sorted(known))}")
+    check_keys(spec, {"model", "parameters", "targets", "trials", "seed", "batch", "output", "report"}, "")
     for key in ("output", "report"):
         if key not in spec:
             raise ValueError(f"{key}: missing; expected a file path relative to the calibration file")
@@ -290,11 +282,11 @@ def run_spec(spec, base_dir, executor=None, command="", progress=None):
     # The report is run on the written file itself, so that it describes exactly what ships.
     write_scenario(output, model.scenario, calibration, model, command, os.path.relpath(report, output.parent))
     written = dataclasses.replace(model, scenario=str(output))
-    values = np.array([run_one(written, (), seed) for seed in written.seeds])
+    values = evaluate(written, [], [[]], executor)[0]  # [seed, kpi]
     simulated = dict(zip(written.kpis, values.mean(axis=0)))
     spread = dict(zip(written.kpis, values.std(axis=0)))
     title = f"Fit of {output.name} ({len(targets)} targets)"
-    _atomic_write(report, fit_report(targets, simulated, spread, title))
+    _write_text(report, fit_report(targets, simulated, spread, title))
     return output, report, calibration, simulated
 
 

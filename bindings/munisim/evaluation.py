@@ -13,6 +13,7 @@ import numpy as np
 
 from munisim import kpis as kpi_module
 from munisim.scenario import Scenario
+from munisim.spec_keys import check_keys
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Model:
 
 def model_from_spec(spec, base_dir="."):
     """A Model from the ``model`` part of a sensitivity or calibration file (paths relative to it)."""
+    check_keys(spec, {"scenario", "kpis", "seeds", "days", "set", "threads"}, "model")
     if "scenario" not in spec:
         raise ValueError("model: expected scenario (a scenario file)")
     path = pathlib.Path(base_dir) / spec["scenario"]

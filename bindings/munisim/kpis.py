@@ -15,6 +15,8 @@ A Python callable ``f(result) -> float`` is accepted too, in-process only.
 """
 import numpy as np
 
+from munisim.spec_keys import check_keys
+
 _REDUCTIONS = ("sum", "daily_mean", "annual", "max", "mean")
 
 
@@ -28,9 +30,7 @@ def check(name, spec, series_info=None):
         return
     if not isinstance(spec, dict) or "series" not in spec:
         raise KpiError(f"kpi {name}: expected a mapping with series, select, reduce, divide_by, skip_days")
-    unknown = set(spec) - {"series", "select", "reduce", "divide_by", "skip_days", "unit"}
-    if unknown:
-        raise KpiError(f"kpi {name}: unknown keys {', '.join(sorted(unknown))}")
+    check_keys(spec, {"series", "select", "reduce", "divide_by", "skip_days", "unit"}, f"kpi {name}", KpiError)
     if spec.get("reduce", "daily_mean") not in _REDUCTIONS:
         raise KpiError(f"kpi {name}: reduce is {spec['reduce']!r}; expected one of {', '.join(_REDUCTIONS)}")
     if series_info is not None:

@@ -11,6 +11,7 @@ import functools
 import re
 
 from munisim import _core
+from munisim.spec_keys import check_keys
 
 # Plausible ranges of [EST] keys for sensitivity and calibration, narrower than what the loader
 # accepts. Each: (low, high, why). docs/calibration.md lists them.
@@ -89,16 +90,9 @@ def split_index(key):
 
 @functools.lru_cache(maxsize=1)
 def reference():
-    """The scenario reference as {key: {type, unit, default, allowed, source}} from the loader."""
-    rows = {}
-    for line in _core.scenario_reference_markdown().splitlines():
-        if not line.startswith("| `"):
-            continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
-        key = cells[0].strip("`")
-        rows[key] = {"type": cells[1], "unit": cells[2], "default": cells[3].strip("`"), "allowed": cells[4],
-                     "source": cells[7] if len(cells) > 7 else ""}
-    return rows
+    """Every scenario key as {key: {type, unit, default, min, max, choices}}, from the loader's own
+    description (what ``munisim reference`` prints)."""
+    return _core.scenario_fields()
 
 
 def allowed_range(key):
@@ -107,15 +101,11 @@ def allowed_range(key):
     row = reference().get(base_key)
     if row is None:
         raise ParameterError(f"{key}: not a scenario key (see `munisim reference`)")
-    allowed = row["allowed"].removeprefix("each ").strip()
-    number = r"(-?[0-9.e+]+)"
-    if match := re.fullmatch(rf"\[{number}, {number}\]", allowed):
-        return float(match.group(1)), float(match.group(2))
-    if match := re.fullmatch(rf">= {number}", allowed):
-        return float(match.group(1)), float("inf")
     if "number" not in row["type"] and "integer" not in row["type"]:
         raise ParameterError(f"{key}: is a {row['type']} key; a parameter must be numeric")
-    return float("-inf"), float("inf")
+    low = row["min"] if row["min"] is not None else float("-inf")
+    high = row["max"] if row["max"] is not None else float("inf")
+    return float(low), float(high)
 
 
 def parameter(spec):
@@ -124,10 +114,9 @@ def parameter(spec):
     if isinstance(spec, Parameter):
         return spec
     spec = {"key": spec} if isinstance(spec, str) else dict(spec)
-    unknown = set(spec) - {"key", "low", "high", "name", "scale"}
-    if unknown or "key" not in spec:
-        raise ParameterError(f"parameter {spec}: expected key, and optionally low, high, name, scale "
-                             f"(unknown: {', '.join(sorted(unknown)) or 'none'})")
+    check_keys(spec, {"key", "low", "high", "name", "scale"}, f"parameter {spec}", ParameterError)
+    if "key" not in spec:
+        raise ParameterError(f"parameter {spec}: expected key, and optionally low, high, name, scale")
     key = spec["key"]
     base_key, _ = split_index(key)
     row = reference().get(base_key)

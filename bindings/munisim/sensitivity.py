@@ -25,14 +25,17 @@ Every point runs with the same seeds (common random numbers); the KPI is their m
 """
 import argparse
 import dataclasses
+import io
 import os
 import pathlib
 import sys
 
 import numpy as np
 
+from munisim import _core
 from munisim import parameters as parameter_module
 from munisim.evaluation import Model, evaluate
+from munisim.spec_keys import check_keys
 
 __all__ = ["Model", "morris", "sobol", "morris_design", "morris_effects", "saltelli_design", "sobol_indices",
            "SensitivityResult", "main"]
@@ -182,12 +185,14 @@ class SensitivityResult:
         folder = pathlib.Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         written = [folder / "sensitivity.csv"]
-        self.table.to_csv(written[0], index=False)
+        _core.write_file_atomically(written[0], self.table.to_csv(index=False).encode("utf-8"))
         for kpi in self.table["kpi"].unique():
             ax = self.plot(kpi)
             path = folder / f"{self.method}-{_file_name(kpi)}.png"
-            ax.figure.savefig(path, dpi=110)
+            image = io.BytesIO()
+            ax.figure.savefig(image, format="png", dpi=110)
             plt.close(ax.figure)
+            _core.write_file_atomically(path, image.getvalue())
             written.append(path)
         return written
 
@@ -219,29 +224,18 @@ def _prepare(model, specs):
 def morris(model, parameters, trajectories=10, levels=4, seed=0, executor=None):
     """Morris screening of ``parameters`` (keys or {key, low, high, name, scale}) for a Model, or for a
     function mapping points [n, k] (in parameter units) to KPI values [n] or [n, kpi]."""
-    import pandas as pd
-
     params = _prepare(model, parameters)
     k = len(params)
     points, orders = morris_design(k, trajectories, levels, seed)
     outputs, names = _outputs(model, params, points.reshape(-1, k), executor)
     effects = morris_effects(points, orders, outputs.reshape(trajectories, k + 1, -1))
     mu, mu_star, sigma = morris_statistics(effects)
-    rows = []
-    for j, kpi in enumerate(names):
-        for i, p in enumerate(params):
-            rows.append({"kpi": kpi, "parameter": p.label, "low": p.low, "high": p.high, "mu": mu[i, j],
-                         "mu_star": mu_star[i, j], "sigma": sigma[i, j]})
-    table = pd.DataFrame(rows)
-    table["rank"] = table.groupby("kpi")["mu_star"].rank(ascending=False, method="first").astype(int)
-    table = table.sort_values(["kpi", "rank"], kind="stable").reset_index(drop=True)
+    table = _ranked_table(names, params, {"mu": mu, "mu_star": mu_star, "sigma": sigma}, "mu_star")
     return SensitivityResult("morris", table, params, _runs(model, len(points.reshape(-1, k))))
 
 
 def sobol(model, parameters, n=64, seed=0, bootstrap=500, executor=None):
     """Sobol first-order and total indices, Saltelli design of n base rows (a power of 2)."""
-    import pandas as pd
-
     params = _prepare(model, parameters)
     k = len(params)
     a, b, ab = saltelli_design(k, n, seed)
@@ -249,16 +243,24 @@ def sobol(model, parameters, n=64, seed=0, bootstrap=500, executor=None):
     outputs, names = _outputs(model, params, unit_points, executor)
     f_a, f_b, f_ab = outputs[:n], outputs[n:2 * n], outputs[2 * n:].reshape(k, n, -1)
     found = sobol_indices(f_a, f_b, f_ab, bootstrap=bootstrap, seed=seed)
+    columns = {name: found[name] for name in ("S1", "S1_low", "S1_high", "ST", "ST_low", "ST_high")}
+    table = _ranked_table(names, params, columns, "ST")
+    return SensitivityResult("sobol", table, params, _runs(model, len(unit_points)))
+
+
+def _ranked_table(names, params, columns, rank_by):
+    """One row per KPI and parameter with ``columns`` ({name: array [parameter, kpi]}), ranked within
+    each KPI by ``rank_by``, largest first, and sorted by KPI and rank."""
+    import pandas as pd
+
     rows = []
     for j, kpi in enumerate(names):
         for i, p in enumerate(params):
             rows.append({"kpi": kpi, "parameter": p.label, "low": p.low, "high": p.high,
-                         **{name: found[name][i, j] for name in ("S1", "S1_low", "S1_high", "ST", "ST_low",
-                                                                  "ST_high")}})
+                         **{name: values[i, j] for name, values in columns.items()}})
     table = pd.DataFrame(rows)
-    table["rank"] = table.groupby("kpi")["ST"].rank(ascending=False, method="first").astype(int)
-    table = table.sort_values(["kpi", "rank"], kind="stable").reset_index(drop=True)
-    return SensitivityResult("sobol", table, params, _runs(model, len(unit_points)))
+    table["rank"] = table.groupby("kpi")[rank_by].rank(ascending=False, method="first").astype(int)
+    return table.sort_values(["kpi", "rank"], kind="stable").reset_index(drop=True)
 
 
 def _runs(model, points):
@@ -271,10 +273,7 @@ def analyse_spec(spec, base_dir=".", executor=None):
     """Runs the analysis a sensitivity file describes (see docs/calibration.md)."""
     from munisim.evaluation import model_from_spec
 
-    known = {"model", "method", "parameters", "trajectories", "levels", "n", "seed", "bootstrap"}
-    unknown = set(spec) - known
-    if unknown:
-        raise ValueError(f"unknown keys {', '.join(sorted(unknown))}; expected {', '.join(sorted(known))}")
+    check_keys(spec, {"model", "method", "parameters", "trajectories", "levels", "n", "seed", "bootstrap"}, "")
     model = model_from_spec(spec.get("model", {}), base_dir)
     method = spec.get("method", "morris")
     if method == "morris":

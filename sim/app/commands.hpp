@@ -63,8 +63,8 @@ std::vector<std::string> with_data_dir(std::vector<std::string> overrides, const
 // when it exceeds the tightest memory limit.
 void check_memory_estimate(const Scenario& scenario, std::FILE* stream);
 
-// --out, or out/<scenario name>.h5, whose folder is munisim's own to create.
-[[nodiscard]] std::filesystem::path output_path(const std::string& out, const Scenario& scenario);
+// --out, or out/<name>.h5 (the scenario's or experiment's name), whose folder is munisim's own to create.
+[[nodiscard]] std::filesystem::path output_path(const std::string& out, const std::string& name);
 
 // --checkpoint, or the output's path with ".ckpt" appended.
 [[nodiscard]] std::filesystem::path checkpoint_path(const Checkpointing& checkpointing,

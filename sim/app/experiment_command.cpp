@@ -4,16 +4,15 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <thread>
 
 #include "sim/app/commands.hpp"
 #include "sim/app/experiment_table.hpp"
 #include "sim/app/interrupt.hpp"
 #include "sim/app/progress.hpp"
+#include "sim/app/run_to_end.hpp"
 #include "sim/experiment/cluster.hpp"
-#include "sim/experiment/comparison_report.hpp"
 #include "sim/experiment/execute.hpp"
-#include "sim/experiment/results.hpp"
+#include "sim/experiment/finish.hpp"
 #include "sim/experiment/work_folder.hpp"
 #include "sim/io/output_target.hpp"
 #include "sim/model/memory_estimate.hpp"
@@ -21,13 +20,6 @@
 
 namespace munisim::app {
 namespace {
-
-std::filesystem::path output_path(const ExperimentOptions& options, const ExperimentSpec& spec) {
-  if (!options.out.empty()) return options.out;
-  std::error_code ignored;  // a folder that cannot be made is reported by check_output_target
-  std::filesystem::create_directories("out", ignored);
-  return "out/" + spec.name + ".h5";
-}
 
 std::filesystem::path report_path(const ExperimentOptions& options, const std::filesystem::path& out) {
   if (!options.html.empty()) return options.html;
@@ -39,8 +31,7 @@ std::filesystem::path report_path(const ExperimentOptions& options, const std::f
 // this experiment's. Returns the runs still to do.
 std::vector<std::size_t> prepare(const ExperimentOptions& options, const ExperimentPlan& plan,
                                  const std::filesystem::path& out, const std::filesystem::path& work) {
-  const Scenario baseline = run_scenario(plan, plan.runs[plan.spec.baseline * plan.spec.replications]).scenario;
-  std::vector<InputFile> inputs = run_inputs(baseline);
+  std::vector<InputFile> inputs = run_inputs(plan.baseline.scenario);
   inputs.push_back({plan.spec.source, "the experiment spec"});
   check_output_target({out, inputs});
   check_output_target({report_path(options, out), inputs, OutputKind::html_report});
@@ -56,7 +47,9 @@ std::vector<std::size_t> prepare(const ExperimentOptions& options, const Experim
 }
 
 void check_memory_for(const ExperimentPlan& plan, int jobs) {
-  MemoryEstimate estimate = estimate_memory(run_scenario(plan, plan.runs.front()).scenario.config);
+  const PlannedRun& first = plan.runs.front();
+  MemoryEstimate estimate = estimate_memory(first.variant == plan.spec.baseline ? plan.baseline.scenario.config
+                                                                                : run_scenario(plan, first).scenario.config);
   estimate.bytes *= static_cast<std::uint64_t>(jobs);  // that many runs are in memory at once
   check_memory(estimate, plan.spec.source);
 }
@@ -73,7 +66,7 @@ int experiment_command(const ExperimentOptions& options) {
   bool prepared = false;
   try {
     plan = plan_experiment(load_experiment_spec(options.spec), with_data_dir({}, options.data_dir));
-    out = output_path(options, plan.spec);
+    out = output_path(options.out, plan.spec.name);
     work = work_folder(out);
     if (leader) pending = prepare(options, plan, out, work);
     prepared = true;
@@ -86,7 +79,7 @@ int experiment_command(const ExperimentOptions& options) {
   if (!cluster->all(prepared)) return kExitBadInput;  // rank 0 has reported why
   pending = cluster->broadcast(pending);
 
-  const int machine_cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int machine_cores = thread_count(0);
   const std::vector<std::size_t> mine = share_of(pending, cluster->rank(), cluster->size());
   const RunParallelism parallelism =
       choose_parallelism(std::max(1, machine_cores / cluster->local_size()), mine.size(), options.jobs, options.threads);
@@ -126,11 +119,8 @@ int experiment_command(const ExperimentOptions& options) {
   }
   if (!leader) return kExitOk;
 
-  const ExperimentResults results = collect_results(plan, work);
-  write_experiment_file(plan, work, results, out);
   const std::filesystem::path html = report_path(options, out);
-  write_comparison_report(html, plan, results);
-  std::filesystem::remove_all(work);
+  const ExperimentResults results = finish_experiment(plan, work, out, html);
   if (!options.quiet) {
     print_experiment_table(stdout, plan, results);
     fmt::print("wrote {} and {}\n", out.string(), html.string());

@@ -14,7 +14,7 @@ int resume_command(const ResumeOptions& options) {
   OpenedCheckpoint opened = open_checkpoint(options.checkpoint);
   // The checks made before a run's day 1, with the checkpoint as one more input not to replace.
   const Scenario& scenario = opened.scenario.scenario;
-  OutputTarget target{output_path(options.out, scenario), run_inputs(scenario)};
+  OutputTarget target{output_path(options.out, scenario.config.name), run_inputs(scenario)};
   target.inputs.push_back({options.checkpoint, "the checkpoint"});
   check_output_target(target);
   check_memory_estimate(scenario, options.quiet ? nullptr : stderr);

@@ -24,11 +24,11 @@ std::vector<std::string> all_overrides(const RunOptions& options) {
 
 }  // namespace
 
-std::filesystem::path output_path(const std::string& out, const Scenario& scenario) {
+std::filesystem::path output_path(const std::string& out, const std::string& name) {
   if (!out.empty()) return out;
   std::error_code ignored;  // a folder that cannot be made is reported by check_output_target
   std::filesystem::create_directories("out", ignored);
-  return "out/" + scenario.config.name + ".h5";
+  return "out/" + name + ".h5";
 }
 
 std::filesystem::path checkpoint_path(const Checkpointing& checkpointing, const std::filesystem::path& output) {
@@ -55,7 +55,7 @@ int run_command(const RunOptions& options) {
   ResolvedScenario resolved = resolve_district_data(load_scenario(options.scenario, all_overrides(options)));
   // Everything that can refuse the run does so before day 1: the output path, then the memory,
   // then (once the series are known) the output's size.
-  OutputTarget target{output_path(options.out, resolved.scenario), run_inputs(resolved.scenario)};
+  OutputTarget target{output_path(options.out, resolved.scenario.config.name), run_inputs(resolved.scenario)};
   check_output_target(target);
   check_memory_estimate(resolved.scenario, options.quiet ? nullptr : stderr);
   const std::atomic<bool>& stop = install_interrupt_handler();

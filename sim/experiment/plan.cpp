@@ -48,7 +48,7 @@ std::vector<std::string> run_overrides(const ExperimentPlan& plan, const Planned
 }
 
 ExperimentPlan plan_experiment(ExperimentSpec spec, std::vector<std::string> extra_overrides) {
-  ExperimentPlan plan{std::move(spec), std::move(extra_overrides), 0, {}};
+  ExperimentPlan plan{std::move(spec), std::move(extra_overrides), 0, {}, {}};
   const ResolvedScenario baseline = load_variant(plan, plan.spec.baseline, variant_overrides(plan, plan.spec.baseline));
   plan.first_seed = plan.spec.seed.value_or(baseline.scenario.config.seed);
   for (std::size_t variant = 0; variant < plan.spec.variants.size(); ++variant) {
@@ -58,7 +58,8 @@ ExperimentPlan plan_experiment(ExperimentSpec spec, std::vector<std::string> ext
   }
   for (std::size_t variant = 0; variant < plan.spec.variants.size(); ++variant) {
     // Replication 0 of each variant stands for all of them: they differ only in the seed.
-    (void)load_variant(plan, variant, run_overrides(plan, plan.runs[variant * plan.spec.replications]));
+    ResolvedScenario loaded = load_variant(plan, variant, run_overrides(plan, plan.runs[variant * plan.spec.replications]));
+    if (variant == plan.spec.baseline) plan.baseline = std::move(loaded);
   }
   return plan;
 }

@@ -24,6 +24,7 @@ struct ExperimentPlan {
   std::vector<std::string> extra_overrides;  // e.g. the command line's data_dir, applied to every run
   std::int64_t first_seed = 0;               // replication i runs with first_seed + i
   std::vector<PlannedRun> runs;
+  ResolvedScenario baseline;  // replication 0 of the baseline, loaded once for the checks before any run
 };
 
 // Loads every variant's scenario once, so that any mistake is reported before the first run: an

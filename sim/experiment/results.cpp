@@ -6,6 +6,7 @@
 #include "sim/io/experiment_output.hpp"
 #include "sim/model/kpi.hpp"
 #include "sim/model/simulation.hpp"
+#include "sim/scenario/suggest.hpp"
 
 namespace munisim {
 namespace {
@@ -78,8 +79,7 @@ Table summary_table(const ExperimentPlan& plan, const ExperimentResults& results
 
 void check_kpi_names(const ExperimentPlan& plan) {
   if (plan.spec.kpis.empty()) return;
-  const PlannedRun& probe = plan.runs[plan.spec.baseline * static_cast<std::size_t>(plan.spec.replications)];
-  const Simulation simulation(run_scenario(plan, probe), 1);
+  const Simulation simulation(plan.baseline, 1);
   const std::vector<std::string> known = kpi_names(kpis(simulation.metrics(), 0));
   for (std::size_t i = 0; i < plan.spec.kpis.size(); ++i) {
     const std::string& name = plan.spec.kpis[i];
@@ -110,15 +110,15 @@ std::vector<KpiSummary> summarize_runs(const ExperimentPlan& plan, const std::ve
 ExperimentResults collect_results(const ExperimentPlan& plan, const std::filesystem::path& work) {
   ExperimentResults results;
   const PlannedRun& first_baseline = plan.runs[plan.spec.baseline * static_cast<std::size_t>(plan.spec.replications)];
-  const std::vector<Kpi> baseline_kpis = kpis(read_output(run_file(work, first_baseline)));
+  std::vector<std::vector<Kpi>> found;  // [run], each file read once
+  for (const PlannedRun& run : plan.runs) found.push_back(kpis(read_output(run_file(work, run))));
+  const std::vector<Kpi>& baseline_kpis = found[first_baseline.index];
   results.kpis = plan.spec.kpis.empty() ? kpi_names(baseline_kpis) : plan.spec.kpis;
   for (const std::string& name : results.kpis) {
     const auto kpi = std::find_if(baseline_kpis.begin(), baseline_kpis.end(), [&](const Kpi& k) { return k.name == name; });
     results.units.push_back(kpi == baseline_kpis.end() ? std::string() : kpi->unit);
   }
-  for (const PlannedRun& run : plan.runs) {
-    results.values.push_back(kpi_values(plan, run, kpis(read_output(run_file(work, run))), results.kpis));
-  }
+  for (const PlannedRun& run : plan.runs) results.values.push_back(kpi_values(plan, run, found[run.index], results.kpis));
   results.summary = summarize_runs(plan, results.values);
   return results;
 }

@@ -1,10 +1,10 @@
 #include "sim/experiment/spec.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <optional>
 #include <set>
-#include <sstream>
 
+#include "sim/scenario/scenario_files.hpp"
 #include "sim/scenario/suggest.hpp"
 #include "sim/scenario/yaml_document.hpp"
 
@@ -139,12 +139,6 @@ std::vector<Variant> combine(std::vector<Variant> named, const std::vector<Varia
   return all;
 }
 
-std::vector<std::string> variant_names(const std::vector<Variant>& variants) {
-  std::vector<std::string> names;
-  for (const Variant& variant : variants) names.push_back(variant.name);
-  return names;
-}
-
 ExperimentSpec read_spec(std::string text, std::string name, const std::filesystem::path& base_dir) {
   const Node root = yaml::parse_yaml(text, name);
   if (root.kind == Node::Kind::null) throw InputError({name, 1, 1}, "", "the file is empty; expected an experiment spec");
@@ -224,18 +218,16 @@ ExperimentSpec read_spec(std::string text, std::string name, const std::filesyst
 
 }  // namespace
 
-std::string listed(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
+std::vector<std::string> variant_names(const std::vector<Variant>& variants) {
+  std::vector<std::string> names;
+  for (const Variant& variant : variants) names.push_back(variant.name);
+  return names;
 }
 
 ExperimentSpec load_experiment_spec(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in || !std::filesystem::is_regular_file(file)) throw InputError({file.string(), 0, 0}, "", "cannot read experiment spec");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return read_spec(text.str(), file.string(), file.parent_path());
+  std::optional<std::string> text = DiskScenarioFiles().read(file);
+  if (!text) throw InputError({file.string(), 0, 0}, "", "cannot read experiment spec");
+  return read_spec(std::move(*text), file.string(), file.parent_path());
 }
 
 ExperimentSpec load_experiment_spec_text(std::string_view yaml, std::string_view name,

@@ -45,7 +45,7 @@ struct ExperimentSpec {
 [[nodiscard]] ExperimentSpec load_experiment_spec_text(std::string_view yaml, std::string_view name,
                                                       const std::filesystem::path& base_dir);
 
-// "a, b, c": names listed in messages.
-[[nodiscard]] std::string listed(const std::vector<std::string>& names);
+// The variants' names, in spec order.
+[[nodiscard]] std::vector<std::string> variant_names(const std::vector<Variant>& variants);
 
 }  // namespace munisim

@@ -140,4 +140,12 @@ std::string city_description(const OutputFile& file) {
   return city_name(file) + ", " + count.data() + " districts";
 }
 
+std::string read_resolved_yaml(const std::filesystem::path& path) {
+  return read_as_input(path, [&] {
+    const Handle file = open_output(path);
+    const Handle meta(H5Gopen2(file, "meta", H5P_DEFAULT), "opening /meta");
+    return read_scalar_text(meta, "scenario/resolved");
+  });
+}
+
 }  // namespace munisim

@@ -109,6 +109,10 @@ struct OutputFile {
 // "Trujillo, 9 districts": what same_city compares, for messages.
 [[nodiscard]] std::string city_description(const OutputFile& file);
 
+// Only /meta/scenario/resolved: whether an output was made from a given scenario, without reading
+// its series. InputError as read_output.
+[[nodiscard]] std::string read_resolved_yaml(const std::filesystem::path& path);
+
 // The readers below throw InputError when the file is missing, not a munisim output, or damaged.
 // Every table under /geometry with its columns (text, integer, or number with its unit).
 [[nodiscard]] std::vector<Table> read_geometry(const std::filesystem::path& path);

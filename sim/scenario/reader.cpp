@@ -12,9 +12,7 @@ void fail_unknown_key(const SourceLocation& where, const std::string& path, cons
   if (const auto suggestion = closest_match(key, allowed)) {
     throw InputError(where, path, "unknown key '" + key + "'; did you mean '" + *suggestion + "'?");
   }
-  std::string listed;
-  for (const std::string& name : allowed) listed += (listed.empty() ? "" : ", ") + name;
-  throw InputError(where, path, "unknown key '" + key + "'; expected one of: " + listed);
+  throw InputError(where, path, "unknown key '" + key + "'; expected one of: " + listed(allowed));
 }
 
 void check_keys(const Node& node, const std::string& path, const std::vector<std::string>& allowed,

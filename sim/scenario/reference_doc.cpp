@@ -1,11 +1,14 @@
-// docs/scenario-reference.md, generated from the same visit() descriptions the loader reads with,
-// so the reference cannot drift from what the loader accepts.
+// docs/scenario-reference.md and scenario_fields(), generated from the same visit() descriptions the
+// loader reads with, so neither can drift from what the loader accepts.
+#include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "sim/scenario/detail/values.hpp"
 #include "sim/scenario/detail/yaml_text.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/scenario_fields.hpp"
 
 namespace munisim {
 namespace {
@@ -45,46 +48,62 @@ std::string cell(std::string_view text) {
   return escaped;
 }
 
-class ReferenceWriter {
+class FieldCollector {
  public:
-  ReferenceWriter(std::string& out, std::string prefix) : out_(out), prefix_(std::move(prefix)) {}
+  FieldCollector(std::vector<ScenarioField>& fields, std::string prefix) : fields_(fields), prefix_(std::move(prefix)) {}
 
   template <class T>
   void field(std::string_view key, T& value, const schema::Field& field) {
     std::string allowed = range_text(field);
     if (kIsList<T> && !allowed.empty()) allowed = "each " + allowed;
-    row(key, std::string(kTypeName<T>), field.required ? "" : "`" + scenario_detail::yaml_text(value) + "`", allowed,
-        field);
+    add(key, std::string(kTypeName<T>),
+        field.required ? std::nullopt : std::optional<std::string>(scenario_detail::yaml_text(value)), allowed, field);
   }
   template <class S>
   void object(std::string_view key, S& value, const schema::Field& field) {
-    row(key, "mapping", "", "", field);
-    ReferenceWriter inner(out_, path(key) + ".");
+    add(key, "mapping", std::nullopt, "", field);
+    FieldCollector inner(fields_, path(key) + ".");
     value.visit(inner);
   }
   template <class S>
   void list(std::string_view key, std::vector<S>&, const schema::Field& field) {
-    row(key, "list of mappings", "`[]`",
+    add(key, "list of mappings", "[]",
         field.min ? "at least " + number_text(*field.min) + (*field.min == 1 ? " entry" : " entries") : "", field);
     S element;  // not `S element{}`: with a base struct GCC 12 warns maybe-uninitialized falsely
-    ReferenceWriter inner(out_, path(key) + "[].");
+    FieldCollector inner(fields_, path(key) + "[].");
     element.visit(inner);
   }
 
  private:
   std::string path(std::string_view key) const { return prefix_ + std::string(key); }
-  void row(std::string_view key, const std::string& type, const std::string& default_value, const std::string& allowed,
+  void add(std::string_view key, std::string type, std::optional<std::string> default_yaml, std::string allowed,
            const schema::Field& field) {
-    out_ += "| `" + path(key) + "` | " + type + " | " + cell(field.unit) + " | " + cell(default_value) + " | " +
-            cell(allowed) + " | " + (field.required ? "yes" : "no") + " | " + cell(field.meaning) + " | " +
-            cell(field.source) + " |\n";
+    fields_.push_back({.key = path(key),
+                       .type = std::move(type),
+                       .unit = std::string(field.unit),
+                       .default_yaml = std::move(default_yaml),
+                       .min = field.min,
+                       .max = field.max,
+                       .choices = {field.choices.begin(), field.choices.end()},
+                       .allowed = std::move(allowed),
+                       .required = field.required,
+                       .meaning = std::string(field.meaning),
+                       .source = std::string(field.source)});
   }
 
-  std::string& out_;
+  std::vector<ScenarioField>& fields_;
   std::string prefix_;
 };
 
 }  // namespace
+
+std::vector<ScenarioField> scenario_fields() {
+  std::vector<ScenarioField> fields;
+  ScenarioConfig defaults;
+  FieldCollector collector(fields, "");
+  defaults.visit(collector);
+  return fields;
+}
 
 std::string scenario_reference_markdown() {
   std::string out =
@@ -106,9 +125,11 @@ std::string scenario_reference_markdown() {
       "[UNV] not yet verified, [NF] no figure found.\n\n"
       "| key | type | unit | default | allowed | required | meaning | source |\n"
       "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
-  ScenarioConfig defaults;
-  ReferenceWriter writer(out, "");
-  defaults.visit(writer);
+  for (const ScenarioField& field : scenario_fields()) {
+    out += "| `" + field.key + "` | " + field.type + " | " + cell(field.unit) + " | " +
+           cell(field.default_yaml ? "`" + *field.default_yaml + "`" : "") + " | " + cell(field.allowed) + " | " +
+           (field.required ? "yes" : "no") + " | " + cell(field.meaning) + " | " + cell(field.source) + " |\n";
+  }
   return out;
 }
 

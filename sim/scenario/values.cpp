@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/scenario/suggest.hpp"
+
 namespace munisim::scenario_detail {
 namespace {
 
@@ -97,9 +99,7 @@ void read_value(const Node& node, const std::string& path, const schema::Field& 
   const std::string& text = scalar(node, path, "text");
   if (!field.choices.empty() &&
       std::find(field.choices.begin(), field.choices.end(), std::string_view(text)) == field.choices.end()) {
-    std::string allowed;
-    for (std::string_view choice : field.choices) allowed += (allowed.empty() ? "" : ", ") + std::string(choice);
-    fail(node, path, describe(node) + " is not one of " + allowed);
+    fail(node, path, describe(node) + " is not one of " + listed(field.choices));
   }
   value = text;
 }

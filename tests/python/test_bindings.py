@@ -35,6 +35,16 @@ def test_scenario_keys_are_read_changed_and_validated_like_the_cli(demo):
     assert demo.get("city.sampling") == 4, "a rejected change leaves the scenario as it was"
 
 
+def test_scenario_fields_describe_every_key_as_the_reference_does():
+    fields = munisim._core.scenario_fields()
+    assert fields["city.sampling"] == {"type": "integer", "unit": "persons/agent", "default": "1", "min": 1,
+                                       "max": 100000, "choices": []}
+    assert fields["governance.model"]["choices"] == ["siloed", "integrated"]
+    assert fields["governance.model"]["default"] == '"siloed"'
+    rows = [line for line in munisim._core.scenario_reference_markdown().splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == list(fields)
+
+
 def test_scenario_errors_carry_file_line_and_column(repo_root):
     with pytest.raises(munisim.ScenarioError) as error:
         munisim.Scenario.load(repo_root / "tests" / "scenario" / "bad" / "share_out_of_range.yaml")
