@@ -1,5 +1,7 @@
 #include "sim/mobility/trip_sampler.hpp"
 
+#include <utility>
+
 #include "sim/core/rng.hpp"
 
 namespace munisim {
@@ -9,9 +11,11 @@ constexpr std::uint32_t kTripPurpose = stream_purpose("mobility.trips");
 // A citizen's traits: traveller type (age group, gender, employment), then income group and car.
 constexpr std::size_t kTraitCodes = kTravellerTypes * kIncomeGroups * 2;
 static_assert(kTraitCodes <= 256, "traits are one byte per citizen");
-// Partial sums hold a row per segment and mode, so at most this many chunks are kept at once.
-constexpr std::size_t kMaxChunks = 64;
-constexpr std::size_t kMinBlocksPerChunk = 4;
+// Chunks of citizens a thread samples at a time; a chunk takes a tally for its duration.
+constexpr std::size_t kBlocksPerChunk = 4;
+// A weight of one person in tally units. Integer sums are exact and associative; they hold
+// 2^64 / 2^32 = 4.3e9 person-trips per cell and day.
+constexpr double kTallyUnit = 0x1p32;
 
 struct Traits {
   std::size_t type, gender;
@@ -57,12 +61,12 @@ class BlockWords {
   std::array<std::uint32_t, 2 * kBuffered> words_{};
 };
 
-// Where one chunk's trips are summed (see TripCounts).
+// Where one chunk's trips are tallied (see TripCounts), in units of 2^-32 persons.
 struct Sums {
-  double* by_segment_mode_gender;
-  double* by_mode_gender_purpose;
-  double* persons;
-  double* travelling;
+  std::uint64_t* by_segment_mode_gender;
+  std::uint64_t* by_mode_gender_purpose;
+  std::uint64_t* persons;
+  std::uint64_t* travelling;
 };
 
 // The tours of each pattern in the order they are sampled: a loop over them mispredicts once
@@ -115,7 +119,7 @@ class DayTables {
   void sample(BlockWords& words, std::size_t begin, std::size_t end, const Sums& sums) const {
     for (std::size_t c = begin; c < end; ++c) {
       const Traits who = decoded_[traits_[c]];
-      const double w = weight_[c];
+      const auto w = static_cast<std::uint64_t>(weight_[c] * kTallyUnit + 0.5);
       const std::uint32_t home = district_[c];
       sums.persons[who.gender] += w;
       const TourList& list = kTourLists[activities_.pattern(weekday_, who.type, words.next())];
@@ -179,30 +183,37 @@ TripCounts TripSampler::day(Parallelism& parallel, std::uint64_t seed, int day, 
                             const ActivityModel& activities, const ModeTable& modes) const {
   const DayTables tables({traits_.data(), district_.data(), weight_.data(), districts_}, activities, modes, weekday);
   const std::size_t segment_cells = districts_ * districts_ * kHours * kModes * kGenders;
-  // Flat partial: segment cells, then trips by mode, gender and purpose, then persons and travellers.
+  // Flat tally: segment cells, then trips by mode, gender and purpose, then persons and travellers.
   const std::size_t by_purpose = segment_cells;
   const std::size_t persons = by_purpose + kModes * kGenders * kPurposes;
   const std::size_t travelling = persons + kGenders;
   const std::size_t size = travelling + kGenders;
-  const std::size_t n = traits_.size();
-  const std::size_t blocks_per_chunk = std::max(kMinBlocksPerChunk, (block_count(n) + kMaxChunks - 1) / kMaxChunks);
-
-  const std::size_t chunk = blocks_per_chunk * kBlockSize;
-  std::vector<std::vector<double>> partials((n + chunk - 1) / chunk);
-  for_each_chunk(parallel, n, chunk, [&](std::size_t begin, std::size_t end, std::size_t index) {
-    std::vector<double>& part = partials[index];
-    part.assign(size, 0.0);
-    const Sums sums{part.data(), part.data() + by_purpose, part.data() + persons, part.data() + travelling};
-    for (std::size_t block = begin; block < end; block += kBlockSize) {
-      BlockWords words(seed, block / kBlockSize, static_cast<std::uint32_t>(day));
-      tables.sample(words, block, std::min(end, block + kBlockSize), sums);
-    }
-  });
-  // Each sum adds the chunks in chunk order; cells are split over threads only to share the work.
+  const auto take_tally = [&] {
+    const std::lock_guard lock(idle_mutex_);
+    if (idle_tallies_.empty()) return std::make_unique<std::vector<std::uint64_t>>(size, 0);
+    std::unique_ptr<std::vector<std::uint64_t>> tally = std::move(idle_tallies_.back());
+    idle_tallies_.pop_back();
+    return tally;
+  };
+  for_each_chunk(parallel, traits_.size(), kBlocksPerChunk * kBlockSize,
+                 [&](std::size_t begin, std::size_t end, std::size_t) {
+                   std::unique_ptr<std::vector<std::uint64_t>> tally = take_tally();
+                   std::uint64_t* cells = tally->data();
+                   const Sums sums{cells, cells + by_purpose, cells + persons, cells + travelling};
+                   for (std::size_t block = begin; block < end; block += kBlockSize) {
+                     BlockWords words(seed, block / kBlockSize, static_cast<std::uint32_t>(day));
+                     tables.sample(words, block, std::min(end, block + kBlockSize), sums);
+                   }
+                   const std::lock_guard lock(idle_mutex_);
+                   idle_tallies_.push_back(std::move(tally));
+                 });
+  // The tallies add up to the same integers in any order; they are left zero for the next day.
   std::vector<double> sums(size, 0.0);
   for_each_chunk(parallel, size, kBlockSize, [&](std::size_t begin, std::size_t end, std::size_t) {
-    for (const std::vector<double>& part : partials) {
-      for (std::size_t i = begin; i < end; ++i) sums[i] += part[i];
+    for (std::size_t i = begin; i < end; ++i) {
+      std::uint64_t total = 0;
+      for (const auto& tally : idle_tallies_) total += std::exchange((*tally)[i], 0);
+      sums[i] = static_cast<double>(total) / kTallyUnit;
     }
   });
 
