@@ -48,7 +48,8 @@ struct ProvisioningConfig {
              .source = "[EST]"});
     v.field("bus_lines_min_population", bus_lines_min_population,
             {.unit = "persons",
-             .meaning = "population from which a city gets generated bus lines (0 lines below it)",
+             .meaning = "population from which a city gets generated bus lines on its streets (none below it: "
+                        "the mobility service then links the districts by its own synthetic lines)",
              .min = 0,
              .source = "[EST]"});
     v.field("persons_per_bus_line", persons_per_bus_line,

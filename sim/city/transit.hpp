@@ -37,6 +37,24 @@ struct TransitLine {
   double fare_soles = 0;
 };
 
+// A line's end-to-end run time in each period (min) at that period's speed (km/h).
+inline std::array<double, kTransitPeriods> run_times_min(double length_m, const std::vector<double>& speed_kmh) {
+  std::array<double, kTransitPeriods> minutes{};
+  for (std::size_t period = 0; period < kTransitPeriods; ++period) {
+    minutes[period] = length_m / 1000.0 / speed_kmh[period] * 60.0;
+  }
+  return minutes;
+}
+
+// The timetable of a line no feed or scenario times: `headway_min` x `factor` all day, and a thin
+// night service (period 0) three times as long [EST].
+inline std::array<double, kTransitPeriods> default_headways(double headway_min, double factor = 1.0) {
+  std::array<double, kTransitPeriods> headway{};
+  headway.fill(headway_min * factor);
+  headway[0] = 3 * headway_min * factor;
+  return headway;
+}
+
 struct TransitSystem {
   std::string feed;  // the file the lines came from; empty when the city has none
   std::vector<TransitStop> stops;

@@ -57,6 +57,8 @@ RoadNetwork RoadNetworkBuilder::build() const {
     network.free_time_min_[id] = edge.length_m / edge.speed_kmh * 0.06;  // 60 min/h over 1000 m/km
     network.lanes_[id] = static_cast<std::uint8_t>(std::min(edge.lanes, 255));
   }
+  network.max_free_speed_kmh_ =
+      count == 0 ? 0.0 : *std::max_element(network.speed_kmh_.begin(), network.speed_kmh_.end());
   network.edge_ids_.resize(count);
   std::iota(network.edge_ids_.begin(), network.edge_ids_.end(), EdgeId{0});
   network.node_grid_ = PointGrid(network.x_m_, network.y_m_);
@@ -64,10 +66,6 @@ RoadNetwork RoadNetworkBuilder::build() const {
 }
 
 double RoadNetwork::total_length_m() const { return std::accumulate(length_m_.begin(), length_m_.end(), 0.0); }
-
-double RoadNetwork::max_free_speed_kmh() const {
-  return speed_kmh_.empty() ? 0.0 : *std::max_element(speed_kmh_.begin(), speed_kmh_.end());
-}
 
 // Tarjan's algorithm with an explicit stack: real networks have far too many nodes for recursion.
 std::vector<std::uint32_t> RoadNetwork::strongly_connected_components() const {

@@ -36,7 +36,7 @@ class RoadNetwork {
   [[nodiscard]] std::span<const double> edge_free_times_min() const noexcept { return free_time_min_; }
 
   [[nodiscard]] double total_length_m() const;
-  [[nodiscard]] double max_free_speed_kmh() const;
+  [[nodiscard]] double max_free_speed_kmh() const noexcept { return max_free_speed_kmh_; }
   // Component id of every node; two nodes share an id when each can reach the other.
   [[nodiscard]] std::vector<std::uint32_t> strongly_connected_components() const;
   // The node closest to (x, y) in straight-line distance (lowest id on ties), from a grid index.
@@ -50,6 +50,7 @@ class RoadNetwork {
   std::vector<NodeId> from_, to_;
   std::vector<double> length_m_, speed_kmh_, free_time_min_;
   std::vector<std::uint8_t> lanes_;
+  double max_free_speed_kmh_ = 0;  // kept: every time-weighted search bounds its heuristic by it
   PointGrid node_grid_;
 };
 

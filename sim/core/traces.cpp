@@ -37,16 +37,18 @@ std::int32_t TraceRecorder::vehicle(const std::string& name, const std::string& 
   return row->second;
 }
 
-void TraceRecorder::move(int day_index, std::int32_t vehicle, std::int32_t edge, double enter_s, double exit_s,
-                         double load) {
+void TraceRecorder::move(int day_index, std::int32_t vehicle, std::span<const EdgeId> edges,
+                         std::span<const double> times, double load) {
   const auto day = std::lower_bound(days_.begin(), days_.end(), day_index + 1);
   if (day == days_.end() || *day != day_index + 1) return;
   TraceDay& rows = traces_.days[static_cast<std::size_t>(day - days_.begin())];
-  rows.vehicle.push_back(vehicle);
-  rows.edge.push_back(edge);
-  rows.enter_s.push_back(static_cast<float>(enter_s));
-  rows.exit_s.push_back(static_cast<float>(exit_s));
-  rows.load.push_back(static_cast<float>(load));
+  for (std::size_t e = 0; e < edges.size(); ++e) {
+    rows.vehicle.push_back(vehicle);
+    rows.edge.push_back(static_cast<std::int32_t>(edges[e]));
+    rows.enter_s.push_back(static_cast<float>(times[e]));
+    rows.exit_s.push_back(static_cast<float>(times[e + 1]));
+    rows.load.push_back(static_cast<float>(load));
+  }
 }
 
 Traces TraceRecorder::finished() const {
@@ -68,6 +70,17 @@ Traces TraceRecorder::finished() const {
     sorted.days.push_back(std::move(out));
   }
   return sorted;
+}
+
+void edge_times_s(double depart_s, double minutes, std::span<const double> edge_free_min,
+                  std::vector<double>& times) {
+  const double free_min = std::accumulate(edge_free_min.begin(), edge_free_min.end(), 0.0);
+  times.assign(1, depart_s);
+  double elapsed_free = 0;
+  for (double free : edge_free_min) {
+    elapsed_free += free;
+    times.push_back(depart_s + (free_min > 0 ? minutes * 60 * elapsed_free / free_min : 0.0));
+  }
 }
 
 }  // namespace munisim

@@ -4,9 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "sim/core/graph.hpp"
 
 namespace munisim {
 
@@ -41,7 +44,10 @@ class TraceRecorder {
   // The vehicle's row, added the first time a name and kind are seen together (a scheduled run
   // may be driven by another kind of vehicle after a fleet changes).
   std::int32_t vehicle(const std::string& name, const std::string& kind, const std::string& load_unit);
-  void move(int day_index, std::int32_t vehicle, std::int32_t edge, double enter_s, double exit_s, double load);
+  // A drive along `edges` with one load: it enters edge e at times[e] and leaves the last one at
+  // times.back() (one more time than edges, as edge_times_s gives them). Nothing on other days.
+  void move(int day_index, std::int32_t vehicle, std::span<const EdgeId> edges, std::span<const double> times,
+            double load);
   // Rows of each day sorted by vehicle, then time; days without a move are kept, empty.
   [[nodiscard]] Traces finished() const;
 
@@ -60,5 +66,12 @@ class TraceRecorder {
 
   std::unordered_map<std::string, std::int32_t> rows_;  // name and kind, joined by '\n', to row
 };
+
+// The time a vehicle enters each edge of a drive, and last the time it leaves the final one:
+// `minutes` from `depart_s` shared over the edges in proportion to their free-flow minutes
+// (`edge_free_min`, one per edge), so a drive slowed by traffic is slowed evenly. Written to
+// `times` (replacing what it held), so a day's drives can share one buffer.
+void edge_times_s(double depart_s, double minutes, std::span<const double> edge_free_min,
+                  std::vector<double>& times);
 
 }  // namespace munisim

@@ -7,6 +7,7 @@
 #include "sim/core/rng.hpp"
 #include "sim/governance/detail/governance_state.hpp"
 #include "sim/governance/routing.hpp"
+#include "sim/mobility/mobility_config.hpp"
 
 namespace munisim {
 namespace governance_detail {
@@ -121,9 +122,8 @@ std::vector<RiderExperience> city_experience(const MobilityDay& day) {
 }
 
 TransitDay transit_day(const MobilityDay& day) {
-  constexpr std::size_t kTransitMode = 2;  // bus_combi, in the mobility series' mode order
   TransitDay totals;
-  for (std::size_t g = 0; g < day.genders; ++g) totals.boardings += day.trips_by_gender_mode[g * day.modes + kTransitMode];
+  for (std::size_t g = 0; g < day.genders; ++g) totals.boardings += day.trips_by_gender_mode[g * day.modes + kTransit];
   for (double value : day.denied_boardings_by_line_hour) totals.denied += value;
   for (double value : day.crowded_boardings_by_line_hour) totals.crowded += value;
   return totals;

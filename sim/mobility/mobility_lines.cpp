@@ -124,6 +124,11 @@ bool MobilityService::apply(const mobility::Measure& measure, std::size_t trunk)
   return lines_changed;
 }
 
+double MobilityService::free_run_time_min(const RouteLine& line, std::size_t period) const {
+  const double speed = line.own_speed_kmh > 0 ? line.own_speed_kmh : transit_.commercial_speed_kmh[period];
+  return line.length_km / speed * 60.0;
+}
+
 // Moves `share` of every line's vehicles of type `from` to type `to`.
 void MobilityService::shift_fleet(std::size_t from, std::size_t to, double share) {
   for (auto& mix : mix_) {
@@ -144,8 +149,7 @@ void MobilityService::allocate_fleet_by_demand(const LineHourLoads& loads, const
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const RouteLine& line = lines[l];
     for (std::size_t p = 0; p < kTransitPeriods; ++p) {
-      const double speed = line.own_speed_kmh > 0 ? line.own_speed_kmh : transit_.commercial_speed_kmh[p];
-      run_time_min[l * kTransitPeriods + p] = line.length_km / speed * 60.0;
+      run_time_min[l * kTransitPeriods + p] = free_run_time_min(line, p);
       running[l * kTransitPeriods + p] = line.active && line.headway_min[p] > 0 ? 1 : 0;
     }
     for (std::size_t h = 0; h < kHours; ++h) {

@@ -37,6 +37,7 @@ const std::vector<EdgeId>& MobilityService::line_edges(std::size_t l) {
 void MobilityService::record_runs(int day, std::size_t weekday, const LineHourLoads& loads) {
   TraceRecorder& traces = *published_.traces;
   const std::array<double, kVehicleTypes> capacity = capacities();
+  std::vector<double> times;  // when each run enters each edge, reused from run to run
   for (std::size_t l = 0; l < routes_.lines().size(); ++l) {
     const RouteLine& line = routes_.lines()[l];
     if (!line.active) continue;
@@ -50,23 +51,24 @@ void MobilityService::record_runs(int day, std::size_t weekday, const LineHourLo
     const std::vector<EdgeId>& edges = line_edges(l);
     std::vector<double> edge_free_min;
     for (EdgeId edge : edges) edge_free_min.push_back(city_.network.edge_free_time_min(edge));
-    for (std::size_t r = 0; r < departures.size(); ++r) {
-      // The run's minutes as the model rides the line: each stretch between district visits (the
-      // last one to the line's end) at the line's speed there in the departure hour.
-      const auto hour = static_cast<std::size_t>(departures[r] / 3600);
-      double run_min = 0;
+    // A run's minutes as the model rides the line: each stretch between district visits (the last
+    // one to the line's end) at the line's speed there in the departure hour; the same for every
+    // run leaving in that hour.
+    std::array<double, kHours> run_min{};
+    for (std::size_t hour = 0; hour < kHours; ++hour) {
       for (std::size_t v = 0; v < line.districts.size(); ++v) {
         const bool last = v + 1 == line.districts.size();
         const double km = (last ? line.length_km : line.km[v + 1]) - line.km[v];
         const std::size_t pair = skims_.pair(line.districts[v], line.districts[last ? v : v + 1]);
-        if (km > 0) run_min += km / line_speed_kmh(line, pair, hour) * 60;
+        if (km > 0) run_min[hour] += km / line_speed_kmh(line, pair, hour) * 60;
       }
+    }
+    for (std::size_t r = 0; r < departures.size(); ++r) {
+      const auto hour = static_cast<std::size_t>(departures[r] / 3600);
       const std::string kind = kVehicleNames[types[r]];
       const std::int32_t vehicle = traces.vehicle(line.name + " " + clock(departures[r]), kind, "passengers");
-      const std::vector<double> times = edge_times_s(departures[r], run_min, edge_free_min);
-      for (std::size_t e = 0; e < edges.size(); ++e) {
-        traces.move(day, vehicle, static_cast<std::int32_t>(edges[e]), times[e], times[e + 1], load[r]);
-      }
+      edge_times_s(departures[r], run_min[hour], edge_free_min, times);
+      traces.move(day, vehicle, edges, times, load[r]);
     }
   }
 }

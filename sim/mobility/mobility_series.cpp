@@ -165,8 +165,7 @@ void MobilityService::record_vehicles(int day, std::size_t weekday, const std::v
       const double headway = line.headway_on(weekday, period);
       if (headway <= 0) continue;
       line_km += 60.0 / headway * line.length_km;
-      const double speed = line.own_speed_kmh > 0 ? line.own_speed_kmh : transit_.commercial_speed_kmh[period];
-      in_service[hour] += line.length_km / speed * 60.0 / headway;
+      in_service[hour] += free_run_time_min(line, period) / headway;
     }
     for (std::size_t v = 0; v < kVehicleTypes; ++v) km[v] += mix_[l][v] * line_km;
   }

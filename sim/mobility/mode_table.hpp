@@ -36,12 +36,6 @@ class ModeTable {
                              std::size_t{draw >= below[2]} + std::size_t{draw >= below[3]});
   }
 
-  // What it keeps between days, for checkpoints (rebuilt each day, saved so a resumed day starts from the same table) (sim/core/state_archive.hpp).
-  template <class Archive>
-  void persist(Archive& archive) {
-    archive(thresholds_);
-  }
-
  private:
   static constexpr std::size_t kRows = std::size_t{kGenders} * kIncomeGroups;  // per segment
   std::vector<std::array<std::uint32_t, kModes - 1>> thresholds_;              // [segment][gender][income]

@@ -27,18 +27,13 @@ class RoadLoad {
   // Free-flow times in the same layout, to start from.
   [[nodiscard]] std::vector<double> free_flow() const;
 
-  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
-  template <class Archive>
-  void persist(Archive& archive) {
-    archive(flow_, factor_, loaded_);
-  }
-
  private:
   const City& city_;
   const TravelSkims& skims_;
   const RoadsConfig& config_;
   std::vector<double> capacity_pcu_per_h_;  // per edge
-  // Per edge, reused from hour to hour and day to day: only the loaded edges are touched.
+  // Per edge, reused from hour to hour and day to day: only the loaded edges are touched. Scratch:
+  // every hour starts from zero flow and factor one, so checkpoints need not save them.
   std::vector<double> flow_, factor_;
   std::vector<EdgeId> loaded_;
 };

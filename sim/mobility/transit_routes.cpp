@@ -67,9 +67,8 @@ TransitRoutes::TransitRoutes(const City& city, const TransitServiceConfig& servi
   if (city.transit.lines.empty()) {
     generated_ = true;
     const std::uint32_t hub = most_populous(city);
-    std::array<double, kTransitPeriods> headway{};
-    headway.fill(service.synthetic_headway_min * service.headway_factor);
-    headway[0] = 3 * service.synthetic_headway_min * service.headway_factor;  // a thin night service
+    const std::array<double, kTransitPeriods> headway =
+        default_headways(service.synthetic_headway_min, service.headway_factor);
     for (std::uint32_t d = 0; d < city.districts.size(); ++d) {
       if (d == hub) continue;
       for (const auto& [from, to] : {std::pair{d, hub}, std::pair{hub, d}}) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "sim/mobility/transit_load.hpp"
 
@@ -34,17 +33,6 @@ std::vector<double> departures_s(const RouteLine& line, std::size_t weekday) {
     at = anchor_s + static_cast<double>(++runs_since_anchor) * headway * 60;
   }
   return departures;
-}
-
-std::vector<double> edge_times_s(double depart_s, double run_min, const std::vector<double>& edge_free_min) {
-  const double free_min = std::accumulate(edge_free_min.begin(), edge_free_min.end(), 0.0);
-  std::vector<double> times{depart_s};
-  double elapsed_free = 0;
-  for (double minutes : edge_free_min) {
-    elapsed_free += minutes;
-    times.push_back(depart_s + (free_min > 0 ? run_min * 60 * elapsed_free / free_min : 0.0));
-  }
-  return times;
 }
 
 std::vector<double> run_loads(const std::vector<double>& departures_s, const std::array<double, kHours>& hour_load,

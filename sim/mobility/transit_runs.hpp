@@ -17,11 +17,6 @@ namespace munisim {
 // starts again when service does.
 [[nodiscard]] std::vector<double> departures_s(const RouteLine& line, std::size_t weekday);
 
-// The time a run enters each edge, and last the time it leaves the final one: `run_min` shared over
-// the edges in proportion to their free-flow minutes, as the waste trucks' drives are.
-[[nodiscard]] std::vector<double> edge_times_s(double depart_s, double run_min,
-                                               const std::vector<double>& edge_free_min);
-
 // Each run's load: the line's load in the hour it departs (`hour_load`, 24 values) over the
 // departures in that hour, at most `capacity` (the riders beyond it are denied boarding).
 [[nodiscard]] std::vector<double> run_loads(const std::vector<double>& departures_s,

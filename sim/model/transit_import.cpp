@@ -97,9 +97,7 @@ TransitSystem import_transit(const GtfsFeed& feed, const TransitConfig& config, 
     } else {
       line.headway_min.fill(config.default_headway_min);
     }
-    for (std::size_t period = 0; period < kTransitPeriods; ++period) {
-      line.run_time_min[period] = line.length_m / 1000.0 / config.commercial_speed_kmh[period] * 60.0;
-    }
+    line.run_time_min = run_times_min(line.length_m, config.commercial_speed_kmh);
     line.fare_soles = fare_for(feed, route.id, config.default_fare_soles);
     for (const GtfsService& service : feed.services) {
       if (service.id == trip.service_id) line.weekdays = service.weekdays;  // calendar.txt; else every day

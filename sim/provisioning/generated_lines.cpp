@@ -95,14 +95,11 @@ class LineBuilder {
       }
     }
     if (transit_.headway_min.empty()) {
-      line.headway_min.fill(transit_.default_headway_min);
-      line.headway_min[0] = 3 * transit_.default_headway_min;  // a thin night service [EST]
+      line.headway_min = default_headways(transit_.default_headway_min);
     } else {
       std::copy(transit_.headway_min.begin(), transit_.headway_min.end(), line.headway_min.begin());
     }
-    for (std::size_t period = 0; period < kTransitPeriods; ++period) {
-      line.run_time_min[period] = line.length_m / 1000.0 / transit_.commercial_speed_kmh[period] * 60.0;
-    }
+    line.run_time_min = run_times_min(line.length_m, transit_.commercial_speed_kmh);
     line.fare_soles = transit_.default_fare_soles;
     city_.transit.lines.push_back(std::move(line));
   }

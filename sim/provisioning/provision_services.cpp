@@ -77,8 +77,7 @@ class Provisioner {
          "urban_population=" + std::to_string(urban) +
              " persons; daily_collection_min_population=" + std::to_string(rules_.daily_collection_min_population),
          std::to_string(days) + " days/week", "[EST]", ""});
-    const FleetConfig& fleet = config_.waste.fleet;
-    const double payload = std::min(fleet.capacity_t, fleet.capacity_m3 * fleet.compacted_density_t_per_m3);
+    const double payload = config_.waste.fleet.payload_t();
     const int days_used = config_.waste.collection.days_per_week;
     const int trucks =
         fleet_trucks(generation_t, days_used, payload, rules_.trips_per_truck_day, rules_.fleet_reserve_share);
@@ -99,7 +98,10 @@ class Provisioner {
                            "population=" + std::to_string(population) +
                                " persons; bus_lines_min_population=" + std::to_string(rules_.bus_lines_min_population) +
                                "; persons_per_bus_line=" + number(rules_.persons_per_bus_line),
-                           std::to_string(count) + " routes, each run both ways, laid out when the streets are built",
+                           count > 0 ? std::to_string(count) +
+                                           " routes, each run both ways, laid out when the streets are built"
+                                     : "0 routes on the streets; with mobility.enabled the mobility service's own "
+                                       "synthetic lines link each other district to the most populous (docs/mobility.md)",
                            "[DER] FACTS.md §2.2-2.3; threshold [EST]", "applied"};
     const bool imported = !config_.city.transit.gtfs.empty();
     if (imported) record.status = "kept city.transit.gtfs: the scenario imports its lines";

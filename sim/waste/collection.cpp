@@ -183,17 +183,15 @@ void Collection::record_drives(int day, std::size_t truck, const std::vector<Tru
   TraceRecorder& traces = *channels_.traces;
   const std::int32_t vehicle = traces.vehicle("truck-" + std::to_string(truck + 1), "waste_truck", "t");
   const double shift_start_s = static_cast<double>(kShiftStartHour) * 3600;
+  std::vector<double> edge_free_min, times;
   for (const TruckDrive& drive : drives) {
     const std::optional<Path> path = travel_cache_.path(drive.from, drive.to);
     if (!path || path->cost <= 0) continue;
-    double enter_s = shift_start_s + drive.start_min * 60;
+    edge_free_min.clear();
+    for (EdgeId edge : path->edges) edge_free_min.push_back(city_.network.edge_free_time_min(edge));
     // The leg's minutes may be slowed by traffic; each street keeps its share of the free-flow time.
-    const double seconds_per_free_min = drive.minutes * 60 / path->cost;
-    for (EdgeId edge : path->edges) {
-      const double exit_s = enter_s + city_.network.edge_free_time_min(edge) * seconds_per_free_min;
-      traces.move(day, vehicle, static_cast<std::int32_t>(edge), enter_s, exit_s, drive.load_t);
-      enter_s = exit_s;
-    }
+    edge_times_s(shift_start_s + drive.start_min * 60, drive.minutes, edge_free_min, times);
+    traces.move(day, vehicle, path->edges, times, drive.load_t);
   }
 }
 
@@ -216,9 +214,7 @@ void Collection::run(const StepContext& step) {
   }
 
   const FleetConfig& fleet = config_.fleet;
-  // A load is limited by weight or by volume, whichever fills first.
-  const double capacity_t = std::min(fleet.capacity_t, fleet.capacity_m3 * fleet.compacted_density_t_per_m3);
-  const TruckShift shift{capacity_t, fleet.shift_h * 60, config_.collection.collection_speed_kmh,
+  const TruckShift shift{fleet.payload_t(), fleet.shift_h * 60, config_.collection.collection_speed_kmh,
                          config_.collection.loading_min_per_t, config_.collection.unloading_min};
   CollectionDay& today = channels_.collection.value();
   today = CollectionDay{};

@@ -3,6 +3,7 @@
 // calibrate with local data.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -138,6 +139,9 @@ struct FleetConfig {
   double crew_cost_per_h_soles = 9.0;
   double breakdown_probability = 0.02;
   int repair_days = 2;
+
+  // A load is limited by weight or by volume, whichever fills first (t).
+  [[nodiscard]] double payload_t() const { return std::min(capacity_t, capacity_m3 * compacted_density_t_per_m3); }
 
   template <class V>
   void visit(V& v) {

@@ -41,11 +41,6 @@ TEST(TransitRuns, NoDeparturesOnADayOrPeriodWithoutService) {
   EXPECT_TRUE(departures_s(planned, 0).empty());
 }
 
-TEST(TransitRuns, RunTimeIsSharedOverEdgesByFreeFlowTime) {
-  const std::vector<double> times = edge_times_s(21600, 30, {1, 2, 3});
-  EXPECT_EQ(times, (std::vector<double>{21600, 21600 + 300, 21600 + 900, 21600 + 1800}));
-}
-
 TEST(TransitRuns, LoadIsTheHoursLoadOverItsDeparturesCappedAtCapacity) {
   const std::vector<double> departures = departures_s(hand_built_line(), 0);
   std::array<double, kHours> hour_load{};

@@ -106,11 +106,13 @@ class MobilityService {
   void apply_measures(const StepContext& step);
   void travel(const StepContext& step);
 
-  // What it keeps between days, for checkpoints; skims, activities, the sampler and the choice model are built from the city and the config alone (sim/core/state_archive.hpp).
+  // What it keeps between days, for checkpoints (sim/core/state_archive.hpp). Rebuilt instead: skims,
+  // activities, the sampler and the choice model and the measures (from the city and the config
+  // alone), the mode table (built each day before it is read) and the road loads (reset each hour).
   template <class Archive>
   void persist(Archive& archive) {
-    archive(routes_, modes_, roads_, car_time_, previous_load_factor_, previous_extra_wait_, measure_headway_factor_,
-            mix_, access_km_, measures_, trunk_line_, applied_, safety_, fare_factor_, integration_);
+    archive(routes_, car_time_, previous_load_factor_, previous_extra_wait_, measure_headway_factor_, mix_, access_km_,
+            applied_, safety_, fare_factor_, integration_);
   }
 
  private:
@@ -140,6 +142,9 @@ class MobilityService {
   // A line's speed between two districts (`pair`) at an hour: its own lane's, or the city's
   // commercial speed slowed as cars are by the expected driving time.
   [[nodiscard]] double line_speed_kmh(const RouteLine& line, std::size_t pair, std::size_t hour) const;
+  // A line's end-to-end time in a period at its own lane's speed or the city's commercial speed,
+  // without congestion.
+  [[nodiscard]] double free_run_time_min(const RouteLine& line, std::size_t period) const;
   // The streets a line drives: its own, or for a city's line the fastest paths between its stops.
   const std::vector<EdgeId>& line_edges(std::size_t line);
   // On a trace day, every scheduled run of every line (sim/mobility/transit_runs.hpp).
