@@ -8,6 +8,7 @@
 #include "sim/core/parallel.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/core/shortest_path.hpp"
+#include "sim/core/vector_draws.hpp"
 
 namespace munisim {
 namespace {
@@ -86,6 +87,30 @@ void BM_ParallelAgentUpdate(benchmark::State& state) {
   state.counters["threads"] = static_cast<double>(state.range(0));
 }
 BENCHMARK(BM_ParallelAgentUpdate)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The same update with the block's lognormals drawn by the vector kernel the waste service uses.
+void BM_ParallelAgentUpdateVector(benchmark::State& state) {
+  constexpr std::size_t kAgents = 1'000'000;
+  Parallelism parallel(static_cast<int>(state.range(0)));
+  std::vector<double> stock(kAgents, 0.0), generated(kAgents, 0.0);
+  std::uint32_t day = 0;
+  for (auto _ : state) {
+    for_each_block(parallel, kAgents, [&](std::size_t begin, std::size_t end, std::size_t) {
+      double factors[kBlockSize];
+      fill_lognormal_block(7, begin, day, 1, -0.045, 0.3, std::span<double>(factors, end - begin));
+      for (std::size_t i = begin; i < end; ++i) {
+        const double kg = 0.75 * factors[i - begin];
+        generated[i] = kg;
+        stock[i] = 0.9 * stock[i] + kg;
+      }
+    });
+    ++day;
+    benchmark::DoNotOptimize(stock.data());
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kAgents));
+  state.counters["threads"] = static_cast<double>(state.range(0));
+}
+BENCHMARK(BM_ParallelAgentUpdateVector)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 RoadNetwork grid(int side) {
   RoadNetworkBuilder builder;
