@@ -8,6 +8,7 @@
 #include "sim/core/parallel.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/core/shortest_path.hpp"
+#include "sim/core/vector_draws.hpp"
 
 namespace munisim {
 namespace {
@@ -63,18 +64,30 @@ void BM_FillUniformBlock(benchmark::State& state) {
 }
 BENCHMARK(BM_FillUniformBlock);
 
-// 10^6 agents: one lognormal draw each (block-filled normals), then two column updates.
-void BM_ParallelAgentUpdate(benchmark::State& state) {
+// A block's lognormal factors exp(0.3 z - 0.045): scalar, from block-filled normals.
+void scalar_factors(std::size_t begin, std::uint32_t day, std::span<double> factors) {
+  fill_normal(7, begin, day, 1, factors);
+  for (double& factor : factors) factor = std::exp(0.3 * factor - 0.045);
+}
+
+// The same from the vector kernel the waste service uses.
+void vector_factors(std::size_t begin, std::uint32_t day, std::span<double> factors) {
+  fill_lognormal_block(7, begin, day, 1, -0.045, 0.3, factors);
+}
+
+// 10^6 agents: one lognormal factor each, then two column updates.
+template <void (*Factors)(std::size_t, std::uint32_t, std::span<double>)>
+void agent_update(benchmark::State& state) {
   constexpr std::size_t kAgents = 1'000'000;
   Parallelism parallel(static_cast<int>(state.range(0)));
   std::vector<double> stock(kAgents, 0.0), generated(kAgents, 0.0);
   std::uint32_t day = 0;
   for (auto _ : state) {
     for_each_block(parallel, kAgents, [&](std::size_t begin, std::size_t end, std::size_t) {
-      double normals[kBlockSize];
-      fill_normal(7, begin, day, 1, std::span<double>(normals, end - begin));
+      double factors[kBlockSize];
+      Factors(begin, day, std::span<double>(factors, end - begin));
       for (std::size_t i = begin; i < end; ++i) {
-        const double kg = 0.75 * std::exp(0.3 * normals[i - begin] - 0.045);
+        const double kg = 0.75 * factors[i - begin];
         generated[i] = kg;
         stock[i] = 0.9 * stock[i] + kg;
       }
@@ -85,7 +98,10 @@ void BM_ParallelAgentUpdate(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(kAgents));
   state.counters["threads"] = static_cast<double>(state.range(0));
 }
+void BM_ParallelAgentUpdate(benchmark::State& state) { agent_update<scalar_factors>(state); }
+void BM_ParallelAgentUpdateVector(benchmark::State& state) { agent_update<vector_factors>(state); }
 BENCHMARK(BM_ParallelAgentUpdate)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ParallelAgentUpdateVector)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 RoadNetwork grid(int side) {
   RoadNetworkBuilder builder;

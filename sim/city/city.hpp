@@ -54,8 +54,8 @@ struct City {
   std::vector<Facility> facilities;
   TransitSystem transit;
   AgentTable households;  // columns: district, home_node, size, income_group, weight_households
-  AgentTable citizens;    // columns: household, district, home_node, gender, age_group, income_group,
-                          //          employed, digital_access, weight_persons
+  AgentTable citizens;    // columns: household, district, gender, age_group, income_group, employed,
+                          //          digital_access, weight_persons; a citizen's home is its household's
 };
 
 [[nodiscard]] std::vector<std::string> district_labels(const City& city);

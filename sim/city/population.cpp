@@ -138,7 +138,6 @@ void synthesise_population(City& city, const PopulationConfig& config, std::uint
   citizens.add(person_total);
   auto c_household = new_column<std::uint32_t>(citizens, "household");
   auto c_district = new_column<std::uint32_t>(citizens, "district");
-  auto c_node = new_column<std::uint32_t>(citizens, "home_node");
   auto c_gender = new_column<std::uint8_t>(citizens, "gender");
   auto c_age = new_column<std::uint8_t>(citizens, "age_group");
   auto c_income = new_column<std::uint8_t>(citizens, "income_group");
@@ -160,7 +159,6 @@ void synthesise_population(City& city, const PopulationConfig& config, std::uint
         const auto age = static_cast<std::uint8_t>(stream.categorical(age_weights));
         c_household[p] = static_cast<std::uint32_t>(h);
         c_district[p] = d;
-        c_node[p] = hh_node[h];
         c_gender[p] = stream.bernoulli(config.female_share) ? 0 : 1;
         c_age[p] = age;
         c_income[p] = hh_income[h];

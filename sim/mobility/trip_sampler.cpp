@@ -1,5 +1,8 @@
 #include "sim/mobility/trip_sampler.hpp"
 
+#include <algorithm>
+#include <utility>
+
 #include "sim/core/rng.hpp"
 
 namespace munisim {
@@ -9,9 +12,11 @@ constexpr std::uint32_t kTripPurpose = stream_purpose("mobility.trips");
 // A citizen's traits: traveller type (age group, gender, employment), then income group and car.
 constexpr std::size_t kTraitCodes = kTravellerTypes * kIncomeGroups * 2;
 static_assert(kTraitCodes <= 256, "traits are one byte per citizen");
-// Partial sums hold a row per segment and mode, so at most this many chunks are kept at once.
-constexpr std::size_t kMaxChunks = 64;
-constexpr std::size_t kMinBlocksPerChunk = 4;
+// Chunks of citizens a thread samples at a time; a chunk takes a tally for its duration.
+constexpr std::size_t kBlocksPerChunk = 4;
+// A weight of one person in tally units. Integer sums are exact and associative; they hold
+// 2^64 / 2^32 = 4.3e9 person-trips per cell and day.
+constexpr double kTallyUnit = 0x1p32;
 
 struct Traits {
   std::size_t type, gender;
@@ -57,12 +62,27 @@ class BlockWords {
   std::array<std::uint32_t, 2 * kBuffered> words_{};
 };
 
-// Where one chunk's trips are summed (see TripCounts).
+// Trips that start or end at home are looked up and tallied by "band": the home district, the
+// other end, the direction and the hour. A chunk's citizens mostly share a home district, so
+// their rows and cells lie together (a few tens of KB) where the segment order would spread
+// the return trips over the whole table and tally (about 600 KB at Trujillo's 12 districts).
+constexpr std::uint32_t kOutbound = 0, kHomebound = 1;
+std::size_t band(std::size_t districts, std::size_t home, std::size_t other, std::uint32_t direction,
+                 std::size_t hour) {
+  return ((home * districts + other) * 2 + direction) * kHours + hour;
+}
+std::size_t band_segment(std::size_t districts, std::size_t home, std::size_t other, std::uint32_t direction,
+                         std::size_t hour) {
+  return (direction == kOutbound ? home * districts + other : other * districts + home) * kHours + hour;
+}
+
+// Where one chunk's trips are tallied (see TripCounts), in units of 2^-32 persons.
 struct Sums {
-  double* by_segment_mode_gender;
-  double* by_mode_gender_purpose;
-  double* persons;
-  double* travelling;
+  std::uint64_t* by_band_mode_gender;     // trips from or to home
+  std::uint64_t* by_segment_mode_gender;  // the escort's trip from the care place to work
+  std::uint64_t* by_mode_gender_purpose;
+  std::uint64_t* persons;
+  std::uint64_t* travelling;
 };
 
 // The tours of each pattern in the order they are sampled: a loop over them mispredicts once
@@ -101,9 +121,11 @@ struct Citizens {
 // Everything one day's sampling reads, as plain pointers for the hot loop.
 class DayTables {
  public:
-  DayTables(const Citizens& citizens, const ActivityModel& activities, const ModeTable& modes, std::size_t weekday)
+  DayTables(const Citizens& citizens, const ActivityModel& activities, const ModeTable& modes,
+            const ModeTable::Row* banded_rows, std::size_t weekday)
       : activities_(activities),
         modes_(modes),
+        banded_rows_(banded_rows),
         weekday_(weekday),
         districts_(citizens.districts),
         traits_(citizens.traits),
@@ -115,17 +137,20 @@ class DayTables {
   void sample(BlockWords& words, std::size_t begin, std::size_t end, const Sums& sums) const {
     for (std::size_t c = begin; c < end; ++c) {
       const Traits who = decoded_[traits_[c]];
-      const double w = weight_[c];
+      const auto w = static_cast<std::uint64_t>(weight_[c] * kTallyUnit + 0.5);
       const std::uint32_t home = district_[c];
       sums.persons[who.gender] += w;
       const TourList& list = kTourLists[activities_.pattern(weekday_, who.type, words.next())];
       if (list.count == 0) continue;
       sums.travelling[who.gender] += w;
-      const auto trip = [&](Purpose purpose, std::uint32_t from, std::uint32_t to, std::uint32_t hour) {
-        const std::size_t segment = (from * districts_ + to) * kHours + hour;
-        const Mode mode = modes_.sample(segment, who.chooser, words.next());
-        sums.by_segment_mode_gender[(segment * kModes + mode) * kGenders + who.gender] += w;
+      const auto tally = [&](Purpose purpose, Mode mode, std::uint64_t* cells, std::size_t row) {
+        cells[(row * kModes + mode) * kGenders + who.gender] += w;
         sums.by_mode_gender_purpose[(mode * kGenders + who.gender) * kPurposes + purpose] += w;
+      };
+      const auto home_trip = [&](Purpose purpose, std::uint32_t other, std::uint32_t direction, std::uint32_t hour) {
+        const std::size_t row = band(districts_, home, other, direction, hour);
+        const Mode mode = ModeTable::sample(banded_rows_ + row * ModeTable::kRows, who.chooser, words.next());
+        tally(purpose, mode, sums.by_band_mode_gender, row);
       };
       for (std::size_t t = 0; t < list.count; ++t) {
         if (list.tours[t] == kChainedTour) {
@@ -133,16 +158,17 @@ class DayTables {
           const std::uint32_t care_place = activities_.destination(kCare, home, words.next());
           const std::uint32_t work_place = activities_.destination(kWork, care_place, words.next());
           const std::uint32_t out = activities_.departure_hour(kWork, words.next());
-          trip(kCare, home, care_place, out);
-          trip(kWork, care_place, work_place, out);
-          trip(kWork, work_place, home, activities_.return_hour(kWork, out));
+          home_trip(kCare, care_place, kOutbound, out);
+          const std::size_t segment = (care_place * districts_ + work_place) * kHours + out;
+          tally(kWork, modes_.sample(segment, who.chooser, words.next()), sums.by_segment_mode_gender, segment);
+          home_trip(kWork, work_place, kHomebound, activities_.return_hour(kWork, out));
           continue;
         }
         const auto purpose = static_cast<Purpose>(list.tours[t]);
         const std::uint32_t place = activities_.destination(purpose, home, words.next());
         const std::uint32_t out = activities_.departure_hour(purpose, words.next());
-        trip(purpose, home, place, out);
-        trip(purpose, place, home, activities_.return_hour(purpose, out));
+        home_trip(purpose, place, kOutbound, out);
+        home_trip(purpose, place, kHomebound, activities_.return_hour(purpose, out));
       }
     }
   }
@@ -150,6 +176,7 @@ class DayTables {
  private:
   const ActivityModel& activities_;
   const ModeTable& modes_;
+  const ModeTable::Row* banded_rows_;  // [band][gender][income]
   std::size_t weekday_, districts_;
   const std::uint8_t* traits_;
   const std::uint32_t* district_;
@@ -177,41 +204,78 @@ TripSampler::TripSampler(const City& city, const std::vector<std::uint8_t>& has_
 
 TripCounts TripSampler::day(Parallelism& parallel, std::uint64_t seed, int day, std::size_t weekday,
                             const ActivityModel& activities, const ModeTable& modes) const {
-  const DayTables tables({traits_.data(), district_.data(), weight_.data(), districts_}, activities, modes, weekday);
-  const std::size_t segment_cells = districts_ * districts_ * kHours * kModes * kGenders;
-  // Flat partial: segment cells, then trips by mode, gender and purpose, then persons and travellers.
-  const std::size_t by_purpose = segment_cells;
+  const std::size_t d = districts_;
+  const std::size_t bands = d * d * 2 * kHours;
+  std::vector<ModeTable::Row> banded_rows(bands * ModeTable::kRows);
+  for (std::size_t home = 0; home < d; ++home) {
+    for (std::size_t other = 0; other < d; ++other) {
+      for (std::uint32_t direction : {kOutbound, kHomebound}) {
+        for (std::size_t hour = 0; hour < kHours; ++hour) {
+          std::copy_n(modes.segment_rows(band_segment(d, home, other, direction, hour)), ModeTable::kRows,
+                      &banded_rows[band(d, home, other, direction, hour) * ModeTable::kRows]);
+        }
+      }
+    }
+  }
+  const DayTables tables({traits_.data(), district_.data(), weight_.data(), d}, activities, modes, banded_rows.data(),
+                         weekday);
+  constexpr std::size_t kCellsPerRow = kModes * kGenders;
+  const std::size_t segment_cells = d * d * kHours * kCellsPerRow;
+  // Flat tally: band cells, segment cells, trips by mode, gender and purpose, persons, travellers.
+  const std::size_t by_segment = bands * kCellsPerRow;
+  const std::size_t by_purpose = by_segment + segment_cells;
   const std::size_t persons = by_purpose + kModes * kGenders * kPurposes;
   const std::size_t travelling = persons + kGenders;
   const std::size_t size = travelling + kGenders;
-  const std::size_t n = traits_.size();
-  const std::size_t blocks_per_chunk = std::max(kMinBlocksPerChunk, (block_count(n) + kMaxChunks - 1) / kMaxChunks);
-
-  const std::size_t chunk = blocks_per_chunk * kBlockSize;
-  std::vector<std::vector<double>> partials((n + chunk - 1) / chunk);
-  for_each_chunk(parallel, n, chunk, [&](std::size_t begin, std::size_t end, std::size_t index) {
-    std::vector<double>& part = partials[index];
-    part.assign(size, 0.0);
-    const Sums sums{part.data(), part.data() + by_purpose, part.data() + persons, part.data() + travelling};
-    for (std::size_t block = begin; block < end; block += kBlockSize) {
-      BlockWords words(seed, block / kBlockSize, static_cast<std::uint32_t>(day));
-      tables.sample(words, block, std::min(end, block + kBlockSize), sums);
-    }
-  });
-  // Each sum adds the chunks in chunk order; cells are split over threads only to share the work.
-  std::vector<double> sums(size, 0.0);
+  const auto take_tally = [&] {
+    const std::lock_guard lock(idle_mutex_);
+    if (idle_tallies_.empty()) return std::make_unique<std::vector<std::uint64_t>>(size, 0);
+    std::unique_ptr<std::vector<std::uint64_t>> tally = std::move(idle_tallies_.back());
+    idle_tallies_.pop_back();
+    return tally;
+  };
+  for_each_chunk(parallel, traits_.size(), kBlocksPerChunk * kBlockSize,
+                 [&](std::size_t begin, std::size_t end, std::size_t) {
+                   std::unique_ptr<std::vector<std::uint64_t>> tally = take_tally();
+                   std::uint64_t* cells = tally->data();
+                   const Sums sums{cells, cells + by_segment, cells + by_purpose, cells + persons,
+                                   cells + travelling};
+                   for (std::size_t block = begin; block < end; block += kBlockSize) {
+                     BlockWords words(seed, block / kBlockSize, static_cast<std::uint32_t>(day));
+                     tables.sample(words, block, std::min(end, block + kBlockSize), sums);
+                   }
+                   const std::lock_guard lock(idle_mutex_);
+                   idle_tallies_.push_back(std::move(tally));
+                 });
+  // The tallies add up to the same integers in any order; they are left zero for the next day.
+  std::vector<std::uint64_t> total(size, 0);
   for_each_chunk(parallel, size, kBlockSize, [&](std::size_t begin, std::size_t end, std::size_t) {
-    for (const std::vector<double>& part : partials) {
-      for (std::size_t i = begin; i < end; ++i) sums[i] += part[i];
+    for (const auto& tally : idle_tallies_) {
+      for (std::size_t i = begin; i < end; ++i) total[i] += std::exchange((*tally)[i], 0);
     }
   });
+  // A segment's trips: its own cells, and the bands of the homes at either end.
+  std::vector<double> sums(size - by_segment);
+  for (std::size_t home = 0; home < d; ++home) {
+    for (std::size_t other = 0; other < d; ++other) {
+      for (std::uint32_t direction : {kOutbound, kHomebound}) {
+        for (std::size_t hour = 0; hour < kHours; ++hour) {
+          const std::size_t from = band(d, home, other, direction, hour) * kCellsPerRow;
+          const std::size_t into = by_segment + band_segment(d, home, other, direction, hour) * kCellsPerRow;
+          for (std::size_t cell = 0; cell < kCellsPerRow; ++cell) total[into + cell] += total[from + cell];
+        }
+      }
+    }
+  }
+  for (std::size_t i = by_segment; i < size; ++i) sums[i - by_segment] = static_cast<double>(total[i]) / kTallyUnit;
 
   TripCounts counts;
   counts.by_segment_mode_gender.assign(sums.begin(), sums.begin() + static_cast<std::ptrdiff_t>(segment_cells));
-  std::copy_n(sums.begin() + static_cast<std::ptrdiff_t>(by_purpose), counts.by_mode_gender_purpose.size(),
+  std::copy_n(sums.begin() + static_cast<std::ptrdiff_t>(by_purpose - by_segment), counts.by_mode_gender_purpose.size(),
               counts.by_mode_gender_purpose.begin());
-  std::copy_n(sums.begin() + static_cast<std::ptrdiff_t>(persons), kGenders, counts.persons.begin());
-  std::copy_n(sums.begin() + static_cast<std::ptrdiff_t>(travelling), kGenders, counts.travelling.begin());
+  std::copy_n(sums.begin() + static_cast<std::ptrdiff_t>(persons - by_segment), kGenders, counts.persons.begin());
+  std::copy_n(sums.begin() + static_cast<std::ptrdiff_t>(travelling - by_segment), kGenders,
+              counts.travelling.begin());
   return counts;
 }
 

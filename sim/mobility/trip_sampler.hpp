@@ -1,12 +1,15 @@
 // Every citizen's trips on one day, sampled from the activity and mode tables: one random word
 // picks the day's tours, and one word each a tour's destination, its departure hour and each trip's
 // mode. Trips are summed per segment and mode, so times, distances, fares and loads follow from
-// the sums. Words come from one Philox stream per fixed block of citizens and sums from fixed
-// chunks combined in chunk order: the counts are bit-identical for any thread count.
+// the sums. Words come from one Philox stream per fixed block of citizens, and trips are tallied
+// as integers (weights in units of 2^-32 persons), whose sums do not depend on the order they are
+// added in: the counts are bit-identical for any thread count, with one tally per running thread.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <vector>
 
@@ -37,6 +40,9 @@ class TripSampler {
   std::span<const std::uint32_t> district_;
   std::span<const double> weight_;
   std::vector<std::uint8_t> traits_;  // per citizen: traveller type, income group and car, as one code
+  // Tallies in use by no chunk, all zero between days; as many as chunks ever ran at once.
+  mutable std::mutex idle_mutex_;
+  mutable std::vector<std::unique_ptr<std::vector<std::uint64_t>>> idle_tallies_;
 };
 
 }  // namespace munisim

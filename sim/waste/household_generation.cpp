@@ -4,6 +4,7 @@
 
 #include "sim/core/parallel.hpp"
 #include "sim/core/rng.hpp"
+#include "sim/core/vector_draws.hpp"
 
 namespace munisim::waste {
 namespace {
@@ -75,31 +76,39 @@ void HouseholdGeneration::run(const StepContext& step) {
   const auto district = city_.households.column<std::uint32_t>("district");
   const auto household_weight = city_.households.column<double>("weight_households");
   const double capture = capture_rate_;
+  // Per district today: whether it is collected, and whether separating households also put out
+  // their organics (only where a programme brings them to a composting plant).
+  std::vector<std::uint8_t> collected(zones), organics_out(zones);
+  for (std::size_t d = 0; d < zones; ++d) {
+    collected[d] = zones_[d].collection_weekday[weekday] ? 1 : 0;
+    organics_out[d] = composting_ && separation_.has_programme(d) ? 1 : 0;
+  }
   // One partial per block, laid out by district: [generated | set out | kept at home | separated
   // recyclables (kg) | separating households | separated organics (kg)].
   const std::vector<double> totals = reduce_blocks(
       step.parallel, base_kg_.size(), std::vector<double>(6 * zones, 0.0),
       [&](std::size_t begin, std::size_t end) {
         std::vector<double> part(6 * zones, 0.0);
-        double normals[kBlockSize];
-        fill_normal(step.seed, begin, static_cast<std::uint32_t>(step.day), kGenerationPurpose,
-                    std::span<double>(normals, end - begin));
+        double factor[kBlockSize];
+        fill_lognormal_block(step.seed, begin, static_cast<std::uint32_t>(step.day), kGenerationPurpose, mu, sigma,
+                             std::span<double>(factor, end - begin));
+        separation_.review(begin, end, district, step.day, step.seed);
         for (std::size_t h = begin; h < end; ++h) {
           const std::uint32_t d = district[h];
-          const double kg = base_kg_[h] * day_factor * std::exp(mu + sigma * normals[h - begin]);
-          household_stock_kg_[h] += kg;
+          const double kg = base_kg_[h] * day_factor * factor[h - begin];
+          double& stock = household_stock_kg_[h];
+          stock += kg;
           part[d] += kg;
-          const bool separating = separation_.separates(h, d, step.day, step.seed);
-          if (zones_[d].collection_weekday[weekday]) {
-            part[zones + d] += household_stock_kg_[h];
-            if (separating) part[3 * zones + d] += household_stock_kg_[h] * recyclable_share_[d] * capture;
-            // Organics are separated only where a programme brings them to a composting plant.
-            if (separating && composting_ && separation_.has_programme(d)) {
-              part[5 * zones + d] += household_stock_kg_[h] * composition_[d][0] * capture;
+          const bool separating = separation_.separates(h);
+          if (collected[d] != 0) {
+            part[zones + d] += stock;
+            if (separating) {
+              part[3 * zones + d] += stock * recyclable_share_[d] * capture;
+              if (organics_out[d] != 0) part[5 * zones + d] += stock * composition_[d][0] * capture;
             }
-            household_stock_kg_[h] = 0;
+            stock = 0;
           }
-          part[2 * zones + d] += household_stock_kg_[h];
+          part[2 * zones + d] += stock;
           if (separating) part[4 * zones + d] += household_weight[h];
         }
         return part;

@@ -41,15 +41,16 @@ double SeparationBehaviour::probability(double attitude, std::size_t district) c
   return logistic(config_.intercept + config_.scale * drive + campaign_[district]);
 }
 
-bool SeparationBehaviour::separates(std::size_t household, std::uint32_t district, int day, std::uint64_t seed) {
-  // Households reconsider on different days, spreading the changes over the review period.
-  if (static_cast<std::size_t>(day) % static_cast<std::size_t>(config_.review_days) ==
-      household % static_cast<std::size_t>(config_.review_days)) {
-    const double p = probability(attitude_[household], district);
-    separates_[household] =
-        RandomStream(seed, household, static_cast<std::uint32_t>(day), kDecisionPurpose).bernoulli(p) ? 1 : 0;
+void SeparationBehaviour::review(std::size_t begin, std::size_t end, std::span<const std::uint32_t> district, int day,
+                                 std::uint64_t seed) {
+  // Households reconsider on different days, spreading the changes over the review period:
+  // household h on the days d with d = h (mod review_days).
+  const auto period = static_cast<std::size_t>(config_.review_days);
+  const std::size_t today = static_cast<std::size_t>(day) % period;
+  for (std::size_t h = begin + (today + period - begin % period) % period; h < end; h += period) {
+    const double p = probability(attitude_[h], district[h]);
+    separates_[h] = RandomStream(seed, h, static_cast<std::uint32_t>(day), kDecisionPurpose).bernoulli(p) ? 1 : 0;
   }
-  return separates_[household] != 0;
 }
 
 void SeparationBehaviour::update_norms(const std::vector<double>& separating_weight,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "sim/waste/waste_config.hpp"
@@ -16,9 +17,12 @@ class SeparationBehaviour {
   SeparationBehaviour(const SeparationConfig& config, std::size_t households, std::size_t districts,
                       std::uint64_t seed);
 
-  // Whether household h separates today; on its review day it reconsiders first. Safe to call for
-  // different households from different threads.
-  bool separates(std::size_t household, std::uint32_t district, int day, std::uint64_t seed);
+  // The households of [begin, end) whose review day is today reconsider (every review_days-th
+  // household, so no test per household). Safe for disjoint ranges on different threads.
+  void review(std::size_t begin, std::size_t end, std::span<const std::uint32_t> district, int day,
+              std::uint64_t seed);
+  // Whether household h separates, as its last review decided.
+  [[nodiscard]] bool separates(std::size_t household) const { return separates_[household] != 0; }
 
   // The norm each household sees next: household-weighted separating share per district.
   void update_norms(const std::vector<double>& separating_weight, const std::vector<double>& household_weight);

@@ -61,9 +61,13 @@ TEST(Population, WeightedPersonsAndHouseholdsEqualTheDistrictTables) {
 
 TEST(Population, EveryHomeLiesInItsDistrict) {
   const City city = build(two_district_city(1), 3, 1);
+  // A citizen lives at its household's home node.
   const auto district = city.citizens.column<std::uint32_t>("district");
-  const auto node = city.citizens.column<std::uint32_t>("home_node");
-  for (std::size_t p = 0; p < city.citizens.size(); ++p) ASSERT_EQ(city.node_district[node[p]], district[p]);
+  const auto household = city.citizens.column<std::uint32_t>("household");
+  const auto node = city.households.column<std::uint32_t>("home_node");
+  for (std::size_t p = 0; p < city.citizens.size(); ++p) {
+    ASSERT_EQ(city.node_district[node[household[p]]], district[p]);
+  }
 }
 
 TEST(Population, SharesMatchTheConfiguration) {
@@ -121,11 +125,11 @@ TEST(Population, SameSeedSameCitizensForAnyThreadCount) {
     const auto b = four.citizens.column<std::uint8_t>(column);
     EXPECT_TRUE(std::equal(a.begin(), a.end(), b.begin())) << column;
   }
-  const auto a = one.citizens.column<std::uint32_t>("home_node");
-  const auto b = four.citizens.column<std::uint32_t>("home_node");
+  const auto a = one.households.column<std::uint32_t>("home_node");
+  const auto b = four.households.column<std::uint32_t>("home_node");
   EXPECT_TRUE(std::equal(a.begin(), a.end(), b.begin()));
-  const auto c = other_seed.citizens.column<std::uint32_t>("home_node");
-  EXPECT_FALSE(one.citizens.size() == other_seed.citizens.size() && std::equal(a.begin(), a.end(), c.begin()));
+  const auto c = other_seed.households.column<std::uint32_t>("home_node");
+  EXPECT_FALSE(one.households.size() == other_seed.households.size() && std::equal(a.begin(), a.end(), c.begin()));
 }
 
 TEST(City, FacilitiesStandInTheirDistrict) {
