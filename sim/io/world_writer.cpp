@@ -1,7 +1,9 @@
 // Writes a world's output as HDF5, in memory and then atomically, like a run's output
 // (sim/io/hdf5_writer.cpp). A series whose dims and labels are the same in every municipality is
 // stacked into one dataset [day, municipality, ...]; any other stays per municipality.
+#include <algorithm>
 #include <map>
+#include <optional>
 
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/detail/hdf5.hpp"
@@ -22,7 +24,30 @@ void write_attributes(hid_t dataset, const SeriesData& series, const std::vector
   for (std::size_t i = 1; i < dims.size(); ++i) write_text_list_attribute(dataset, "labels_" + dims[i], labels[i - 1]);
 }
 
-bool same_shape(const SeriesData& a, const SeriesData& b) { return a.dims == b.dims && a.labels == b.labels; }
+// The dims (after "day") a stacked dataset keeps: every municipality has the series with the same
+// dims and shape, and each dim has the same labels everywhere or one cell (a municipality's own single
+// district, say), which is squeezed out. Empty optional: the series stays per municipality.
+std::optional<std::vector<std::size_t>> stacked_dims(const std::vector<const SeriesData*>& slots) {
+  const SeriesData* first = slots.front();
+  if (first == nullptr) return std::nullopt;
+  std::vector<bool> same(first->labels.size(), true);
+  for (const SeriesData* series : slots) {
+    if (series == nullptr || series->dims != first->dims || series->shape.size() != first->shape.size() ||
+        !std::equal(series->shape.begin() + 1, series->shape.end(), first->shape.begin() + 1)) {
+      return std::nullopt;
+    }
+    for (std::size_t d = 0; d < same.size(); ++d) same[d] = same[d] && series->labels[d] == first->labels[d];
+  }
+  std::vector<std::size_t> kept;
+  for (std::size_t d = 0; d < same.size(); ++d) {
+    if (same[d]) {
+      kept.push_back(d);
+    } else if (first->labels[d].size() != 1) {
+      return std::nullopt;
+    }
+  }
+  return kept;
+}
 
 // The series of each name: stacked when every municipality has it with one shape, else listed.
 void write_series(hid_t file, const WorldContent& content) {
@@ -43,9 +68,7 @@ void write_series(hid_t file, const WorldContent& content) {
   const Handle municipalities = create_group(file, "municipalities");
   for (const auto& [name, slots] : by_name) {
     const SeriesData* first = slots.front();
-    bool stacked = first != nullptr;
-    for (const SeriesData* series : slots) stacked = stacked && series != nullptr && same_shape(*series, *first);
-    if (stacked) {
+    if (const auto kept = stacked_dims(slots)) {
       const std::size_t days = first->shape.front(), cells = first->values.size() / std::max<std::size_t>(1, days);
       std::vector<double> values(days * cities.size() * cells);
       for (std::size_t m = 0; m < cities.size(); ++m) {
@@ -55,11 +78,13 @@ void write_series(hid_t file, const WorldContent& content) {
         }
       }
       std::vector<hsize_t> shape{days, cities.size()};
-      for (std::size_t i = 1; i < first->shape.size(); ++i) shape.push_back(first->shape[i]);
       std::vector<std::string> dims{"day", "municipality"};
-      dims.insert(dims.end(), first->dims.begin() + 1, first->dims.end());
       std::vector<std::vector<std::string>> dim_labels{labels};
-      dim_labels.insert(dim_labels.end(), first->labels.begin(), first->labels.end());
+      for (const std::size_t d : *kept) {
+        shape.push_back(first->shape[d + 1]);
+        dims.push_back(first->dims[d + 1]);
+        dim_labels.push_back(first->labels[d]);
+      }
       const Handle dataset = write_doubles(group, name, shape, values.data());
       write_attributes(dataset, *first, dims, dim_labels);
       continue;
