@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <numeric>
 
@@ -100,7 +101,7 @@ int world_run_command(const RunOptions& options, const std::vector<std::string>&
   const std::unique_ptr<Cluster> cluster = join_cluster("a world's municipalities");
   const bool root = cluster->rank() == 0;
   WorldScenario scenario = load_world(options.scenario, overrides);
-  std::vector<WorldMunicipality> municipalities = expand_municipalities(scenario);
+  std::vector<WorldMunicipality> municipalities = expand_municipalities(scenario, thread_count(options.threads));
   const OutputTarget target{world_output_path(options.out, scenario), world_inputs(scenario, municipalities)};
   if (root) check_output_target(target);
   const std::atomic<bool>& stop = install_interrupt_handler();
@@ -109,8 +110,13 @@ int world_run_command(const RunOptions& options, const std::vector<std::string>&
     fmt::print(stderr, "building {} municipalities on {} rank(s), {} thread(s) each\n", municipalities.size(),
                cluster->size(), thread_count(options.threads));
   }
+  const auto start = std::chrono::steady_clock::now();
   World world(std::move(scenario), std::move(municipalities), thread_count(options.threads), cluster.get());
   const std::size_t agents = world.citizen_agents();
+  if (!quiet) {
+    fmt::print(stderr, "built {} citizen agents in {:.1f} s\n", agents,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
   ProgressReporter progress(stderr, quiet);
   try {
     world.run(&stop, std::ref(progress));

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "sim/core/parallel.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/data/national_tables.hpp"
 #include "sim/provisioning/budget_tables.hpp"
@@ -80,9 +81,8 @@ std::filesystem::path world_data_dir(const WorldScenario& world) {
 
 std::string quoted(const std::string& text) { return "\"" + text + "\""; }
 
-// The world's calendar and the city's seed, after checking the city does not ask for another calendar.
-void put_on_world_calendar(Scenario& scenario, const WorldScenario& world, const std::string& entry,
-                           std::int64_t seed) {
+// InputError at the world's entry when the city's own file asks for another calendar.
+void check_calendar(const Scenario& scenario, const WorldScenario& world, const std::string& entry) {
   const WorldConfig& config = world.config;
   const bool other_start = scenario.gives("start_date") && scenario.config.start_date != config.start_date;
   const bool other_days = scenario.gives("days") && scenario.config.days != config.days;
@@ -93,6 +93,13 @@ void put_on_world_calendar(Scenario& scenario, const WorldScenario& world, const
                          std::to_string(config.days) + " days from " + config.start_date.to_string() +
                          "); remove start_date and days from the city or make them equal");
   }
+}
+
+// The world's calendar and the city's seed.
+void put_on_world_calendar(Scenario& scenario, const WorldScenario& world, const std::string& entry,
+                           std::int64_t seed) {
+  check_calendar(scenario, world, entry);
+  const WorldConfig& config = world.config;
   scenario.config.start_date = config.start_date;
   scenario.config.days = config.days;
   scenario.config.seed = seed;
@@ -101,7 +108,8 @@ void put_on_world_calendar(Scenario& scenario, const WorldScenario& world, const
 
 class Expander {
  public:
-  explicit Expander(const WorldScenario& world) : world_(world), data_dir_(world_data_dir(world)) {}
+  Expander(const WorldScenario& world, int threads)
+      : world_(world), data_dir_(world_data_dir(world)), parallel_(threads) {}
 
   std::vector<WorldMunicipality> run() {
     const std::vector<WorldCityConfig>& cities = world_.config.cities;
@@ -142,6 +150,8 @@ class Expander {
     add(label, entry, resolve_district_data(std::move(scenario)));
   }
 
+  // The entry's keys are read once; each of its municipalities is that scenario with its own
+  // ubigeo, names and seed, resolved from the tables in parallel (each resolution is independent).
   void add_ubigeo(const WorldCityConfig& city, const std::string& entry) {
     const NationalTables& national = tables(entry);
     const std::string prefix = city.ubigeo == kWholeCountry ? "" : city.ubigeo;
@@ -151,23 +161,31 @@ class Expander {
                        "ubigeo '" + city.ubigeo + "' matches no district of the INEI 2025 directory");
     }
     const std::int64_t sampling = city.sampling > 0 ? city.sampling : world_.config.sampling;
-    for (const TableMunicipality& municipality : found) {
-      std::vector<std::string> overrides = {
-          "name=" + quoted(municipality.ubigeo),
-          "city.name=" + quoted(municipality.name),
-          "city.ubigeo=" + quoted(municipality.ubigeo),
-          "city.sampling=" + std::to_string(sampling),
-          "data_dir=" + quoted(data_dir_.string()),
-      };
-      overrides.insert(overrides.end(), city.set.begin(), city.set.end());
-      Scenario scenario =
-          world_.config.municipality_scenario.empty()
-              ? load_scenario_text("name: municipality\n", world_.source + " (" + entry + ")", world_.base_dir,
-                                   overrides)
-              : load_scenario(world_path(world_, world_.config.municipality_scenario), overrides);
-      put_on_world_calendar(scenario, world_, entry, city_seed(world_.config.seed, municipality.ubigeo));
-      add(municipality.ubigeo, entry, resolve_district_data(std::move(scenario), national, budgets()));
-    }
+    // city.name and city.ubigeo stand for every municipality's own until each is set below.
+    std::vector<std::string> overrides = {"city.name=" + quoted(found.front().name),
+                                          "city.ubigeo=" + quoted(found.front().ubigeo),
+                                          "city.sampling=" + std::to_string(sampling),
+                                          "data_dir=" + quoted(data_dir_.string())};
+    overrides.insert(overrides.end(), city.set.begin(), city.set.end());
+    Scenario base = world_.config.municipality_scenario.empty()
+                        ? load_scenario_text("name: municipality\n", world_.source + " (" + entry + ")",
+                                             world_.base_dir, overrides)
+                        : load_scenario(world_path(world_, world_.config.municipality_scenario), overrides);
+    check_calendar(base, world_, entry);
+    base.config.start_date = world_.config.start_date;
+    base.config.days = world_.config.days;
+    for (const char* key : {"name", "seed"}) base.given_keys.insert(key);
+    std::vector<ResolvedScenario> resolved(found.size());
+    const BudgetTables& money = budgets();
+    for_each_chunk(parallel_, found.size(), 1, [&](std::size_t i, std::size_t, std::size_t) {
+      Scenario scenario = base;
+      scenario.config.name = found[i].ubigeo;
+      scenario.config.city.name = found[i].name;
+      scenario.config.city.ubigeo = found[i].ubigeo;
+      scenario.config.seed = city_seed(world_.config.seed, found[i].ubigeo);
+      resolved[i] = resolve_district_data(std::move(scenario), national, money);
+    });
+    for (std::size_t i = 0; i < found.size(); ++i) add(found[i].ubigeo, entry, std::move(resolved[i]));
   }
 
   void add(const std::string& label, const std::string& entry, ResolvedScenario resolved) {
@@ -200,6 +218,7 @@ class Expander {
 
   const WorldScenario& world_;
   std::filesystem::path data_dir_;
+  Parallelism parallel_;
   std::optional<NationalTables> tables_;
   std::optional<double> type_a_population_;
   std::optional<BudgetTables> budgets_;
@@ -216,6 +235,8 @@ std::int64_t city_seed(std::int64_t world_seed, const std::string& label) {
   return static_cast<std::int64_t>(stream.next_u64() >> 11);
 }
 
-std::vector<WorldMunicipality> expand_municipalities(const WorldScenario& world) { return Expander(world).run(); }
+std::vector<WorldMunicipality> expand_municipalities(const WorldScenario& world, int threads) {
+  return Expander(world, threads).run();
+}
 
 }  // namespace munisim

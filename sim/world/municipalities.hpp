@@ -27,6 +27,7 @@ struct WorldMunicipality {
 // Every municipality of the world in the output's order (entries in order, a ubigeo's districts in
 // the INEI directory's order). InputError at the world file's entry for an unknown ubigeo, a city on
 // another calendar, or a municipality listed twice; a city scenario's own errors name its file.
-[[nodiscard]] std::vector<WorldMunicipality> expand_municipalities(const WorldScenario& world);
+// `threads` resolve the municipalities of a ubigeo from the tables; the result is the same for any.
+[[nodiscard]] std::vector<WorldMunicipality> expand_municipalities(const WorldScenario& world, int threads = 1);
 
 }  // namespace munisim
