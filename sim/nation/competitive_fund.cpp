@@ -50,6 +50,7 @@ class CompetitiveFund final : public FundingMechanism {
       balance -= candidate.grant;
       paid[candidate.municipality] += candidate.grant;
       letters[candidate.municipality].funded_plan_entries.push_back(candidate.proposal->plan_entry);
+      letters[candidate.municipality].funded_soles.push_back(candidate.grant);
       funded_.insert({candidate.municipality, candidate.proposal->plan_entry});
     }
   }

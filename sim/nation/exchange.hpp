@@ -66,6 +66,8 @@ struct Letter {
                                            // (nation_config.hpp); empty: none
   std::vector<std::uint32_t> funded_plan_entries;  // proposals the nation co-finances; the rest of
                                                    // their cost is in soles_by_mechanism
+  std::vector<double> funded_soles;                // soles, the nation's part of each funded entry
+                                                   // (included in soles_by_mechanism)
   std::vector<Practice> adopt;             // practices the learning network leads it to adopt
 };
 

@@ -31,6 +31,7 @@ class MatchingGrants final : public FundingMechanism {
         balance -= grant;
         paid[i] += grant;
         letters[i].funded_plan_entries.push_back(proposal.plan_entry);
+        letters[i].funded_soles.push_back(grant);
         funded_.insert({i, proposal.plan_entry});
       }
     }
