@@ -111,7 +111,9 @@ int world_run_command(const RunOptions& options, const std::vector<std::string>&
                cluster->size(), thread_count(options.threads));
   }
   const auto start = std::chrono::steady_clock::now();
-  World world(std::move(scenario), std::move(municipalities), thread_count(options.threads), cluster.get());
+  const std::unique_ptr<World> built =
+      make_world(std::move(scenario), std::move(municipalities), thread_count(options.threads), cluster.get());
+  World& world = *built;
   const std::size_t agents = world.citizen_agents();
   if (!quiet) {
     fmt::print(stderr, "built {} citizen agents in {:.1f} s\n", agents,

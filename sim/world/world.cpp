@@ -6,6 +6,7 @@
 #include "sim/core/error.hpp"
 #include "sim/core/state_archive.hpp"
 #include "sim/model/wall_clock.hpp"
+#include "sim/nation/national_agent.hpp"
 #include "sim/world/world_ports.hpp"
 
 namespace munisim {
@@ -134,6 +135,7 @@ World::World(WorldScenario scenario, std::vector<WorldMunicipality> municipaliti
              std::unique_ptr<nation::NationalAgent> agent, std::unique_ptr<MetricsRegistry> nation_series)
     : wall_start_(std::chrono::system_clock::now()),
       scenario_(std::move(scenario)),
+      calendar_(scenario_.config.start_date),
       cluster_(cluster),
       parallel_(threads),
       agent_(std::move(agent)),
@@ -169,6 +171,17 @@ World::World(WorldScenario scenario, std::vector<WorldMunicipality> municipaliti
 }
 
 World::~World() = default;
+
+std::unique_ptr<World> make_world(WorldScenario scenario, std::vector<WorldMunicipality> municipalities, int threads,
+                                  Cluster* cluster) {
+  const auto seed = static_cast<std::uint64_t>(city_seed(scenario.config.seed, "nation"));
+  auto world = std::make_unique<World>(std::move(scenario), std::move(municipalities), threads, cluster);
+  // The agent keeps references to its config, the profiles and the calendar: the world's own, which
+  // live as long as it.
+  world->agent_ = nation::make_national_agent(world->scenario_.config.nation, world->profiles_, world->calendar_,
+                                              *world->nation_series_, seed);
+  return world;
+}
 
 const Simulation* World::city(std::size_t index) const {
   const auto found = std::lower_bound(local_.begin(), local_.end(), index);

@@ -62,8 +62,11 @@ class World {
   [[nodiscard]] WorldContent output() const;
 
  private:
+  friend std::unique_ptr<World> make_world(WorldScenario, std::vector<WorldMunicipality>, int, Cluster*);
+
   std::chrono::system_clock::time_point wall_start_;
   WorldScenario scenario_;
+  Calendar calendar_;
   Cluster* cluster_;
   std::vector<nation::MunicipalityProfile> profiles_;
   std::vector<std::string> labels_;
@@ -81,6 +84,10 @@ class World {
   std::size_t local_agents_ = 0;
   int days_run_ = 0;
 };
+
+// A world with the nation its scenario describes (`nation:`), seeded from the world seed.
+[[nodiscard]] std::unique_ptr<World> make_world(WorldScenario scenario, std::vector<WorldMunicipality> municipalities,
+                                                int threads, Cluster* cluster);
 
 // Ranks for municipalities of `agents` citizen agents: the largest first to the least loaded rank
 // (the lowest on ties), so every rank computes the same partition.

@@ -9,6 +9,7 @@
 
 #include "sim/core/calendar.hpp"
 #include "sim/core/schema.hpp"
+#include "sim/nation/nation_config.hpp"
 
 namespace munisim {
 
@@ -62,6 +63,7 @@ struct WorldConfig {
   std::int64_t sampling = 100;
   std::string municipality_scenario;
   std::vector<WorldCityConfig> cities;
+  nation::NationConfig nation;
 
   template <class V>
   void visit(V& v) {
@@ -88,6 +90,8 @@ struct WorldConfig {
     v.list("cities", cities,
            {.meaning = "the world's cities, in the order of the output; each entry gives `scenario` or `ubigeo`",
             .min = 1});
+    v.object("nation", nation,
+             {.meaning = "the national agent: funding mechanisms and learning network (docs/nation.md)"});
   }
 };
 
