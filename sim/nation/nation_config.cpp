@@ -34,6 +34,7 @@ void PerformanceIncentivesConfig::check(schema::Checks& checks) const {
   std::vector<std::string> names;
   std::map<std::string, double> weight_by_type;
   for (const IncentiveGoalConfig& goal : goals) {
+    if (goal.name.empty()) checks.fail("goals", "a goal has no name; expected its name in the series");
     names.push_back(goal.name);
     for (const std::string& type : goal.types) weight_by_type[type] += goal.weight;
   }
@@ -56,7 +57,10 @@ void CompetitiveFundConfig::check(schema::Checks& checks) const {
     checks.fail("weight_quality", "the six weights sum to " + weight_text(weights) + "; expected 1");
   }
   std::vector<std::string> ubigeos;
-  for (const CompetitiveApplicantConfig& applicant : applicants) ubigeos.push_back(applicant.ubigeo);
+  for (const CompetitiveApplicantConfig& applicant : applicants) {
+    if (applicant.ubigeo.empty()) checks.fail("applicants", "an applicant has no ubigeo; expected the municipality");
+    ubigeos.push_back(applicant.ubigeo);
+  }
   check_distinct(checks, "applicants", ubigeos);
 }
 

@@ -92,7 +92,7 @@ struct IncentiveGoalConfig {
 
   template <class V>
   void visit(V& v) {
-    v.field("name", name, {.meaning = "the goal's name in the series", .required = true});
+    v.field("name", name, {.meaning = "the goal's name in the series (not empty)"});
     v.field("indicator", indicator,
             {.meaning = "the report's value the goal is set on",
              .choices = {kGoalIndicatorNames.begin(), kGoalIndicatorNames.end()}});
@@ -100,8 +100,7 @@ struct IncentiveGoalConfig {
             {.meaning = "municipality types (Programa de Incentivos A-G) the goal applies to",
              .choices = {kIncentiveTypeNames.begin(), kIncentiveTypeNames.end()}});
     v.field("target", target,
-            {.unit = "the indicator's unit (1 or days)", .meaning = "the value to reach", .min = 0,
-             .required = true});
+            {.unit = "the indicator's unit (1 or days)", .meaning = "the value to reach", .min = 0});
     v.field("at_most", at_most, {.meaning = "true: attained at or below target (e.g. response days)"});
     v.field("deadline", deadline,
             {.unit = "date", .meaning = "verification day; the goal is verified on this month and day every year"});
@@ -182,7 +181,7 @@ struct CompetitiveApplicantConfig {
 
   template <class V>
   void visit(V& v) {
-    v.field("ubigeo", ubigeo, {.meaning = "the municipality", .required = true});
+    v.field("ubigeo", ubigeo, {.meaning = "the municipality (ignored in default_applicant)"});
     v.field("quality", quality,
             {.unit = "points", .meaning = "proposal quality score; 50 or less is not eligible", .min = 0, .max = 100});
     v.field("cofinancing_share", cofinancing_share,
@@ -355,7 +354,7 @@ struct NationConfig {
   template <class V>
   void visit(V& v) {
     v.field("mechanisms", mechanisms,
-            {.meaning = "funding mechanisms that run, in this order (letters list soles in this order)",
+            {.meaning = "funding mechanisms that run each day, in this order (the first to co-finance a plan entry funds it)",
              .choices = {kMechanismKindNames.begin(), kMechanismKindNames.end()}});
     v.object("formula_transfers", formula_transfers, {.meaning = "FONCOMUN-like formula transfers with a floor"});
     v.object("performance_incentives", performance_incentives,
