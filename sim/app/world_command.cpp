@@ -98,6 +98,10 @@ void print_departments(std::FILE* stream, const World& world, const WorldContent
 }  // namespace
 
 int world_run_command(const RunOptions& options, const std::vector<std::string>& overrides) {
+  if (options.checkpointing.every_days > 0 || options.checkpointing.stop_after > 0) {
+    throw InputError({options.scenario, 0, 0}, "",
+                     "checkpoints (--checkpoint-every, --stop-after) are not available for world scenarios yet");
+  }
   const std::unique_ptr<Cluster> cluster = join_cluster("a world's municipalities");
   const bool root = cluster->rank() == 0;
   WorldScenario scenario = load_world(options.scenario, overrides);
