@@ -44,9 +44,7 @@ std::vector<Kpi> national_kpis(const WorldContent& content) {
   std::vector<Kpi> totals;
   std::vector<int> counts;
   for (const WorldMunicipalityOutput& city : content.municipalities) {
-    OutputFile file;
-    file.series = city.series;
-    for (const Kpi& kpi : kpis(file)) {
+    for (const Kpi& kpi : kpis(city.series)) {
       auto found = std::find_if(totals.begin(), totals.end(), [&](const Kpi& k) { return k.name == kpi.name; });
       if (found == totals.end()) {
         totals.push_back(kpi);
