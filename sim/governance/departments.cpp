@@ -83,6 +83,13 @@ void GovernanceService::keep_books(const StepContext& step) {
         transfers.empty() ? 0.0 : transfers[std::min<std::size_t>(months_elapsed_, transfers.size() - 1)];
     ++months_elapsed_;
   }
+  // The nation's soles of yesterday's letter (a multi-city world only) are national transfers too.
+  nation_receipts_ = {};
+  const std::vector<double>& from_nation = letter_->soles_by_mechanism;
+  for (std::size_t k = 0; k < from_nation.size() && k < nation::kMechanismKinds; ++k) {
+    nation_receipts_[k] = from_nation[k];
+    books_.revenue_soles[kTransfers] += from_nation[k];
+  }
   const waste::CityDay& waste_city = *waste_city_;
   for (double soles : waste_city.cost_soles) books_.spending_soles[kWasteDept][kServiceRunning] += soles;
   const auto departments = config_.departments.all();

@@ -42,6 +42,10 @@ class Ledger {
   // others in department order.
   bool reserve_pooled(Department dept, double soles);
 
+  // A transfer earmarked for a department's work (the nation's part of a co-financed plan measure)
+  // adds to its appropriation for the year.
+  void supplement(Department dept, double soles) { appropriation_[dept] += soles; }
+
   // Books a day; the services' running costs are paid outside the appropriations (they are
   // mandatory), everything else counts against them.
   void book(const DayBooks& day);

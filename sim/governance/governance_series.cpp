@@ -83,6 +83,10 @@ void GovernanceService::register_series() {
                      {{"source", labels(kRevenueSourceNames)}}, Summary::total);
   ids_.spending = add("municipal_spending_soles", "soles", "the municipality's spending by department and item",
                       {department, {"item", labels(kSpendingItemNames)}}, Summary::total);
+  ids_.nation_receipts = add("municipal_nation_receipts_soles", "soles",
+                             "soles received from the nation by funding mechanism (in a world of several cities; "
+                             "included in national_transfers)",
+                             {{"mechanism", labels(nation::kMechanismKindNames)}}, Summary::total);
   ids_.cash = add("municipal_cash_soles", "soles", "the municipality's cash at the end of the day", {}, Summary::last);
   ids_.budget = add("department_budget_soles", "soles",
                     "each department's appropriation for the year, besides the services' running costs", {department},
@@ -168,6 +172,7 @@ void GovernanceService::record(const StepContext& step) {
   std::vector<double> spending;
   for (const auto& items : books_.spending_soles) spending.insert(spending.end(), items.begin(), items.end());
   metrics_.series(ids_.spending).set_day(day, spending);
+  metrics_.series(ids_.nation_receipts).set_day(day, nation_receipts_);
   metrics_.series(ids_.cash).day(day)[0] = ledger_.cash_soles();
   std::array<double, kDepartments> left{};
   for (std::size_t dept = 0; dept < kDepartments; ++dept) left[dept] = ledger_.budget_left(static_cast<Department>(dept));
@@ -181,6 +186,7 @@ void GovernanceService::record(const StepContext& step) {
     metrics_.series(ids_.plan_adopted).set_day(day, plan_adopted_);
     metrics_.series(ids_.plan_unaffordable).set_day(day, plan_unaffordable_);
   }
+  report_.set(report(step));
 }
 
 }  // namespace munisim::governance_detail

@@ -36,6 +36,9 @@ GovernanceService::GovernanceService(const City& city, const GovernanceConfig& c
       directives_(channels.publish<waste::Directives>(waste::kDirectivesChannel, "governance.departments")),
       adopted_waste_(
           channels.publish<std::vector<waste::Measure>>(waste::kAdoptedMeasuresChannel, "governance.planning")),
+      report_(channels.publish<nation::MunicipalityReport>(nation::kReportChannel, "governance.record")),
+      letter_(channels.read_optional<nation::Letter>(nation::kLetterChannel, "governance.planning",
+                                                     Timing::previous_day)),
       households_(weighted_households(city)) {
   if (mobility) {
     mobility_day_.emplace(channels.read<MobilityDay>(kMobilityDayChannel, "governance.observe", Timing::same_day));
@@ -52,6 +55,8 @@ GovernanceService::GovernanceService(const City& city, const GovernanceConfig& c
   problem_known_.assign(districts_, 0);
   month_end_street_t_.assign(districts_, 0.0);
   recovery_visits_.assign(districts_, 0.0);
+  answered_window_.assign(kResponseWindowDays, 0.0);
+  answer_days_window_.assign(kResponseWindowDays, 0.0);
   register_series();
 }
 
@@ -130,6 +135,10 @@ TransitDay transit_day(const MobilityDay& day) {
 }
 
 void GovernanceService::observe(const StepContext&) {
+  // Mechanisms the learning network brought (yesterday's letter) are in force from today's start.
+  for (const nation::Practice& practice : letter_->adopt) {
+    if (practice.kind == "mechanism") adopted_by_network_[mechanism_from_name(practice.name)] = 1;
+  }
   blocked_soles_ = {};
   frequency_orders_today_ = 0;
   const std::vector<double> transport = transport_quality();
@@ -225,6 +234,13 @@ void GovernanceService::answer_complaints(const StepContext& step) {
   complaints_.forwarded = outcome.forwarded_weight;
   for (const Answer& answer : outcome.answered) close_ticket(answer.ticket, answer.days, true);
   for (std::uint32_t number : outcome.escalated) close_ticket(number, step.day - office_.ticket(number).filed_day, false);
+  const std::size_t slot = static_cast<std::size_t>(step.day % kResponseWindowDays);
+  answered_window_[slot] = 0;
+  answer_days_window_[slot] = 0;
+  for (std::size_t kind = 0; kind < kTicketKinds; ++kind) {
+    answered_window_[slot] += complaints_.answered[kind];
+    answer_days_window_[slot] += complaints_.answer_days[kind];
+  }
 }
 
 void GovernanceService::update_opinion(const StepContext& step) {

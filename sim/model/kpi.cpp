@@ -12,9 +12,11 @@ std::vector<Kpi> kpis(const MetricsRegistry& metrics, int days_run) {
   return result;
 }
 
-std::vector<Kpi> kpis(const OutputFile& file) {
+std::vector<Kpi> kpis(const OutputFile& file) { return kpis(file.series); }
+
+std::vector<Kpi> kpis(std::span<const SeriesData> all) {
   std::vector<Kpi> result;
-  for (const SeriesData& series : file.series) {
+  for (const SeriesData& series : all) {
     const Summary summary = summary_from_name(series.summary).value_or(Summary::none);
     if (summary == Summary::none || series.shape.empty()) continue;
     const std::size_t cells = series.shape[0] == 0 ? 0 : series.values.size() / series.shape[0];

@@ -2,6 +2,7 @@
 // prints it after a run and from a file (`munisim info`); both go through here.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,6 @@ struct Kpi {
 
 [[nodiscard]] std::vector<Kpi> kpis(const MetricsRegistry& metrics, int days_run);
 [[nodiscard]] std::vector<Kpi> kpis(const OutputFile& file);
+[[nodiscard]] std::vector<Kpi> kpis(std::span<const SeriesData> series);
 
 }  // namespace munisim

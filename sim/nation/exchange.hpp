@@ -62,9 +62,12 @@ struct MunicipalityReport {
 
 // Sent every day by the nation to one municipality; empty most days.
 struct Letter {
-  std::vector<double> soles_by_mechanism;  // soles paid today, one per configured mechanism
+  std::vector<double> soles_by_mechanism;  // soles paid today, one per kind of kMechanismKindNames
+                                           // (nation_config.hpp); empty: none
   std::vector<std::uint32_t> funded_plan_entries;  // proposals the nation co-finances; the rest of
                                                    // their cost is in soles_by_mechanism
+  std::vector<double> funded_soles;                // soles, the nation's part of each funded entry
+                                                   // (included in soles_by_mechanism)
   std::vector<Practice> adopt;             // practices the learning network leads it to adopt
 };
 

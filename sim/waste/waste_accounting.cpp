@@ -97,6 +97,7 @@ void WasteAccounting::run(const StepContext& step) {
   series_.record_scalar(ids.electricity, step.day, kwh);
   publish(static_cast<std::size_t>(step.date.weekday()), cost, emissions[0] + emissions[1] + emissions[2],
           series_.day_sum(ids.avoided, step.day));
+  channels_.city.value().separating_share = series_.day_sum(ids.separating_city, step.day);
 }
 
 void WasteAccounting::publish(std::size_t weekday, const std::vector<double>& cost, double emissions_tco2e,

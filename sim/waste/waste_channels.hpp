@@ -35,6 +35,7 @@ struct CityDay {
   std::array<double, kCostItems.size()> cost_soles{};
   double emissions_tco2e = 0;  // truck energy + disposal methane committed + composting
   double avoided_tco2e = 0;    // recycling (informal and formal) and composting instead of disposal
+  double separating_share = 0;  // 1, households separating recyclables (waste_separating_households_city_share)
   int trucks_in_fleet = 0;
   int trucks_available = 0;  // in the fleet and not under repair
 };

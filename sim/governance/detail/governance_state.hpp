@@ -20,15 +20,20 @@
 #include "sim/governance/tickets.hpp"
 #include "sim/mobility/mobility_channels.hpp"
 #include "sim/mobility/mobility_measures.hpp"
+#include "sim/nation/exchange.hpp"
+#include "sim/nation/nation_config.hpp"
 #include "sim/waste/waste_channels.hpp"
 #include "sim/waste/waste_measures.hpp"
 
 namespace munisim::governance_detail {
 
+// Days over which the report to the nation averages the complaint answer time.
+inline constexpr int kResponseWindowDays = 30;
+
 struct Ids {
   SeriesId satisfaction, satisfaction_city, satisfaction_mean, trust, trust_city, gaps, filed, filed_by_group, answered, answer_days,
       escalated, open, forwarded, outcomes, app_share, recovery_visits, blocked, revenue, spending, cash, budget,
-      budget_left, mechanisms, plan_adopted, plan_unaffordable, frequency_orders;
+      budget_left, mechanisms, plan_adopted, plan_unaffordable, frequency_orders, nation_receipts;
   std::array<SeriesId, kPillars> scorecard;
 };
 
@@ -87,12 +92,23 @@ class GovernanceService final : public GovernanceView {
             service_quality_count_, last_service_quality_, failure_, events_, app_share_, complaints_, problem_known_,
             month_end_street_t_, recovery_visits_, blocked_soles_, plan_adopted_, plan_unaffordable_,
             plan_cost_by_department_, mobility_orders_, month_boardings_, month_denied_, frequency_orders_today_,
-            months_elapsed_, books_, month_, points_);
+            months_elapsed_, books_, month_, points_, adopted_by_network_, answered_window_, answer_days_window_,
+            nation_receipts_);
   }
 
  private:
   void register_series();
-  [[nodiscard]] bool on(Mechanism mechanism, int day) const { return mechanisms_.on(mechanism, day); }
+  // A mechanism is in force by the scenario's schedule or once the learning network led the city to it.
+  [[nodiscard]] bool on(Mechanism mechanism, int day) const {
+    return adopted_by_network_[mechanism] != 0 || mechanisms_.on(mechanism, day);
+  }
+  // Adopts plan entry i if its department's budget (or, with joint planning, the pooled budgets)
+  // pays it; the measure starts in its service tomorrow.
+  bool adopt_plan_entry(std::size_t i, const StepContext& step, std::vector<waste::Measure>& waste_measures,
+                        std::vector<mobility::Measure>& mobility_measures);
+  void act_on_letter(const StepContext& step, std::vector<waste::Measure>& waste_measures,
+                     std::vector<mobility::Measure>& mobility_measures);
+  [[nodiscard]] nation::MunicipalityReport report(const StepContext& step) const;
   [[nodiscard]] std::array<double, kDepartments> complaint_capacity(const StepContext& step) const;
   [[nodiscard]] double waste_quality(std::size_t district) const;
   [[nodiscard]] std::vector<double> transport_quality() const;  // by district x gender
@@ -119,6 +135,10 @@ class GovernanceService final : public GovernanceView {
   ChannelWriter<std::vector<waste::Measure>> adopted_waste_;
   std::optional<ChannelReader<MobilityDay>> mobility_day_;
   std::optional<ChannelWriter<std::vector<mobility::Measure>>> adopted_mobility_;
+  // The exchange with the nation in a world of several cities (sim/nation/exchange.hpp): nobody
+  // writes the letter in a single-city run, and it is then empty every day.
+  ChannelWriter<nation::MunicipalityReport> report_;
+  ChannelReader<nation::Letter> letter_;
 
   std::vector<double> households_;  // weighted, per district
   // Quality lived this week, summed over its days, per judged service by district x gender.
@@ -147,6 +167,10 @@ class GovernanceService final : public GovernanceView {
 
   int months_elapsed_ = 0;
   DayBooks books_;
+  std::array<std::uint8_t, kMechanisms> adopted_by_network_{};  // 1: adopted through the learning network
+  // Complaints answered and their days of waiting, per day of the last kResponseWindowDays (ring).
+  std::vector<double> answered_window_, answer_days_window_;
+  std::array<double, nation::kMechanismKinds> nation_receipts_{};  // soles received today, by mechanism
   MonthFigures month_;
   std::array<double, kPillars> points_{};
 };
