@@ -53,6 +53,11 @@ class FundingMechanism {
   return day == 0 || calendar.is_first_of_year(day);
 }
 
+// A yearly amount given as a total, or, when the total is 0, per inhabitant of the world.
+[[nodiscard]] inline double total_or_per_person(double total, double per_person, const NationContext& context) {
+  return total > 0 ? total : per_person * context.population;
+}
+
 // Whether letters[i] already co-finances plan entry `entry` today.
 [[nodiscard]] bool funded_today(const Letter& letter, std::uint32_t entry);
 
