@@ -71,6 +71,8 @@ void check_memory_estimate(const Scenario& scenario, std::FILE* stream);
                                                     const std::filesystem::path& output);
 
 int run_command(const RunOptions& options);
+// `run` of a world scenario (docs/world.md); `overrides` as the command line gives them.
+int world_run_command(const RunOptions& options, const std::vector<std::string>& overrides);
 int experiment_command(const ExperimentOptions& options);
 int resume_command(const ResumeOptions& options);
 int validate_command(const std::string& scenario, const std::vector<std::string>& overrides, bool print_resolved);

@@ -11,6 +11,7 @@
 #include "sim/model/memory_estimate.hpp"
 #include "sim/model/run_inputs.hpp"
 #include "sim/model/simulation.hpp"
+#include "sim/scenario/world_loader.hpp"
 
 namespace munisim::app {
 namespace {
@@ -52,6 +53,7 @@ void check_memory_estimate(const Scenario& scenario, std::FILE* stream) {
 }
 
 int run_command(const RunOptions& options) {
+  if (is_world_scenario(options.scenario)) return world_run_command(options, all_overrides(options));
   ResolvedScenario resolved = resolve_district_data(load_scenario(options.scenario, all_overrides(options)));
   // Everything that can refuse the run does so before day 1: the output path, then the memory,
   // then (once the series are known) the output's size.

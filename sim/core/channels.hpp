@@ -22,12 +22,19 @@ enum class Timing { same_day, previous_day };
 template <class T>
 class ChannelWriter {
  public:
-  explicit ChannelWriter(T& value) : value_(&value) {}
+  ChannelWriter(T& value, T& previous) : value_(&value), previous_(&previous) {}
   void set(T value) { *value_ = std::move(value); }
   [[nodiscard]] T& value() { return *value_; }
+  // For a value that comes from outside the scheduled systems, set between two days: readers of
+  // either timing see it on the next day (a previous-day reader as if it had been set the day before).
+  void set_between_days(T value) {
+    *previous_ = value;
+    *value_ = std::move(value);
+  }
 
  private:
   T* value_;
+  T* previous_;
 };
 
 template <class T>
@@ -65,7 +72,7 @@ class Channels {
     auto& slot = static_cast<Slot<T>&>(*entry.slot);
     slot.current = initial;
     slot.previous = std::move(initial);
-    return ChannelWriter<T>(slot.current);
+    return ChannelWriter<T>(slot.current, slot.previous);
   }
 
   // A read that needs a writer: Error at sealing when no system publishes `name`.

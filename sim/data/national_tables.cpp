@@ -143,6 +143,14 @@ NationalTables NationalTables::load(const std::filesystem::path& data_dir) {
   return tables;
 }
 
+std::vector<TableMunicipality> NationalTables::municipalities(const std::string& prefix) const {
+  std::vector<TableMunicipality> found;
+  for (const Directory& entry : directory_) {
+    if (entry.ubigeo.starts_with(prefix)) found.push_back({entry.ubigeo, entry.name, entry.population});
+  }
+  return found;
+}
+
 TableDistricts NationalTables::districts(const std::string& codes) const {
   TableDistricts result;
   int no_waste = 0, no_area = 0, no_poverty = 0, no_composition = 0, no_hdi = 0;

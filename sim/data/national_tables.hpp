@@ -17,9 +17,20 @@ struct TableDistricts {
   std::vector<std::string> notes;  // where each kind of value came from, and the rules applied
 };
 
+// A district of the INEI directory: one municipality (FACTS.md §4; the provincial municipality is
+// the one of its province's capital district, ubigeo ending in 01).
+struct TableMunicipality {
+  std::string ubigeo;
+  std::string name;
+  double population = 0;  // persons, INEI 2025
+};
+
 // The three tables, read once.
 class NationalTables {
  public:
+  // The districts whose ubigeo starts with `prefix` (empty: all), in the directory's order.
+  [[nodiscard]] std::vector<TableMunicipality> municipalities(const std::string& prefix) const;
+
   // InputError when a table is missing or malformed.
   [[nodiscard]] static NationalTables load(const std::filesystem::path& data_dir);
   // `codes`: comma-separated ubigeos; 6 digits name a district, 4 a province, 2 a department.

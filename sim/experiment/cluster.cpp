@@ -1,6 +1,7 @@
 #include "sim/experiment/cluster.hpp"
 
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "sim/core/error.hpp"
@@ -15,6 +16,12 @@ class SingleProcess final : public Cluster {
   int local_size() const override { return 1; }
   std::vector<std::size_t> broadcast(std::vector<std::size_t> values) override { return values; }
   bool all(bool ok) override { return ok; }
+  std::vector<std::vector<unsigned char>> all_gather(std::vector<unsigned char> bytes) override {
+    return {std::move(bytes)};
+  }
+  std::vector<std::vector<unsigned char>> gather(std::vector<unsigned char> bytes) override {
+    return {std::move(bytes)};
+  }
 };
 
 }  // namespace
@@ -39,7 +46,7 @@ bool built_with_mpi() {
 #endif
 }
 
-std::unique_ptr<Cluster> join_cluster() {
+std::unique_ptr<Cluster> join_cluster([[maybe_unused]] std::string_view work) {
 #ifdef MUNISIM_WITH_MPI
   // Only a process that mpirun (or srun through PMIx) started joins a job; a plain `munisim
   // experiment` stays a single process without initialising MPI.
@@ -50,8 +57,9 @@ std::unique_ptr<Cluster> join_cluster() {
 #else
   // Without MPI each of mpirun's processes would run the whole experiment into the same files.
   if (const char* size = std::getenv("OMPI_COMM_WORLD_SIZE"); size != nullptr && std::string_view(size) != "1") {
-    throw InputError("this munisim was built without MPI (MUNISIM_WITH_MPI=OFF), so it cannot share an experiment "
-                     "among mpirun's processes; run it once without mpirun, or build it with Boost.MPI");
+    throw InputError("this munisim was built without MPI (MUNISIM_WITH_MPI=OFF), so it cannot share " +
+                     std::string(work) + " among mpirun's processes; run it once without mpirun, or build it with "
+                     "Boost.MPI");
   }
 #endif
   return std::make_unique<SingleProcess>();

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace munisim {
@@ -21,13 +22,18 @@ class Cluster {
   [[nodiscard]] virtual std::vector<std::size_t> broadcast(std::vector<std::size_t> values) = 0;
   // Whether `ok` holds on every rank; also waits for all of them.
   [[nodiscard]] virtual bool all(bool ok) = 0;
+  // Every rank's `bytes`, in rank order, on every rank.
+  [[nodiscard]] virtual std::vector<std::vector<unsigned char>> all_gather(std::vector<unsigned char> bytes) = 0;
+  // Every rank's `bytes`, in rank order, on rank 0; empty on the others.
+  [[nodiscard]] virtual std::vector<std::vector<unsigned char>> gather(std::vector<unsigned char> bytes) = 0;
 };
 
 // The runs of `pending` that `rank` of `size` does: every size-th, starting at its own.
 [[nodiscard]] std::vector<std::size_t> share_of(const std::vector<std::size_t>& pending, int rank, int size);
 
 // The MPI job this process was started in by mpirun (when built with MPI), else this process alone.
-[[nodiscard]] std::unique_ptr<Cluster> join_cluster();
+// `work` names what the ranks would share, for the refusal of a build without MPI under mpirun.
+[[nodiscard]] std::unique_ptr<Cluster> join_cluster(std::string_view work = "an experiment");
 
 // Whether this build can distribute runs over MPI ranks.
 [[nodiscard]] bool built_with_mpi();

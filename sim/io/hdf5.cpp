@@ -99,7 +99,8 @@ void write_text_list_attribute(hid_t object, const std::string& name, const std:
   for (const std::string& value : values) pointers.push_back(value.c_str());
   const hsize_t size = values.size();
   const Handle space(H5Screate_simple(1, &size, nullptr), "creating a list space");
-  write_attribute(object, name, text_type(), space, pointers.data());
+  const char* none = nullptr;  // HDF5 refuses a null buffer even for an empty list (a series' empty dimension)
+  write_attribute(object, name, text_type(), space, pointers.empty() ? &none : pointers.data());
 }
 
 bool has_attribute(hid_t object, const std::string& name) { return H5Aexists(object, name.c_str()) > 0; }

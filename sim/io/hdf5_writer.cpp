@@ -13,6 +13,7 @@
 #include "sim/core/calendar.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/io/detail/hdf5.hpp"
+#include "sim/io/detail/run_writer.hpp"
 #include "sim/io/output.hpp"
 
 namespace munisim {
@@ -25,8 +26,10 @@ std::string host_name() {
   return ::gethostname(name.data(), name.size() - 1) == 0 ? name.data() : "unknown";
 }
 
+}  // namespace
+
 // Each table a group under `parent`, one dataset per column.
-void write_tables(hid_t parent, const std::vector<Table>& tables) {
+void io_detail::write_tables(hid_t parent, const std::vector<Table>& tables) {
   for (const Table& table : tables) {
     const Handle table_group = create_group(parent, table.name);
     for (const Table::NumberColumn& column : table.numbers) {
@@ -38,8 +41,8 @@ void write_tables(hid_t parent, const std::vector<Table>& tables) {
   }
 }
 
-void write_meta(hid_t file, const OutputContent& content) {
-  const RunMeta& meta = content.meta;
+void io_detail::write_meta(hid_t file, const RunMeta& meta, const std::string& scenario_text,
+                           const std::string& resolved_yaml, const std::vector<Table>& meta_tables) {
   const Handle group = create_group(file, "meta");
   write_text_attribute(group, "munisim_version", kVersion);
   write_text_attribute(group, "git_describe", kGitDescribe);
@@ -60,18 +63,18 @@ void write_meta(hid_t file, const OutputContent& content) {
   for (const auto& [name, value] : meta.number_attrs) write_number_attribute(group, name, value);
 
   const Handle scenario = create_group(group, "scenario");
-  write_scalar_text(scenario, "text", content.scenario_text);
-  write_scalar_text(scenario, "resolved", content.resolved_yaml);
+  write_scalar_text(scenario, "text", scenario_text);
+  write_scalar_text(scenario, "resolved", resolved_yaml);
 
   std::vector<std::string> dates;
   const Calendar calendar(Date::parse(meta.start_date).value_or(Date{}));
   for (int day = 0; day < meta.days_run; ++day) dates.push_back(calendar.date(day).to_string());
   const Handle dataset = write_texts(group, "dates", dates);
   write_text_attribute(dataset, "unit", "date");
-  write_tables(group, content.meta_tables);
+  write_tables(group, meta_tables);
 }
 
-void write_series(hid_t file, const MetricsRegistry& metrics, int days_run) {
+void io_detail::write_series(hid_t file, const MetricsRegistry& metrics, int days_run) {
   const Handle group = create_group(file, "series");
   write_text_attribute(group, "day_unit", "day");
   for (const Series& series : metrics.all()) {
@@ -90,6 +93,8 @@ void write_series(hid_t file, const MetricsRegistry& metrics, int days_run) {
     for (const Dimension& dim : spec.dims) write_text_list_attribute(dataset, "labels_" + dim.name, dim.labels);
   }
 }
+
+namespace {
 
 void write_geometry(hid_t file, const std::vector<Table>& tables) {
   const Handle group = create_group(file, "geometry");
@@ -122,7 +127,7 @@ void write_events(hid_t file, const Traces& traces) {
 
 std::vector<unsigned char> build_image(const OutputContent& content) {
   return file_image([&](hid_t file) {
-    write_meta(file, content);
+    write_meta(file, content.meta, content.scenario_text, content.resolved_yaml, content.meta_tables);
     write_series(file, *content.metrics, content.meta.days_run);
     write_geometry(file, content.geometry);
     if (content.traces) write_events(file, *content.traces);

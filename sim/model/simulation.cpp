@@ -60,6 +60,9 @@ Simulation::Simulation(Scenario scenario, int threads, LoopBackend backend)
     : Simulation(resolve_district_data(std::move(scenario)), threads, backend) {}
 
 Simulation::Simulation(ResolvedScenario resolved, int threads, LoopBackend backend)
+    : Simulation(std::move(resolved), threads, backend, {}) {}
+
+Simulation::Simulation(ResolvedScenario resolved, int threads, LoopBackend backend, const ExtraSystems& extra_systems)
     : wall_start_(std::chrono::system_clock::now()),
       scenario_(take_scenario(resolved, data_notes_, provisioning_)),
       threads_(threads),
@@ -88,6 +91,7 @@ Simulation::Simulation(ResolvedScenario resolved, int threads, LoopBackend backe
     governance_ = register_governance(registration, city_, scenario_.config.governance,
                                       scenario_.config.mobility.enabled);
   }
+  if (extra_systems) extra_systems(registration);
   scheduler_->seal();
 }
 

@@ -22,15 +22,21 @@
 namespace munisim {
 
 class Scheduler;
+struct Registration;
 
 // Called after each simulated day with (days done, days planned).
 using ProgressFn = std::function<void(int, int)>;
+
+// Registers systems after every domain's, e.g. the ports through which a world exchanges values
+// with one of its cities (sim/world/world_ports.hpp).
+using ExtraSystems = std::function<void(Registration&)>;
 
 class Simulation {
  public:
   // `backend` runs the parallel loops; every backend gives the same series (sim/core/parallel.hpp).
   Simulation(Scenario scenario, int threads, LoopBackend backend = default_loop_backend());
   Simulation(ResolvedScenario resolved, int threads, LoopBackend backend = default_loop_backend());
+  Simulation(ResolvedScenario resolved, int threads, LoopBackend backend, const ExtraSystems& extra_systems);
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;

@@ -6,6 +6,7 @@
 #include "sim/scenario/detail/values.hpp"
 #include "sim/scenario/detail/yaml_text.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/world_loader.hpp"
 
 namespace munisim {
 namespace {
@@ -107,6 +108,20 @@ std::string scenario_reference_markdown() {
       "| key | type | unit | default | allowed | required | meaning | source |\n"
       "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
   ScenarioConfig defaults;
+  ReferenceWriter writer(out, "");
+  defaults.visit(writer);
+  return out + world_reference_markdown();
+}
+
+std::string world_reference_markdown() {
+  std::string out =
+      "\n## World scenarios\n\n"
+      "A file with a top-level `cities:` list is a world scenario ([world.md](world.md)): several cities\n"
+      "run day by day on one calendar, each a municipality exchanging reports and letters with the\n"
+      "nation. Its keys (no `extends:`; `--set` works as for a city):\n\n"
+      "| key | type | unit | default | allowed | required | meaning | source |\n"
+      "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+  WorldConfig defaults;
   ReferenceWriter writer(out, "");
   defaults.visit(writer);
   return out;

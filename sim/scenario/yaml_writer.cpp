@@ -5,6 +5,7 @@
 #include "sim/scenario/detail/values.hpp"
 #include "sim/scenario/detail/yaml_text.hpp"
 #include "sim/scenario/loader.hpp"
+#include "sim/scenario/world_loader.hpp"
 
 namespace munisim {
 namespace {
@@ -60,15 +61,19 @@ class Writer {
   YAML::Emitter& out_;
 };
 
-}  // namespace
-
-std::string to_yaml(const ScenarioConfig& config) {
+template <class Config>
+std::string config_yaml(Config copy) {  // a copy: visit() takes a mutable struct; printing must not change the caller's
   YAML::Emitter out;
   Writer writer(out);
-  ScenarioConfig copy = config;  // visit() takes a mutable struct; printing must not change the caller's
   writer.mapping(copy);
   return std::string(out.c_str()) + "\n";
 }
+
+}  // namespace
+
+std::string to_yaml(const ScenarioConfig& config) { return config_yaml(config); }
+
+std::string to_yaml(const WorldConfig& config) { return config_yaml(config); }
 
 template <class T>
 std::string scenario_detail::yaml_text(const T& value) {

@@ -33,6 +33,16 @@ class MpiJob final : public Cluster {
     return values;
   }
   bool all(bool ok) override { return boost::mpi::all_reduce(world_, ok, std::logical_and<>()); }
+  std::vector<std::vector<unsigned char>> all_gather(std::vector<unsigned char> bytes) override {
+    std::vector<std::vector<unsigned char>> all;
+    boost::mpi::all_gather(world_, bytes, all);
+    return all;
+  }
+  std::vector<std::vector<unsigned char>> gather(std::vector<unsigned char> bytes) override {
+    std::vector<std::vector<unsigned char>> all;
+    boost::mpi::gather(world_, bytes, all, 0);
+    return all;
+  }
 
  private:
   boost::mpi::environment environment_;

@@ -1,0 +1,37 @@
+// The HDF5 output of a world (layout: docs/output-format.md, "World files"): /meta with the world
+// scenario, the municipalities and their provisioning, /series with a `municipality` dimension after
+// `day`, /municipalities/<label>/series for series whose shape differs between municipalities, and
+// /nation/series for the national agent's series.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sim/io/output.hpp"
+
+namespace munisim {
+
+inline constexpr const char* kWorldOutputKind = "world";
+
+struct WorldMunicipalityOutput {
+  std::string label;               // ubigeo or city name: the labels of the `municipality` dimension
+  std::vector<SeriesData> series;  // "day" first in dims, as read_output gives them
+};
+
+struct WorldContent {
+  RunMeta meta;
+  std::string scenario_text;
+  std::string resolved_yaml;
+  std::vector<Table> meta_tables;  // under /meta: municipalities, provisioning
+  std::vector<WorldMunicipalityOutput> municipalities;
+  const MetricsRegistry* nation = nullptr;  // none: no /nation
+};
+
+// Complete or absent, as write_output; OutputError when the disk refuses it.
+void write_world_output(const std::filesystem::path& path, const WorldContent& content);
+
+// Whether `path` is a world output (/meta kind "world"); false for anything else, readable or not.
+[[nodiscard]] bool is_world_output(const std::filesystem::path& path);
+
+}  // namespace munisim
