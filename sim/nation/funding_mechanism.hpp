@@ -30,7 +30,7 @@ class FundingMechanism {
   [[nodiscard]] virtual double credit(int day) = 0;
   // Pays today out of `balance`: adds soles to paid[i] (municipality i). A co-financing mechanism
   // also lists the plan entries it funds in letters[i].funded_plan_entries, skipping those another
-  // mechanism funded today.
+  // mechanism funded today; the reports it sees no longer propose entries funded on earlier days.
   virtual void pay(int day, std::span<const MunicipalityReport> reports, double balance, std::span<double> paid,
                    std::span<Letter> letters) = 0;
 };
