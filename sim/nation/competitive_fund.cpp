@@ -1,13 +1,11 @@
 // FONIPREL-like competitive fund. On each call date the call's budget is credited and every
-// municipality presents its first projects_per_municipality proposals (of the eligible kinds, not
-// funded before). A proposal whose quality is 50 points or less is not eligible; the others score
+// municipality presents its first projects_per_municipality proposals (of the eligible kinds). A proposal whose quality is 50 points or less is not eligible; the others score
 //   S = wq q + wc 100 c + wa 100 a + wb 100 b + wp 100 poverty + we 100 execution   (points)
 // (MEF Anexo 02, FACTS.md §4.3) and are funded in rank order (ties: world order, then plan order),
 // the nation paying (1 - c) x cost, until the next in rank no longer fits in the budget left.
 // What is not awarded carries over to the next call.
 #include <algorithm>
 #include <set>
-#include <utility>
 
 #include "sim/nation/funding_mechanism.hpp"
 
@@ -51,7 +49,6 @@ class CompetitiveFund final : public FundingMechanism {
       paid[candidate.municipality] += candidate.grant;
       letters[candidate.municipality].funded_plan_entries.push_back(candidate.proposal->plan_entry);
       letters[candidate.municipality].funded_soles.push_back(candidate.grant);
-      funded_.insert({candidate.municipality, candidate.proposal->plan_entry});
     }
   }
 
@@ -78,10 +75,7 @@ class CompetitiveFund final : public FundingMechanism {
       std::size_t presented = 0;
       for (const Proposal& proposal : reports[i].proposals) {
         if (presented == static_cast<std::size_t>(config_.projects_per_municipality)) break;
-        if (!eligible_kind(proposal.kind) || funded_.contains({i, proposal.plan_entry}) ||
-            funded_today(letters[i], proposal.plan_entry)) {
-          continue;
-        }
+        if (!eligible_kind(proposal.kind) || funded_today(letters[i], proposal.plan_entry)) continue;
         candidates.push_back({score(i, reports[i]), i, presented++, &proposal,
                               (1 - applicants_[i]->cofinancing_share) * proposal.cost_soles});
       }
@@ -95,7 +89,6 @@ class CompetitiveFund final : public FundingMechanism {
   const NationContext& context_;
   std::vector<const CompetitiveApplicantConfig*> applicants_;  // per municipality
   std::set<int> call_days_;
-  std::set<std::pair<std::size_t, std::uint32_t>> funded_;
 };
 
 }  // namespace

@@ -13,8 +13,7 @@ class FormulaTransfers final : public FundingMechanism {
  public:
   FormulaTransfers(const FormulaTransfersConfig& config, const NationContext& context)
       : context_(context),
-        monthly_fund_((config.fund_soles_per_yr > 0 ? config.fund_soles_per_yr
-                                                    : config.fund_soles_per_person_yr * context.population) /
+        monthly_fund_(total_or_per_person(config.fund_soles_per_yr, config.fund_soles_per_person_yr, context) /
                       kMonthsPerYear),
         monthly_(split_with_floor(monthly_fund_, context.formula_index,
                                   config.floor_uit_per_month * config.uit_soles)) {}

@@ -30,7 +30,7 @@ class FundingMechanism {
   [[nodiscard]] virtual double credit(int day) = 0;
   // Pays today out of `balance`: adds soles to paid[i] (municipality i). A co-financing mechanism
   // also lists the plan entries it funds in letters[i].funded_plan_entries, skipping those another
-  // mechanism funded today.
+  // mechanism funded today; the reports it sees no longer propose entries funded on earlier days.
   virtual void pay(int day, std::span<const MunicipalityReport> reports, double balance, std::span<double> paid,
                    std::span<Letter> letters) = 0;
 };
@@ -51,6 +51,11 @@ class FundingMechanism {
 // Whether the run's day `day` starts a budget year (the first day of the run or a 1 January).
 [[nodiscard]] inline bool budget_year_starts(const Calendar& calendar, int day) {
   return day == 0 || calendar.is_first_of_year(day);
+}
+
+// A yearly amount given as a total, or, when the total is 0, per inhabitant of the world.
+[[nodiscard]] inline double total_or_per_person(double total, double per_person, const NationContext& context) {
+  return total > 0 ? total : per_person * context.population;
 }
 
 // Whether letters[i] already co-finances plan entry `entry` today.

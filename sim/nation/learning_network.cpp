@@ -6,18 +6,12 @@
 #include "sim/core/error.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/governance/governance_config.hpp"
+#include "sim/nation/report_values.hpp"
 
 namespace munisim::nation {
 namespace {
 
 constexpr std::uint32_t kLearningPurpose = stream_purpose("nation.learning");
-
-double kpi(const MunicipalityReport& report, const std::string& name) {
-  if (name == "separation_coverage") return report.separation_coverage;
-  if (name == "complaint_response_days") return report.complaint_response_days;
-  if (name == "satisfaction") return report.satisfaction;
-  return report.budget_execution;
-}
 
 // The stream's entity: the ubigeo's number, so draws do not depend on the world's order.
 std::uint64_t entity_of(const MunicipalityProfile& m, std::size_t index) {
@@ -74,7 +68,7 @@ LearningNetwork::LearningNetwork(const LearningNetworkConfig& config,
 }
 
 bool LearningNetwork::better(const MunicipalityReport& peer, const MunicipalityReport& own) const {
-  const double theirs = kpi(peer, config_.success_kpi), mine = kpi(own, config_.success_kpi);
+  const double theirs = report_value(peer, config_.success_kpi), mine = report_value(own, config_.success_kpi);
   return config_.success_kpi == "complaint_response_days" ? theirs < mine : theirs > mine;
 }
 

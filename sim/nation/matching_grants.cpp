@@ -1,10 +1,8 @@
 // Matching grants for climate investments: each day, in the world's order of municipalities and
-// each one's plan order, a proposal of an eligible kind not funded before receives share x its cost
+// each one's plan order, a proposal of an eligible kind receives share x its cost
 // when the budget left covers it; the municipality pays the rest when it adopts the measure. The
 // budget is credited each budget year; what is not spent carries over.
 #include <algorithm>
-#include <set>
-#include <utility>
 
 #include "sim/nation/funding_mechanism.hpp"
 
@@ -25,14 +23,13 @@ class MatchingGrants final : public FundingMechanism {
     for (std::size_t i = 0; i < reports.size(); ++i) {
       for (const Proposal& proposal : reports[i].proposals) {
         if (std::find(config_.kinds.begin(), config_.kinds.end(), proposal.kind) == config_.kinds.end()) continue;
-        if (funded_.contains({i, proposal.plan_entry}) || funded_today(letters[i], proposal.plan_entry)) continue;
+        if (funded_today(letters[i], proposal.plan_entry)) continue;
         const double grant = config_.share * proposal.cost_soles;
         if (grant > balance) continue;
         balance -= grant;
         paid[i] += grant;
         letters[i].funded_plan_entries.push_back(proposal.plan_entry);
         letters[i].funded_soles.push_back(grant);
-        funded_.insert({i, proposal.plan_entry});
       }
     }
   }
@@ -40,7 +37,6 @@ class MatchingGrants final : public FundingMechanism {
  private:
   const MatchingGrantsConfig& config_;
   const NationContext& context_;
-  std::set<std::pair<std::size_t, std::uint32_t>> funded_;  // (municipality, plan entry)
 };
 
 }  // namespace

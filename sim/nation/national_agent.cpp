@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <numeric>
 #include <optional>
+#include <set>
+#include <utility>
 
 #include "sim/core/error.hpp"
 #include "sim/nation/formula_index.hpp"
@@ -106,13 +108,14 @@ class Nation final : public NationalAgent {
                   std::to_string(reports.size()) + " reports and " + std::to_string(letters.size()) + " letters");
     }
     for (Letter& letter : letters) letter = Letter{};
+    const std::vector<MunicipalityReport> unfunded = without_funded(reports);
     std::vector<double> transfers, credited, paid(n);
     for (std::size_t k = 0; k < mechanisms_.size(); ++k) {
       const double credit = mechanisms_[k]->credit(day);
       balance_[k] += credit;
       credited.push_back(credit);
       std::fill(paid.begin(), paid.end(), 0.0);
-      mechanisms_[k]->pay(day, reports, balance_[k], paid, letters);
+      mechanisms_[k]->pay(day, unfunded, balance_[k], paid, letters);
       const std::size_t kind = kind_index(config_.mechanisms[k]);
       for (std::size_t i = 0; i < n; ++i) {
         if (paid[i] == 0) continue;
@@ -121,6 +124,9 @@ class Nation final : public NationalAgent {
       }
       balance_[k] -= std::accumulate(paid.begin(), paid.end(), 0.0);
       transfers.insert(transfers.end(), paid.begin(), paid.end());
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::uint32_t entry : letters[i].funded_plan_entries) funded_.insert({i, entry});
     }
     series_.series(ids_.transfers).set_day(day, transfers);
     series_.series(ids_.credited).set_day(day, credited);
@@ -141,6 +147,17 @@ class Nation final : public NationalAgent {
     if (kind == "matching_grants") return make_matching_grants(config_.matching_grants, context_);
     if (kind == "competitive_fund") return make_competitive_fund(config_.competitive_fund, context_);
     return make_canon(config_.canon, context_);
+  }
+
+  // The reports with the proposals some mechanism already co-financed taken out: an entry is funded
+  // once, even while its municipality still cannot pay its share.
+  [[nodiscard]] std::vector<MunicipalityReport> without_funded(std::span<const MunicipalityReport> reports) const {
+    std::vector<MunicipalityReport> unfunded(reports.begin(), reports.end());
+    for (std::size_t i = 0; i < unfunded.size(); ++i) {
+      std::erase_if(unfunded[i].proposals,
+                    [&](const Proposal& proposal) { return funded_.contains({i, proposal.plan_entry}); });
+    }
+    return unfunded;
   }
 
   void learn(int day, std::span<const MunicipalityReport> reports, std::span<Letter> letters) {
@@ -165,6 +182,7 @@ class Nation final : public NationalAgent {
   std::vector<double> balance_;  // per configured mechanism
   CostEffectiveness effectiveness_;
   std::optional<LearningNetwork> network_;
+  std::set<std::pair<std::size_t, std::uint32_t>> funded_;  // (municipality, plan entry) co-financed
   Ids ids_{};
 };
 

@@ -6,16 +6,10 @@
 #include <cmath>
 
 #include "sim/nation/funding_mechanism.hpp"
+#include "sim/nation/report_values.hpp"
 
 namespace munisim::nation {
 namespace {
-
-double indicator(const MunicipalityReport& report, const std::string& name) {
-  if (name == "separation_coverage") return report.separation_coverage;
-  if (name == "complaint_response_days") return report.complaint_response_days;
-  if (name == "satisfaction") return report.satisfaction;
-  return report.budget_execution;
-}
 
 class PerformanceIncentives final : public FundingMechanism {
  public:
@@ -23,8 +17,7 @@ class PerformanceIncentives final : public FundingMechanism {
                         MetricsRegistry& series)
       : config_(config),
         context_(context),
-        envelope_(config.envelope_soles_per_yr > 0 ? config.envelope_soles_per_yr
-                                                   : config.envelope_soles_per_person_yr * context.population),
+        envelope_(total_or_per_person(config.envelope_soles_per_yr, config.envelope_soles_per_person_yr, context)),
         attained_(config.goals.size() * context.municipalities.size(), 0.0) {
     std::vector<std::string> goals;
     for (const IncentiveGoalConfig& goal : config.goals) {
@@ -49,7 +42,7 @@ class PerformanceIncentives final : public FundingMechanism {
       for (std::size_t i = 0; i < n; ++i) {
         const auto& types = goal.types;
         if (std::find(types.begin(), types.end(), context_.municipalities[i].incentive_type) == types.end()) continue;
-        const double value = indicator(reports[i], goal.indicator);
+        const double value = report_value(reports[i], goal.indicator);
         const bool met = goal.at_most ? value <= goal.target : value >= goal.target;
         attained_[g * n + i] = met ? 1.0 : 0.0;
         if (met) paid[i] += goal.weight * envelope_ * context_.formula_index[i];

@@ -57,6 +57,21 @@ TEST(CompetitiveFund, AHigherScoreIsFundedFirst) {
   EXPECT_DOUBLE_EQ(world.soles(0, "competitive_fund"), 0.8e6);
 }
 
+TEST(CompetitiveFund, AnEntryAnotherMechanismFundedEarlierIsNotFundedAgain) {
+  NationConfig config = fund_config();
+  config.mechanisms = {"matching_grants", "competitive_fund"};
+  config.matching_grants.budget_soles_per_yr = 1e6;
+  World world(config);
+  world.reports[2].budget_execution = 0.6;
+  world.reports[2].proposals = {{0, "buses", "electrification", 2e5}};
+  world.exchange(0);
+  EXPECT_DOUBLE_EQ(world.soles(2, "matching_grants"), 1e5);
+  // Still proposed (its share not paid yet) on the call day: the fund passes it by.
+  for (int day = 1; day <= 9; ++day) world.exchange(day);
+  EXPECT_EQ(world.soles(2, "competitive_fund"), 0);
+  EXPECT_TRUE(world.letters[2].funded_plan_entries.empty());
+}
+
 TEST(CompetitiveFund, ApplicantNotInTheWorldIsAnInputError) {
   NationConfig config = fund_config();
   config.competitive_fund.applicants[1].ubigeo = "999999";
