@@ -1,11 +1,32 @@
-# Sourced by the test stages: `timed NAME command...` runs the command and prints its wall time.
+# Sourced by the test stages: `timed NAME command...` runs the command and prints its wall time, the
+# CPU time of the processes it ran (user + system; on an idle 2-core machine a stage that keeps both
+# cores busy takes about half of it) and the load average around it, so that a time measured on a
+# busy machine can be scaled to an idle one.
 timed() {
-  local name=$1 start=$SECONDS status=0
+  local name=$1 start=$SECONDS status=0 cpu_before load_before
   shift
+  cpu_before=$(children_cpu_seconds)
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
   "$@" || status=$?
-  printf 'stage %s: %d s wall (exit %d)\n' "$name" $((SECONDS - start)) "$status"
+  printf 'stage %s: %d s wall, %d s CPU, load %s -> %s (exit %d)\n' "$name" $((SECONDS - start)) \
+    $(($(children_cpu_seconds) - cpu_before)) "$load_before" "$(cut -d' ' -f1 /proc/loadavg)" "$status"
   return "$status"
 }
+
+# User + system seconds of every child this shell has waited for (cutime and cstime in
+# /proc/PID/stat, in clock ticks; the command name, which may hold spaces, ends at the last ')').
+children_cpu_seconds() {
+  local stat fields
+  stat=$(</proc/$$/stat)
+  read -ra fields <<<"${stat##*) }"
+  echo $(((fields[13] + fields[14]) / $(getconf CLK_TCK)))
+}
+
+# The sanitizer and fuzz builds go through ccache with paths relative to the checkout and the build
+# folder left out of the hash, so that a clone in any folder (CI's, a worktree) reuses what another
+# compiled. Debug information then names the compiling clone's folder; the relative file names
+# that sanitizer reports print are the same.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 
 # Configures a sanitizer build of everything the tests need (no benchmarks) in build directory $1:
 # -O1 -g keeps the builds fast and the stacks readable; assertions stay on (no NDEBUG).

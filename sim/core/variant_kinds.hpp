@@ -61,5 +61,8 @@ template <class... F>
 struct Overloaded : F... {
   using F::operator()...;
 };
+// C++20 deduces this for aggregates, but clang 16 (the fuzz build's compiler) does not yet.
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
 
 }  // namespace munisim

@@ -1,11 +1,10 @@
 """munisim run --checkpoint-every / --stop-after and munisim resume: a run stopped (cleanly, or by
-SIGKILL after a checkpoint, during a day or while checkpoints are written) and resumed writes the
+SIGKILL after a checkpoint, during a day, or in the middle of writing a checkpoint or the output) and resumed writes the
 same output as one that never stopped; a checkpoint that is not whole, not of this build or not a
 checkpoint at all is refused with exit code 2 and a message naming the file and the check."""
-import random
+import os
 import signal
 import subprocess
-import time
 
 import pytest
 
@@ -28,14 +27,14 @@ def straight(munisim_bin, repo_root, tmp_path_factory):
     return out
 
 
-def run(munisim_bin, repo_root, *args, timeout=600):
+def run(munisim_bin, repo_root, *args, timeout=600, **popen_options):
     return processes.run([munisim_bin, "run", repo_root / "scenarios" / "demo.yaml", *SCENARIO_OPTIONS, *args],
-                         timeout=timeout)
+                         timeout=timeout, **popen_options)
 
 
-def resume(munisim_bin, checkpoint, out, threads=2):
-    result = processes.run([munisim_bin, "resume", checkpoint, "--out", out, "--threads", threads, "--quiet"],
-                           timeout=600)
+def resume(munisim_bin, checkpoint, out, threads=2, options=()):
+    result = processes.run([munisim_bin, "resume", checkpoint, "--out", out, "--threads", threads, "--quiet",
+                            *options], timeout=600)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -93,17 +92,58 @@ def test_sigkill_during_a_day_leaves_the_last_and_the_previous_checkpoint(munisi
     assert_both_checkpoints_resume(munisim_bin, provenance, straight, tmp_path)
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_sigkill_at_a_random_moment_among_daily_checkpoints_leaves_only_whole_ones(munisim_bin, repo_root, straight,
-                                                                                   tmp_path, children, provenance,
-                                                                                   seed):
-    """A checkpoint every day, killed at a random moment after the first: whatever was being written,
-    the final names hold whole checkpoints that resume to the same output."""
-    process = start(children, munisim_bin, repo_root, tmp_path, 1)
-    processes.line_starting(process.stderr, "checkpoint: day 2 of 60", timeout=300)
-    time.sleep(random.Random(seed).uniform(0, 0.5))
-    kill(process)
-    assert_both_checkpoints_resume(munisim_bin, provenance, straight, tmp_path)
+def run_killed_while_writing(munisim_bin, repo_root, tmp_path, kill_point, every):
+    """A run on 2 threads with a checkpoint every `every` days, killed by the test-only fault of
+    sim/io/write_fault.hpp at `kill_point` ("SUFFIX:NTH:BYTES"): SIGKILL in the middle of a write."""
+    result = run(munisim_bin, repo_root, "--out", tmp_path / "b.h5", "--threads", 2, "--checkpoint-every", every,
+                 env={**os.environ, "MUNISIM_TEST_KILL_WRITE": kill_point})
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    assert not (tmp_path / "b.h5").exists()
+    assert temporaries(tmp_path), "the kill came before the temporary file was created"
+
+
+def temporaries(directory):
+    return sorted(path.name for path in directory.iterdir() if ".tmp-" in path.name)
+
+
+# Killed after the first byte, in the middle, and with every byte written but neither synced nor renamed.
+KILL_AFTER_BYTES = [1, 4096, 1 << 40]
+
+
+@pytest.mark.parametrize("kill_after", KILL_AFTER_BYTES)
+def test_sigkill_during_a_checkpoint_write_leaves_the_previous_one_which_resumes_to_the_same_output(
+        munisim_bin, repo_root, straight, tmp_path, provenance, kill_after):
+    """Killed while writing the day-10 checkpoint: the day-5 one is still under the checkpoint's name
+    (and as .prev), and resuming it, checkpointing again, gives the uninterrupted run's output and
+    removes the killed writer's temporary file."""
+    run_killed_while_writing(munisim_bin, repo_root, tmp_path, f".ckpt:2:{kill_after}", every=5)
+    assert_identical_but_provenance(straight, resume(munisim_bin, tmp_path / "b.h5.ckpt.prev", tmp_path / "r.h5"),
+                                    provenance)
+    assert_identical_but_provenance(straight, resume(munisim_bin, tmp_path / "b.h5.ckpt", tmp_path / "b.h5",
+                                                    options=["--checkpoint-every", 5]),
+                                    provenance)
+    assert temporaries(tmp_path) == []
+
+
+@pytest.mark.parametrize("kill_after", KILL_AFTER_BYTES)
+def test_sigkill_during_the_output_write_leaves_nothing_under_its_name_and_the_next_write_clears_the_temporary(
+        munisim_bin, repo_root, straight, tmp_path, provenance, kill_after):
+    run_killed_while_writing(munisim_bin, repo_root, tmp_path, f"b.h5:1:{kill_after}", every=23)
+    # A temporary file of a process still running is never touched.
+    live = tmp_path / f"b.h5.tmp-{os.getpid()}-0"
+    live.write_bytes(b"")
+    assert_identical_but_provenance(straight, resume(munisim_bin, tmp_path / "b.h5.ckpt", tmp_path / "b.h5"),
+                                    provenance)
+    assert temporaries(tmp_path) == [live.name]
+
+
+def test_a_malformed_kill_point_is_an_internal_error_naming_the_variable(munisim_bin, repo_root, tmp_path):
+    result = processes.run([munisim_bin, "run", repo_root / "scenarios" / "demo.yaml", "--days", 1, "--quiet",
+                            "--out", tmp_path / "b.h5"],
+                           timeout=300, env={**os.environ, "MUNISIM_TEST_KILL_WRITE": "b.h5:0:10"})
+    assert result.returncode == 1
+    assert "MUNISIM_TEST_KILL_WRITE: expected SUFFIX:NTH:BYTES with NTH >= 1, got 'b.h5:0:10'" in result.stderr
+    assert temporaries(tmp_path) == [] and not (tmp_path / "b.h5").exists()
 
 
 @pytest.fixture(scope="module")
