@@ -143,19 +143,9 @@ void Simulation::update_measures(const Scenario& validated) {
 }
 
 OutputContent Simulation::output() const {
-  const auto now = std::chrono::system_clock::now();
   OutputContent content;
   RunMeta& meta = content.meta;
-  meta.scenario_name = scenario_.config.name;
-  meta.scenario_source = scenario_.source;
-  meta.seed = scenario_.config.seed;
-  meta.threads = threads_;
-  meta.start_date = scenario_.config.start_date.to_string();
-  meta.days_planned = days_planned();
-  meta.days_run = days_run_;
-  meta.wall_start_utc = iso8601_utc(wall_start_);
-  meta.wall_end_utc = iso8601_utc(now);
-  meta.wall_seconds = std::chrono::duration<double>(now - wall_start_).count();
+  meta = run_meta(scenario_, threads_, days_planned(), days_run_, wall_start_);
   meta.text_attrs = {{"city_name", city_.name}, {"city_source", city_.source}};
   meta.text_attrs.emplace_back("district_data", joined(data_notes_, "the scenario's district table"));
   meta.text_attrs.emplace_back("city_data", joined(city_notes_, "synthetic streets from city.network"));

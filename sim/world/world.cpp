@@ -252,20 +252,10 @@ WorldContent World::output() const {
     for (auto& [index, result] : mine) results[index] = std::move(result);
   }
 
-  const auto now = std::chrono::system_clock::now();
   WorldContent content;
   RunMeta& meta = content.meta;
-  meta.scenario_name = scenario_.config.name;
-  meta.scenario_source = scenario_.source;
-  meta.seed = scenario_.config.seed;
-  meta.threads = threads();
+  meta = run_meta(scenario_, threads(), days_planned(), days_run_, wall_start_);
   meta.ranks = cluster_ != nullptr ? cluster_->size() : 1;
-  meta.start_date = scenario_.config.start_date.to_string();
-  meta.days_planned = days_planned();
-  meta.days_run = days_run_;
-  meta.wall_start_utc = iso8601_utc(wall_start_);
-  meta.wall_end_utc = iso8601_utc(now);
-  meta.wall_seconds = std::chrono::duration<double>(now - wall_start_).count();
   meta.text_attrs = {{"kind", kWorldOutputKind}};
   meta.number_attrs = {{"municipalities", static_cast<double>(labels_.size())}};
   content.scenario_text = scenario_.text;
