@@ -5,6 +5,7 @@
 #include "munisim/version.hpp"
 #include "sim/app/commands.hpp"
 #include "sim/core/error.hpp"
+#include "sim/experiment/cluster.hpp"
 #include "sim/io/output_error.hpp"
 
 namespace {
@@ -99,6 +100,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitBadInput;
   }
 
+  int code = kExitInternal;
   try {
     if (*run_cli) return run_command(run);
     if (*experiment_cli) return experiment_command(experiment);
@@ -110,16 +112,18 @@ int main(int argc, char** argv) {
     if (*view_cli) return view_command(view_outputs, view_port, argv[0]);
   } catch (const munisim::InputError& error) {
     std::fprintf(stderr, "error: %s\n", error.what());
-    return kExitBadInput;
+    code = kExitBadInput;
   } catch (const munisim::OutputError& error) {
     std::fprintf(stderr, "error: %s; no output written\n", error.what());
-    return kExitOutputFailed;
+    code = kExitOutputFailed;
   } catch (const munisim::Interrupted&) {
     std::fprintf(stderr, "interrupted: no output written\n");
-    return kExitInterrupted;
+    code = kExitInterrupted;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "internal error: %s\n", error.what());
-    return kExitInternal;
+    code = kExitInternal;
   }
-  return kExitInternal;
+  std::fflush(stderr);
+  munisim::end_job_after_error(code);
+  return code;
 }

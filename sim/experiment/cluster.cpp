@@ -27,7 +27,9 @@ class SingleProcess final : public Cluster {
 }  // namespace
 
 #ifdef MUNISIM_WITH_MPI
-std::unique_ptr<Cluster> join_mpi_job();  // sim/experiment/mpi/mpi_cluster.cpp
+// sim/experiment/mpi/mpi_cluster.cpp
+std::unique_ptr<Cluster> join_mpi_job();
+void abort_mpi_job(int exit_code);
 #endif
 
 std::vector<std::size_t> share_of(const std::vector<std::size_t>& pending, int rank, int size) {
@@ -36,6 +38,12 @@ std::vector<std::size_t> share_of(const std::vector<std::size_t>& pending, int r
     share.push_back(pending[i]);
   }
   return share;
+}
+
+void end_job_after_error([[maybe_unused]] int exit_code) {
+#ifdef MUNISIM_WITH_MPI
+  abort_mpi_job(exit_code);
+#endif
 }
 
 bool built_with_mpi() {

@@ -35,6 +35,11 @@ class Cluster {
 // `work` names what the ranks would share, for the refusal of a build without MPI under mpirun.
 [[nodiscard]] std::unique_ptr<Cluster> join_cluster(std::string_view work = "an experiment");
 
+// After an error has left a rank of an MPI job and its message is printed: ends every rank with
+// `exit_code` (as mpirun's exit code), since the others would wait for this one at their next
+// collective. Returns at once in a process that is not part of a job.
+void end_job_after_error(int exit_code);
+
 // Whether this build can distribute runs over MPI ranks.
 [[nodiscard]] bool built_with_mpi();
 

@@ -5,7 +5,9 @@
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
 #include <boost/serialization/vector.hpp>
+#include <exception>
 #include <functional>
+#include <memory>
 
 #include "sim/experiment/cluster.hpp"
 
@@ -24,7 +26,18 @@ int ranks_on_this_machine(const boost::mpi::communicator& world) {
 
 class MpiJob final : public Cluster {
  public:
-  MpiJob() : environment_(boost::mpi::threading::funneled), local_size_(ranks_on_this_machine(world_)) {}
+  MpiJob()
+      : environment_(std::make_unique<boost::mpi::environment>(boost::mpi::threading::funneled,
+                                                               /*abort_on_exception=*/false)),
+        local_size_(ranks_on_this_machine(world_)) {}
+  // An error leaving this rank must neither finalise MPI (the other ranks may be waiting for it in a
+  // collective, and finalising would wait for them) nor abort before the error's message is printed:
+  // MPI stays initialised so that `end_job_after_error` can end the whole job with the error's code.
+  ~MpiJob() override {
+    if (std::uncaught_exceptions() > 0) (void)environment_.release();
+  }
+  MpiJob(const MpiJob&) = delete;
+  MpiJob& operator=(const MpiJob&) = delete;
   int rank() const override { return world_.rank(); }
   int size() const override { return world_.size(); }
   int local_size() const override { return local_size_; }
@@ -45,7 +58,7 @@ class MpiJob final : public Cluster {
   }
 
  private:
-  boost::mpi::environment environment_;
+  std::unique_ptr<boost::mpi::environment> environment_;
   boost::mpi::communicator world_;
   int local_size_;
 };
@@ -53,5 +66,13 @@ class MpiJob final : public Cluster {
 }  // namespace
 
 std::unique_ptr<Cluster> join_mpi_job() { return std::make_unique<MpiJob>(); }
+
+void abort_mpi_job(int exit_code) {
+  int initialised = 0;
+  int finalised = 0;
+  MPI_Initialized(&initialised);
+  MPI_Finalized(&finalised);
+  if (initialised != 0 && finalised == 0) MPI_Abort(MPI_COMM_WORLD, exit_code);
+}
 
 }  // namespace munisim
