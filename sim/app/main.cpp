@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   run_cli->add_option("--out,-o", run.out, "output file (default: out/<scenario name>.h5)");
   run_cli->add_option("--seed", run.seed, "random seed (overrides the scenario's)");
   run_cli->add_option("--days", run.days, "number of days to simulate (overrides the scenario's)");
-  run_cli->add_option("--threads", run.threads, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  run_cli->add_option("--threads", run.threads, "worker threads (default: the cores this process may run on; under mpirun, its rank's)")->check(CLI::NonNegativeNumber);
   run_cli->add_option("--set", run.overrides, "override a scenario key: --set city.sampling=10");
   run_cli->add_option("--data-dir", run.data_dir, "folder of the public data tables (for city.ubigeo)");
   run_cli->add_flag("--quiet,-q", run.quiet, "print only errors");
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   resume_cli->add_option("checkpoint", resume.checkpoint, "checkpoint file written by run --checkpoint-every")
       ->required();
   resume_cli->add_option("--out,-o", resume.out, "output file (default: out/<scenario name>.h5)");
-  resume_cli->add_option("--threads", resume.threads, "worker threads (default: all cores)")
+  resume_cli->add_option("--threads", resume.threads, "worker threads (default: the cores this process may run on; under mpirun, its rank's)")
       ->check(CLI::NonNegativeNumber);
   resume_cli->add_flag("--quiet,-q", resume.quiet, "print only errors");
   add_checkpoint_options(resume_cli, resume.checkpointing);

@@ -1,6 +1,7 @@
 #include "sim/app/run_to_end.hpp"
 
 #include <fmt/core.h>
+#include <sched.h>
 
 #include <algorithm>
 #include <chrono>
@@ -40,7 +41,13 @@ void write_checkpoint(const Simulation& simulation, const std::filesystem::path&
 }  // namespace
 
 int thread_count(int requested) {
-  return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (requested > 0) return requested;
+  // The cores this process may run on, not the machine's: mpirun binds each rank to its own core(s),
+  // and threads beyond them would only take turns (and make oneTBB warn that it cannot add workers).
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  if (sched_getaffinity(0, sizeof allowed, &allowed) == 0) return std::max(1, CPU_COUNT(&allowed));
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 int run_to_end(Simulation& simulation, const OutputTarget& target, const Checkpointing& checkpointing,
