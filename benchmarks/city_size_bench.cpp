@@ -122,6 +122,7 @@ void print(const std::string& label, const Row& row) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each row as it is measured, also into a file
   const std::string days = argc > 1 ? argv[1] : "30";
   const std::string threads = argc > 2 ? argv[2] : "2";
   std::vector<std::string> samplings;
