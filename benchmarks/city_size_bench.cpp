@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -89,9 +90,14 @@ Row measure(const Size& size, int threads) {
   const pid_t child = fork();
   if (child == 0) {
     close(channel[0]);
-    const ChildReport report = simulate(size, threads);
-    const bool sent = write(channel[1], &report, sizeof report) == static_cast<ssize_t>(sizeof report);
-    _exit(sent ? 0 : 1);
+    try {
+      const ChildReport report = simulate(size, threads);
+      const bool sent = write(channel[1], &report, sizeof report) == static_cast<ssize_t>(sizeof report);
+      _exit(sent ? 0 : 1);
+    } catch (const std::exception& error) {
+      std::fprintf(stderr, "%s\n", error.what());
+      _exit(2);
+    }
   }
   close(channel[1]);
   Row row;
@@ -132,6 +138,11 @@ int main(int argc, char** argv) {
   const std::filesystem::path data = named_data != nullptr ? std::filesystem::path(named_data)
                                                            : std::filesystem::path(MUNISIM_SOURCE_DIR) / "../shared/data";
   const std::string data_dir = std::filesystem::weakly_canonical(data).string();
+  if (!std::filesystem::exists(data / "peru-districts")) {
+    std::fprintf(stderr, "no national tables (peru-districts) in %s: set MUNISIM_DATA_DIR to the data folder\n",
+                 data_dir.c_str());
+    return 2;
+  }
 
   std::printf(
       "Lima province (city.ubigeo=1501, 43 districts) from the national tables in %s: provisioned services, "
