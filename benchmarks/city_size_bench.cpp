@@ -43,13 +43,13 @@ struct ChildReport {
   double build_s = 0;  // resolving the tables and building the city and its services
   double run_s = 0;    // the days
   double write_s = 0;  // the HDF5 output
-  double estimate_mb = 0;
+  double estimate_mb = 0;  // MiB
 };
 
 struct Row {
   ChildReport child;
   double cpu_s = 0;
-  double peak_mb = 0;
+  double peak_mb = 0;  // MiB
 };
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
       "written; each size in its own process. Load average (1, 5, 15 min) at start: %s\n",
       data_dir.c_str(), days.c_str(), threads.c_str(), load_average().c_str());
   std::printf("%-22s %11s %8s %8s %8s %8s %8s %14s %14s %9s %9s %11s\n", "run", "citizens", "build_s", "run_s",
-              "write_s", "wall_s", "cpu_s", "citizen_days/s", "per_cpu_s", "peak_MB", "B/citizen", "estimate_MB");
+              "write_s", "wall_s", "cpu_s", "citizen_days/s", "per_cpu_s", "peak_MiB", "B/citizen", "estimate_MiB");
   std::vector<Row> rows;
   for (const std::string& sampling : samplings) {
     const Size lima{"Lima 1:" + sampling, MUNISIM_SOURCE_DIR "/scenarios/any-district.yaml",
