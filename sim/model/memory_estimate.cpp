@@ -31,9 +31,10 @@ constexpr double kAssumedGeneratedLines = 4;
 // size: HDF5's in-memory file and the image copied out of it.
 constexpr double kSeriesCopies = 2.5;
 // The line-by-hour transit series are mostly zeros (night hours, lines outside a district pair's
-// paths) and compress to about a quarter: Lima's 1,072 lines add 1.3-1.5 MiB a day for 1.0 MiB
-// of cells.
-constexpr double kLineSeriesCopies = 1.5;
+// paths) and compress well. Counted for every generated route both ways (the layout drops some as
+// repeats: Lima lays out 536 of its 696), they fit Lima's growth of 1.3-1.5 MiB a day for a month
+// and its year's peak with 1.25 copies.
+constexpr double kLineSeriesCopies = 1.25;
 // A city from city.ubigeo: the national tables read while resolving it (populations, areas,
 // poverty, waste, budgets) and its synthetic streets; 26 MiB over the demo's peak for one district
 // as for Chiclayo's 20, measured at 1:100.

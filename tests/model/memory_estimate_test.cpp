@@ -77,7 +77,7 @@ TEST(MemoryEstimate, MobilityAddsTablesPerDistrictPairAndHourAndTheLinesSeries) 
   const double per_month_of_routes =
       (bytes(two_months) - bytes(month)) - (bytes(invented_two_months) - bytes(invented_month));
   EXPECT_GT(per_month_of_routes, 0);
-  EXPECT_NEAR(per_month_of_routes, 2 * 287 * (5 * 24) * 30 * sizeof(double) * 1.5, 2);
+  EXPECT_NEAR(per_month_of_routes, 2 * 287 * (5 * 24) * 30 * sizeof(double) * 1.25, 2);
 }
 
 }  // namespace
