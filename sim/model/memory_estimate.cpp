@@ -1,5 +1,7 @@
-// Coefficients measured with /usr/bin/time -v on the demo scenario at 3.8e4 to 3.8e6 citizens
-// (tests/python/test_resources.py keeps the estimate within 25 % of the peak at 1e5 citizens).
+// Coefficients measured with /usr/bin/time -v on the demo scenario at 3.8e4 to 3.8e6 citizens, and
+// for cities from city.ubigeo on Lima (1501, 43 districts) at 1e5 to 1e7 citizens and Trujillo,
+// Chiclayo and Lima provinces at 1:100 (tests/python/test_memory_limits.py keeps the estimate
+// within 25 % of the peak at 1e5 citizens for both; docs/performance.md, "Cities of 10^5 to 10^7").
 #include "sim/model/memory_estimate.hpp"
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 #include "sim/core/byte_text.hpp"
 #include "sim/core/error.hpp"
 #include "sim/model/memory_limits.hpp"
+#include "sim/provisioning/rules.hpp"
 
 namespace munisim {
 namespace {
@@ -27,6 +30,31 @@ constexpr double kAssumedGeneratedLines = 4;
 // Series are held by the registry, and at the end twice more, compressed to about 0.7 of their
 // size: HDF5's in-memory file and the image copied out of it.
 constexpr double kSeriesCopies = 2.5;
+// The line-by-hour transit series are mostly zeros (night hours, lines outside a district pair's
+// paths) and compress well. Counted for every generated route both ways (the layout drops some as
+// repeats: Lima lays out 536 of its 696), they fit Lima's growth of 1.3-1.5 MiB a day for a month
+// and its year's peak with 1.25 copies.
+constexpr double kLineSeriesCopies = 1.25;
+// A city from city.ubigeo: the national tables read while resolving it (populations, areas,
+// poverty, waste, budgets) and its synthetic streets; 26 MiB over the demo's peak for one district
+// as for Chiclayo's 20, measured at 1:100.
+constexpr double kNationalTablesBytes = 26.0 * 1024 * 1024;
+// A bus route laid out by provisioning (each run both ways): paths, stops and the collection
+// routes' and lines' path trees on a 43-district street network (Lima: 696 routes, 13 MiB).
+constexpr double kGeneratedRouteBytes = 20.0 * 1024;
+// Mobility's tables per origin, destination and hour: trip conditions, the day's mode table, the
+// trip tallies (one per running thread) and their sums (Lima, 43^2 x 24 segments: 38 MiB at 2
+// threads).
+constexpr double kMobilityBytesPerSegment = 900;
+constexpr double kHours = 24;
+
+// Routes provisioning will lay out on the streets (sim/provisioning/provision_services.cpp).
+double generated_routes(const CityConfig& city) {
+  if (city.ubigeo.empty() || !city.provisioning.enabled || !city.transit.gtfs.empty()) return 0;
+  std::int64_t population = 0;
+  for (const DistrictConfig& district : city.districts) population += district.population;
+  return provisioning::bus_lines(population, city.provisioning.bus_lines_min_population, city.provisioning.persons_per_bus_line);
+}
 
 }  // namespace
 
@@ -42,16 +70,25 @@ MemoryEstimate estimate_memory(const ScenarioConfig& config) {
     households += std::max(1.0, std::round(district_households / sampling));
     citizens += static_cast<double>(district.population) / sampling;
   }
-  const double lines = static_cast<double>(config.mobility.transit.lines.size()) + kAssumedGeneratedLines;
-  const double cells_per_day =
-      kCellsPerDay + kCellsPerDistrictDay * static_cast<double>(city.districts.size()) + kCellsPerLineDay * lines;
-  const double series = kSeriesCopies * cells_per_day * static_cast<double>(config.days) * sizeof(double);
+  const double routes = generated_routes(city);
+  const auto districts = static_cast<double>(city.districts.size());
+  const double days = static_cast<double>(config.days);
+  double lines = static_cast<double>(config.mobility.transit.lines.size()) + kAssumedGeneratedLines;
+  double city_bytes = city.ubigeo.empty() ? 0 : kNationalTablesBytes + kGeneratedRouteBytes * routes;
+  if (config.mobility.enabled) {
+    lines += 2 * routes;
+    city_bytes += kMobilityBytesPerSegment * districts * districts * kHours;
+  }
+  const double cells_per_day = kCellsPerDay + kCellsPerDistrictDay * districts;
+  const double series = (kSeriesCopies * cells_per_day + kLineSeriesCopies * kCellsPerLineDay * lines) * days *
+                        static_cast<double>(sizeof(double));
   MemoryEstimate estimate;
   estimate.citizens = static_cast<std::uint64_t>(std::llround(citizens));
   estimate.households = static_cast<std::uint64_t>(households);
   estimate.days = config.days;
   estimate.bytes =
-      static_cast<std::uint64_t>(kBaselineBytes + kCitizenBytes * citizens + kHouseholdBytes * households + series);
+      static_cast<std::uint64_t>(kBaselineBytes + city_bytes + kCitizenBytes * citizens + kHouseholdBytes * households +
+                                 series);
   return estimate;
 }
 

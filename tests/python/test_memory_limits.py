@@ -54,6 +54,26 @@ def test_estimate_is_within_a_quarter_of_the_peak_at_1e5_citizens(munisim_bin, r
     assert 0.75 * peak <= estimate <= 1.25 * peak, (estimate, peak)
 
 
+@pytest.mark.measures_memory
+@pytest.mark.skipif(not os.path.exists("/usr/bin/time"), reason="GNU time (/usr/bin/time) is not installed")
+def test_estimate_is_within_a_quarter_of_the_peak_for_lima_at_1e5_citizens(munisim_bin, repo_root, tmp_path):
+    # Lima province from the national tables: 43 districts, 696 generated bus routes and mobility's
+    # tables per district pair and hour, which the demo's coefficients alone miss by a factor of 4.
+    data = repo_root.parent / "shared" / "data"
+    if not (data / "peru-districts").exists():
+        pytest.skip(f"no data folder at {data} (the shared data is not in this checkout)")
+    result = processes.run(["/usr/bin/time", "-f", "peak_kb=%M", munisim_bin, "run",
+                            repo_root / "scenarios" / "any-district.yaml", "--data-dir", data,
+                            "--set", "city.ubigeo=1501", "--set", "city.sampling=100",
+                            "--set", "mobility.enabled=true", "--out", tmp_path / "lima.h5", "--days", 30,
+                            "--threads", 2], timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "for 104321 citizen agents" in result.stderr
+    peak = int(re.search(r"peak_kb=(\d+)", result.stderr).group(1)) * 1024
+    estimate = estimate_bytes(result.stderr)
+    assert 0.75 * peak <= estimate <= 1.25 * peak, (estimate, peak)
+
+
 def test_validate_prints_the_estimate(munisim_bin, repo_root):
     result = processes.run([munisim_bin, "validate", repo_root / "scenarios" / "demo.yaml"], timeout=60)
     assert result.returncode == 0
