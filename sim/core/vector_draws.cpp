@@ -56,4 +56,12 @@ void fill_lognormal_block(std::uint64_t seed, std::uint64_t first, std::uint32_t
   if (out.size() > kHalf) std::copy_n(factors + kHalf, out.size() - kHalf, out.begin() + kHalf);
 }
 
+void fill_logistic(std::span<const double> logit, std::span<double> chance) {
+  if (logit.size() != chance.size()) throw Error("fill_logistic: the spans differ in size");
+  const double* x = logit.data();
+  double* p = chance.data();
+#pragma omp simd
+  for (std::size_t i = 0; i < logit.size(); ++i) p[i] = 1.0 / (1.0 + std::exp(-x[i]));
+}
+
 }  // namespace munisim

@@ -17,4 +17,8 @@ namespace munisim {
 void fill_lognormal_block(std::uint64_t seed, std::uint64_t first, std::uint32_t day, std::uint32_t purpose,
                           double mu, double sigma, std::span<double> out);
 
+// chance[i] = 1 / (1 + exp(-logit[i])) in one vector loop (the same bits on every run; within a
+// few units in the last place of the scalar formula). The spans have the same size.
+void fill_logistic(std::span<const double> logit, std::span<double> chance);
+
 }  // namespace munisim
