@@ -7,7 +7,7 @@
 
 #include "sim/core/error.hpp"
 #include "sim/core/parallel.hpp"
-#include "sim/core/rng.hpp"
+#include "sim/core/philox_lanes.hpp"
 
 namespace munisim {
 namespace {
@@ -44,16 +44,28 @@ void fill_lognormal_block(std::uint64_t seed, std::uint64_t first, std::uint32_t
   }
   // Pair p gives agent p its cosine normal and agent kHalf + p its sine normal.
   const std::size_t pairs = std::min(out.size(), kHalf);
-  alignas(64) std::uint64_t words[kBlockSize];
-  fill_words(seed, first / kBlockSize, day, purpose, 0, std::span<std::uint64_t>(words, (2 * pairs + 3) / 4 * 4));
+  // Two 32-bit words make a uniform's 64 bits: four words a pair.
+  alignas(64) std::uint32_t words[2 * kBlockSize];
+  const std::size_t filled = (4 * pairs + kPhiloxLaneWords - 1) / kPhiloxLaneWords * kPhiloxLaneWords;
+  fill_philox_lanes(seed, static_cast<std::uint32_t>(first / kBlockSize), day, purpose, 0,
+                    std::span<std::uint32_t>(words, filled));
+  const auto word64 = [&](std::size_t i) { return std::uint64_t{words[2 * i]} | std::uint64_t{words[2 * i + 1]} << 32; };
   alignas(64) double radius_uniform[kHalf] = {}, angle[kHalf] = {}, factors[kBlockSize];
   for (std::size_t p = 0; p < pairs; ++p) {
-    radius_uniform[p] = unit_from_bits(words[2 * p]);
-    angle[p] = 2 * std::numbers::pi * unit_from_bits(words[2 * p + 1]);
+    radius_uniform[p] = unit_from_bits(word64(2 * p));
+    angle[p] = 2 * std::numbers::pi * unit_from_bits(word64(2 * p + 1));
   }
   lognormal_pairs(radius_uniform, angle, pairs, mu, sigma, factors, factors + kHalf);
   std::copy_n(factors, pairs, out.begin());
   if (out.size() > kHalf) std::copy_n(factors + kHalf, out.size() - kHalf, out.begin() + kHalf);
+}
+
+void fill_logistic(std::span<const double> logit, std::span<double> chance) {
+  if (logit.size() != chance.size()) throw Error("fill_logistic: the spans differ in size");
+  const double* x = logit.data();
+  double* p = chance.data();
+#pragma omp simd
+  for (std::size_t i = 0; i < logit.size(); ++i) p[i] = 1.0 / (1.0 + std::exp(-x[i]));
 }
 
 }  // namespace munisim

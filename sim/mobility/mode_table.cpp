@@ -38,4 +38,34 @@ void ModeTable::build(Parallelism& parallel, const std::vector<TripConditions>& 
   });
 }
 
+void ModeTable::chooser_rows(const Row* rows, Row* out) {
+  constexpr std::uint64_t kWhole = std::uint64_t{1} << 31;
+  for (std::size_t row = 0; row < kRows; ++row) {
+    const Row& below = rows[row];
+    std::array<std::uint64_t, kModes> chance{};
+    for (std::size_t m = 0; m < kModes; ++m) {
+      chance[m] = (m + 1 < kModes ? below[m] : kWhole) - (m > 0 ? below[m - 1] : 0);
+    }
+    for (const bool can_cycle : {false, true}) {
+      for (const bool has_car : {false, true}) {
+        std::array<std::uint64_t, kModes> open = chance;
+        if (!can_cycle) open[kBicycle] = 0;
+        if (!has_car) open[kCar] = 0;
+        std::uint64_t total = 0;
+        for (std::uint64_t c : open) total += c;
+        Row& to = out[row * 4 + (can_cycle ? 2 : 0) + (has_car ? 1 : 0)];
+        if (total == 0) {
+          to = {0, 0, 0, static_cast<std::uint32_t>(kWhole)};  // taxis only
+          continue;
+        }
+        std::uint64_t cumulative = 0;
+        for (std::size_t m = 0; m + 1 < kModes; ++m) {
+          cumulative += open[m];
+          to[m] = static_cast<std::uint32_t>((cumulative * kWhole + total / 2) / total);  // exact integers
+        }
+      }
+    }
+  }
+}
+
 }  // namespace munisim

@@ -23,25 +23,29 @@ class ModeTable {
   using Row = std::array<std::uint32_t, kModes - 1>;
   static constexpr std::size_t kRows = std::size_t{kGenders} * kIncomeGroups;  // per segment
 
-  // The kRows rows of one segment, [gender][income].
+  // The kRows rows of one segment, [gender][income]: the cumulative chances of the first four
+  // modes with every mode open, in units of 2^-31.
   [[nodiscard]] const Row* segment_rows(std::size_t segment) const { return &thresholds_[segment * kRows]; }
 
-  // The mode for a uniform 32-bit word. A row holds the cumulative chances of the first four modes
-  // with every mode open, in units of 2^-31, per gender and income group. Closing the bicycle or
-  // the car to someone takes its stretch out of the range the word is spread over, which is the
-  // logit over the modes left (the logit's independence of irrelevant alternatives).
-  [[nodiscard]] static Mode sample(const Row* rows, const Chooser& who, std::uint32_t word) {
-    const Row& below = rows[std::size_t{who.gender} * kIncomeGroups + who.income_group];
-    const std::uint32_t bicycle = who.can_cycle ? 0 : below[kBicycle] - below[kWalk];
-    const std::uint64_t range = (who.has_car ? std::uint64_t{1} << 31 : below[kTaxi]) - bicycle;
-    if (range == 0) return kTaxi;  // every open mode rounded to no chance: taxis always run
-    auto draw = static_cast<std::uint32_t>((std::uint64_t{word} * range) >> 32);
-    draw += bicycle & (0u - static_cast<std::uint32_t>(draw >= below[kWalk]));
+  // Choosers differ by gender, income group, whether they may cycle and whether they have a car.
+  static constexpr std::size_t kChoosers = kRows * 4;
+  [[nodiscard]] static constexpr std::size_t chooser(std::size_t gender, std::size_t income_group, bool can_cycle,
+                                                     bool has_car) {
+    return ((gender * kIncomeGroups + income_group) * 2 + (can_cycle ? 1 : 0)) * 2 + (has_car ? 1 : 0);
+  }
+
+  // A segment's rows for each chooser, [chooser], from its kRows rows. Closing the bicycle or the
+  // car to someone gives its chance to the modes left in proportion to theirs, which is the
+  // logit over the modes left (the logit's independence of irrelevant alternatives); thresholds
+  // are rounded to 2^-31. If every open mode rounded to no chance, the taxi takes all (taxis
+  // always run).
+  static void chooser_rows(const Row* rows, Row* out);
+
+  // The mode for a uniform 32-bit word from a chooser's row: four comparisons.
+  [[nodiscard]] static Mode sample(const Row& below, std::uint32_t word) {
+    const std::uint32_t draw = word >> 1;  // thresholds are in units of 2^-31
     return static_cast<Mode>(std::size_t{draw >= below[0]} + std::size_t{draw >= below[1]} +
                              std::size_t{draw >= below[2]} + std::size_t{draw >= below[3]});
-  }
-  [[nodiscard]] Mode sample(std::size_t segment, const Chooser& who, std::uint32_t word) const {
-    return sample(segment_rows(segment), who, word);
   }
 
  private:

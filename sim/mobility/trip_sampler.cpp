@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "sim/core/philox_lanes.hpp"
 #include "sim/core/rng.hpp"
 
 namespace munisim {
@@ -19,47 +20,41 @@ constexpr std::size_t kBlocksPerChunk = 4;
 constexpr double kTallyUnit = 0x1p32;
 
 struct Traits {
-  std::size_t type, gender;
-  Chooser chooser;
+  std::uint8_t type, gender, chooser;  // chooser: see ModeTable::chooser
 };
 
 Traits decode(std::size_t code) {
   const bool has_car = code % 2 == 1;
-  const auto income = static_cast<std::uint8_t>(code / 2 % kIncomeGroups);
+  const std::size_t income = code / 2 % kIncomeGroups;
   const std::size_t type = code / 2 / kIncomeGroups;
   const std::size_t gender = type / 2 % kGenders;
   const std::size_t age = type / 2 / kGenders;
   // Cars are driven from 15; people of 15-64 cycle.
-  const Chooser who{static_cast<std::uint8_t>(gender), income, age >= 1 && age <= 3, has_car && age >= 1};
-  return {type, gender, who};
+  const std::size_t chooser = ModeTable::chooser(gender, income, age >= 1 && age <= 3, has_car && age >= 1);
+  return {static_cast<std::uint8_t>(type), static_cast<std::uint8_t>(gender), static_cast<std::uint8_t>(chooser)};
 }
 
-// The 32-bit words of one block's Philox stream, computed a buffer at a time.
+// The 32-bit words of one block's Philox4x32 stream, computed a buffer at a time in vector lanes.
 class BlockWords {
  public:
-  BlockWords(std::uint64_t seed, std::uint64_t block, std::uint32_t day) : seed_(seed), block_(block), day_(day) {}
+  BlockWords(std::uint64_t seed, std::uint32_t block, std::uint32_t day) : seed_(seed), block_(block), day_(day) {}
   std::uint32_t next() {
     if (used_ == words_.size()) refill();
     return words_[used_++];
   }
 
  private:
-  static constexpr std::size_t kBuffered = 256;  // 64-bit words: 64 Philox blocks, 2 KiB
+  static constexpr std::size_t kBuffered = 16 * kPhiloxLaneWords;  // 2 KiB
   void refill() {
-    std::array<std::uint64_t, kBuffered> raw{};
-    fill_words(seed_, block_, day_, kTripPurpose, filled_ / 4, raw);
-    for (std::size_t i = 0; i < kBuffered; ++i) {
-      words_[2 * i] = static_cast<std::uint32_t>(raw[i]);
-      words_[2 * i + 1] = static_cast<std::uint32_t>(raw[i] >> 32);
-    }
-    filled_ += kBuffered;
+    fill_philox_lanes(seed_, block_, day_, kTripPurpose, counter_, words_);
+    counter_ += static_cast<std::uint32_t>(kBuffered / 4);
     used_ = 0;
   }
-  std::uint64_t seed_, block_;
-  std::uint32_t day_;
-  std::uint64_t filled_ = 0;
-  std::size_t used_ = 2 * kBuffered;
-  std::array<std::uint32_t, 2 * kBuffered> words_{};
+  std::uint64_t seed_;
+  std::uint32_t block_, day_;
+  std::uint32_t counter_ = 0;
+  std::size_t used_ = kBuffered;
+  std::array<std::uint32_t, kBuffered> words_{};
 };
 
 // Trips that start or end at home are looked up and tallied by "band": the home district, the
@@ -121,10 +116,10 @@ struct Citizens {
 // Everything one day's sampling reads, as plain pointers for the hot loop.
 class DayTables {
  public:
-  DayTables(const Citizens& citizens, const ActivityModel& activities, const ModeTable& modes,
+  DayTables(const Citizens& citizens, const ActivityModel& activities, const ModeTable::Row* segment_rows,
             const ModeTable::Row* banded_rows, std::size_t weekday)
       : activities_(activities),
-        modes_(modes),
+        segment_rows_(segment_rows),
         banded_rows_(banded_rows),
         weekday_(weekday),
         districts_(citizens.districts),
@@ -137,7 +132,8 @@ class DayTables {
   void sample(BlockWords& words, std::size_t begin, std::size_t end, const Sums& sums) const {
     for (std::size_t c = begin; c < end; ++c) {
       const Traits who = decoded_[traits_[c]];
-      const auto w = static_cast<std::uint64_t>(weight_[c] * kTallyUnit + 0.5);
+      // Through a signed integer: one instruction, where the unsigned conversion branches.
+      const auto w = static_cast<std::uint64_t>(static_cast<std::int64_t>(weight_[c] * kTallyUnit + 0.5));
       const std::uint32_t home = district_[c];
       sums.persons[who.gender] += w;
       const TourList& list = kTourLists[activities_.pattern(weekday_, who.type, words.next())];
@@ -149,7 +145,7 @@ class DayTables {
       };
       const auto home_trip = [&](Purpose purpose, std::uint32_t other, std::uint32_t direction, std::uint32_t hour) {
         const std::size_t row = band(districts_, home, other, direction, hour);
-        const Mode mode = ModeTable::sample(banded_rows_ + row * ModeTable::kRows, who.chooser, words.next());
+        const Mode mode = ModeTable::sample(banded_rows_[row * ModeTable::kChoosers + who.chooser], words.next());
         tally(purpose, mode, sums.by_band_mode_gender, row);
       };
       for (std::size_t t = 0; t < list.count; ++t) {
@@ -160,7 +156,9 @@ class DayTables {
           const std::uint32_t out = activities_.departure_hour(kWork, words.next());
           home_trip(kCare, care_place, kOutbound, out);
           const std::size_t segment = (care_place * districts_ + work_place) * kHours + out;
-          tally(kWork, modes_.sample(segment, who.chooser, words.next()), sums.by_segment_mode_gender, segment);
+          const Mode mode =
+              ModeTable::sample(segment_rows_[segment * ModeTable::kChoosers + who.chooser], words.next());
+          tally(kWork, mode, sums.by_segment_mode_gender, segment);
           home_trip(kWork, work_place, kHomebound, activities_.return_hour(kWork, out));
           continue;
         }
@@ -175,8 +173,8 @@ class DayTables {
 
  private:
   const ActivityModel& activities_;
-  const ModeTable& modes_;
-  const ModeTable::Row* banded_rows_;  // [band][gender][income]
+  const ModeTable::Row* segment_rows_;  // [segment][chooser]
+  const ModeTable::Row* banded_rows_;   // [band][chooser]
   std::size_t weekday_, districts_;
   const std::uint8_t* traits_;
   const std::uint32_t* district_;
@@ -206,19 +204,27 @@ TripCounts TripSampler::day(Parallelism& parallel, std::uint64_t seed, int day, 
                             const ActivityModel& activities, const ModeTable& modes) const {
   const std::size_t d = districts_;
   const std::size_t bands = d * d * 2 * kHours;
-  std::vector<ModeTable::Row> banded_rows(bands * ModeTable::kRows);
+  const std::size_t segments = d * d * kHours;
+  constexpr std::size_t kChoosers = ModeTable::kChoosers;
+  std::vector<ModeTable::Row> segment_rows(segments * kChoosers);
+  for_each_chunk(parallel, segments, kBlockSize / kChoosers, [&](std::size_t begin, std::size_t end, std::size_t) {
+    for (std::size_t segment = begin; segment < end; ++segment) {
+      ModeTable::chooser_rows(modes.segment_rows(segment), &segment_rows[segment * kChoosers]);
+    }
+  });
+  std::vector<ModeTable::Row> banded_rows(bands * kChoosers);
   for (std::size_t home = 0; home < d; ++home) {
     for (std::size_t other = 0; other < d; ++other) {
       for (std::uint32_t direction : {kOutbound, kHomebound}) {
         for (std::size_t hour = 0; hour < kHours; ++hour) {
-          std::copy_n(modes.segment_rows(band_segment(d, home, other, direction, hour)), ModeTable::kRows,
-                      &banded_rows[band(d, home, other, direction, hour) * ModeTable::kRows]);
+          std::copy_n(&segment_rows[band_segment(d, home, other, direction, hour) * kChoosers], kChoosers,
+                      &banded_rows[band(d, home, other, direction, hour) * kChoosers]);
         }
       }
     }
   }
-  const DayTables tables({traits_.data(), district_.data(), weight_.data(), d}, activities, modes, banded_rows.data(),
-                         weekday);
+  const DayTables tables({traits_.data(), district_.data(), weight_.data(), d}, activities, segment_rows.data(),
+                         banded_rows.data(), weekday);
   constexpr std::size_t kCellsPerRow = kModes * kGenders;
   const std::size_t segment_cells = d * d * kHours * kCellsPerRow;
   // Flat tally: band cells, segment cells, trips by mode, gender and purpose, persons, travellers.
@@ -241,7 +247,7 @@ TripCounts TripSampler::day(Parallelism& parallel, std::uint64_t seed, int day, 
                    const Sums sums{cells, cells + by_segment, cells + by_purpose, cells + persons,
                                    cells + travelling};
                    for (std::size_t block = begin; block < end; block += kBlockSize) {
-                     BlockWords words(seed, block / kBlockSize, static_cast<std::uint32_t>(day));
+                     BlockWords words(seed, static_cast<std::uint32_t>(block / kBlockSize), static_cast<std::uint32_t>(day));
                      tables.sample(words, block, std::min(end, block + kBlockSize), sums);
                    }
                    const std::lock_guard lock(idle_mutex_);

@@ -46,6 +46,9 @@ constexpr double kGeneratedRouteBytes = 20.0 * 1024;
 // trip tallies (one per running thread) and their sums (Lima, 43^2 x 24 segments: 38 MiB at 2
 // threads).
 constexpr double kMobilityBytesPerSegment = 900;
+// The day's mode rows per chooser class (24 classes, by segment and by home band both ways, 16
+// bytes each; sim/mobility/mode_table.hpp): Lima 51 MiB, rebuilt each day.
+constexpr double kChooserRowBytesPerSegment = 24 * 3 * 16;
 constexpr double kHours = 24;
 
 // Routes provisioning will lay out on the streets (sim/provisioning/provision_services.cpp).
@@ -77,7 +80,7 @@ MemoryEstimate estimate_memory(const ScenarioConfig& config) {
   double city_bytes = city.ubigeo.empty() ? 0 : kNationalTablesBytes + kGeneratedRouteBytes * routes;
   if (config.mobility.enabled) {
     lines += 2 * routes;
-    city_bytes += kMobilityBytesPerSegment * districts * districts * kHours;
+    city_bytes += (kMobilityBytesPerSegment + kChooserRowBytesPerSegment) * districts * districts * kHours;
   }
   const double cells_per_day = kCellsPerDay + kCellsPerDistrictDay * districts;
   const double series = (kSeriesCopies * cells_per_day + kLineSeriesCopies * kCellsPerLineDay * lines) * days *

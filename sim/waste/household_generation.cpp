@@ -93,23 +93,44 @@ void HouseholdGeneration::run(const StepContext& step) {
         fill_lognormal_block(step.seed, begin, static_cast<std::uint32_t>(step.day), kGenerationPurpose, mu, sigma,
                              std::span<double>(factor, end - begin));
         separation_.review(begin, end, district, step.day, step.seed);
-        for (std::size_t h = begin; h < end; ++h) {
+        // Households lie in runs of one district: a run's sums stay in registers and reach the
+        // partial once, where adding into it household by household would chain every add
+        // through memory.
+        for (std::size_t h = begin; h < end;) {
           const std::uint32_t d = district[h];
-          const double kg = base_kg_[h] * day_factor * factor[h - begin];
-          double& stock = household_stock_kg_[h];
-          stock += kg;
-          part[d] += kg;
-          const bool separating = separation_.separates(h);
+          std::size_t run_end = h + 1;
+          while (run_end < end && district[run_end] == d) ++run_end;
+          const double separated_share = recyclable_share_[d] * capture;
+          const double organics_share = organics_out[d] != 0 ? composition_[d][0] * capture : 0.0;
+          double generated = 0, set_out = 0, kept = 0, separated = 0, separating = 0, organics = 0;
           if (collected[d] != 0) {
-            part[zones + d] += stock;
-            if (separating) {
-              part[3 * zones + d] += stock * recyclable_share_[d] * capture;
-              if (organics_out[d] != 0) part[5 * zones + d] += stock * composition_[d][0] * capture;
+            for (; h < run_end; ++h) {
+              const double kg = base_kg_[h] * day_factor * factor[h - begin];
+              const double stock = household_stock_kg_[h] + kg;
+              household_stock_kg_[h] = 0;
+              generated += kg;
+              set_out += stock;
+              if (separation_.separates(h)) {
+                separated += stock * separated_share;
+                organics += stock * organics_share;
+                separating += household_weight[h];
+              }
             }
-            stock = 0;
+          } else {
+            for (; h < run_end; ++h) {
+              const double kg = base_kg_[h] * day_factor * factor[h - begin];
+              const double stock = household_stock_kg_[h] += kg;
+              generated += kg;
+              kept += stock;
+              if (separation_.separates(h)) separating += household_weight[h];
+            }
           }
-          part[2 * zones + d] += stock;
-          if (separating) part[4 * zones + d] += household_weight[h];
+          part[d] += generated;
+          part[zones + d] += set_out;
+          part[2 * zones + d] += kept;
+          part[3 * zones + d] += separated;
+          part[4 * zones + d] += separating;
+          part[5 * zones + d] += organics;
         }
         return part;
       },

@@ -1,8 +1,13 @@
 #include "sim/waste/separation.hpp"
 
+#include <array>
 #include <cmath>
 
+#include "sim/core/error.hpp"
+#include "sim/core/parallel.hpp"
+#include "sim/core/philox_lanes.hpp"
 #include "sim/core/rng.hpp"
+#include "sim/core/vector_draws.hpp"
 
 namespace munisim {
 namespace {
@@ -35,21 +40,39 @@ double SeparationBehaviour::convenience(std::size_t district) const {
   return programme_[district] != 0 ? reliability_[district] : config_.convenience_without_programme;
 }
 
-double SeparationBehaviour::probability(double attitude, std::size_t district) const {
+double SeparationBehaviour::logit(double attitude, std::size_t district) const {
   const double drive = config_.weight_attitude * attitude + config_.weight_norm * norm_[district] +
                        config_.weight_convenience * convenience(district);
-  return logistic(config_.intercept + config_.scale * drive + campaign_[district]);
+  return config_.intercept + config_.scale * drive + campaign_[district];
 }
 
 void SeparationBehaviour::review(std::size_t begin, std::size_t end, std::span<const std::uint32_t> district, int day,
                                  std::uint64_t seed) {
+  if (begin % kBlockSize != 0 || end - begin > kBlockSize) {
+    throw Error("SeparationBehaviour::review: a range is one engine block");
+  }
   // Households reconsider on different days, spreading the changes over the review period:
   // household h on the days d with d = h (mod review_days).
   const auto period = static_cast<std::size_t>(config_.review_days);
   const std::size_t today = static_cast<std::size_t>(day) % period;
-  for (std::size_t h = begin + (today + period - begin % period) % period; h < end; h += period) {
-    const double p = probability(attitude_[h], district[h]);
-    separates_[h] = RandomStream(seed, h, static_cast<std::uint32_t>(day), kDecisionPurpose).bernoulli(p) ? 1 : 0;
+  const std::size_t first = begin + (today + period - begin % period) % period;
+  if (first >= end) return;
+  const std::size_t reviewed = (end - 1 - first) / period + 1;
+  // The block's logits, then their chances in one vector loop, then one word each of the block's
+  // Philox stream for the decisions: the k-th reviewed household of the block takes word k.
+  std::array<double, kBlockSize> logit, chance;
+  for (std::size_t k = 0; k < reviewed; ++k) {
+    const std::size_t h = first + k * period;
+    logit[k] = this->logit(attitude_[h], district[h]);
+  }
+  fill_logistic(std::span(logit).first(reviewed), std::span(chance).first(reviewed));
+  std::array<std::uint32_t, kBlockSize + kPhiloxLaneWords> words;
+  const std::size_t filled = (reviewed + kPhiloxLaneWords - 1) / kPhiloxLaneWords * kPhiloxLaneWords;
+  fill_philox_lanes(seed, static_cast<std::uint32_t>(begin / kBlockSize), static_cast<std::uint32_t>(day),
+                    kDecisionPurpose, 0, std::span(words).first(filled));
+  for (std::size_t k = 0; k < reviewed; ++k) {
+    const double uniform = (words[k] + 0.5) * 0x1p-32;
+    separates_[first + k * period] = uniform < chance[k] ? 1 : 0;
   }
 }
 

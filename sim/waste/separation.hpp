@@ -17,8 +17,10 @@ class SeparationBehaviour {
   SeparationBehaviour(const SeparationConfig& config, std::size_t households, std::size_t districts,
                       std::uint64_t seed);
 
-  // The households of [begin, end) whose review day is today reconsider (every review_days-th
-  // household, so no test per household). Safe for disjoint ranges on different threads.
+  // The households of the engine block [begin, end) whose review day is today reconsider (every
+  // review_days-th household, so no test per household), each with one word of the block's
+  // stream: decisions do not depend on the split over threads. Safe for different blocks on
+  // different threads.
   void review(std::size_t begin, std::size_t end, std::span<const std::uint32_t> district, int day,
               std::uint64_t seed);
   // Whether household h separates, as its last review decided.
@@ -34,7 +36,6 @@ class SeparationBehaviour {
   [[nodiscard]] bool has_programme(std::size_t district) const { return programme_[district] != 0; }
   [[nodiscard]] double convenience(std::size_t district) const;
   [[nodiscard]] double norm(std::size_t district) const { return norm_[district]; }
-  [[nodiscard]] double probability(double attitude, std::size_t district) const;
 
   // What it keeps between days, for checkpoints (sim/core/state_archive.hpp).
   template <class Archive>
@@ -43,6 +44,9 @@ class SeparationBehaviour {
   }
 
  private:
+  // The logit of a household's chance to separate.
+  [[nodiscard]] double logit(double attitude, std::size_t district) const;
+
   const SeparationConfig& config_;
   std::vector<double> attitude_;         // per household, in (0, 1)
   std::vector<std::uint8_t> separates_;  // per household
