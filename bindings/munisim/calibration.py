@@ -79,6 +79,7 @@ class Calibration:
     n_trials: int
     simulated: dict  # target name -> simulated value at the best point (mean over the seeds)
     aims: dict = dataclasses.field(default_factory=dict)  # parameter label -> names of the targets it is for
+    range_sources: dict = dataclasses.field(default_factory=dict)  # parameter label -> where its range comes from
 
     def fitted_point(self):
         return [self.best[p.label] for p in self.parameters]
@@ -101,7 +102,7 @@ def calibrate(model, parameters, targets, trials=40, seed=0, batch=2, executor=N
     import optuna
     import pandas as pd
 
-    specs, aims = _split_aims(parameters, targets)
+    specs, aims, range_sources = _split_aims(parameters, targets)
     params = parameter_module.parameters(specs)
     model = _model_with_targets(model, targets)
     check(model, params)
@@ -127,7 +128,8 @@ def calibrate(model, parameters, targets, trials=40, seed=0, batch=2, executor=N
     frame = frame.rename(columns={"number": "trial", "value": "loss"})
     return Calibration(params, best, loss_of(best_values, targets), frame, targets, seed, trials,
                        dict(zip(model.kpis, best_values)),
-                       {p.label: names for p, names in zip(params, aims) if names})
+                       {p.label: names for p, names in zip(params, aims) if names},
+                       {p.label: text for p, text in zip(params, range_sources) if text})
 
 
 def _starting_point(model, params):
@@ -146,11 +148,15 @@ def _starting_point(model, params):
 
 def _split_aims(specs, targets):
     """Parameter specs without their optional ``targets`` (the fitted targets a parameter is chiefly
-    for, named in the written scenario's comments), and those names."""
+    for) and ``range_source`` (where its range comes from), both written in the scenario's comments,
+    and those."""
     fitted = {t.name for t in targets if t.fit}
-    plain, aims = [], []
+    plain, aims, range_sources = [], [], []
     for spec in specs:
         names = []
+        range_sources.append(str(spec.get("range_source", "")) if isinstance(spec, dict) else "")
+        if isinstance(spec, dict):
+            spec = {k: v for k, v in spec.items() if k != "range_source"}
         if isinstance(spec, dict) and "targets" in spec:
             spec = dict(spec)
             names = list(spec.pop("targets"))
@@ -160,7 +166,7 @@ def _split_aims(specs, targets):
                                  f"target")
         plain.append(spec)
         aims.append(names)
-    return plain, aims
+    return plain, aims, range_sources
 
 
 def _round(value, significant):
@@ -228,6 +234,8 @@ def _emit(tree, prefix, by_key, calibration, indent=0):
             how = "factor on the original" if parameter.scale else "value"
             lines.append(f"{pad}# fitted {how} {fit:g} in [{parameter.low:g}, {parameter.high:g}]"
                          f" ({parameter.label})")
+            if parameter.label in calibration.range_sources:
+                lines.append(f"{pad}#   range: {calibration.range_sources[parameter.label]}")
             names = calibration.aims.get(parameter.label)
             for target in [t for t in calibration.targets if t.fit and (not names or t.name in names)]:
                 lines.append(f"{pad}#   target {_describe(target, calibration.simulated)}"

@@ -353,6 +353,8 @@ struct TransitServiceConfig {
   VehicleTypeConfig electric_bus{.capacity = 70, .fuel = "electric", .fuel_per_km = 1.6, .cost_soles_per_km = 4.0};
   VehicleTypeConfig brt{.capacity = 160, .fuel = "diesel", .fuel_per_km = 0.9, .cost_soles_per_km = 8.0};
   double crowded_load_factor = 0.8;
+  double smoothing = 1;
+  bool remember_by_day_kind = false;
   double trunk_speed_kmh = 25;
   double synthetic_headway_min = 8;
   double synthetic_fare_soles = 1.5;
@@ -374,6 +376,19 @@ struct TransitServiceConfig {
              .min = 0,
              .max = 3,
              .source = "[EST]"});
+    v.field("smoothing", smoothing,
+            {.unit = "1",
+             .meaning = "share of a day's crowding, extra waits and fleet need in what riders and the fleet "
+                        "allocation expect of the next (method of successive averages, as "
+                        "mobility.roads.smoothing); 1 (default): exactly the last day's, which can make ridership "
+                        "swing from one day to the next when vehicles fill up",
+             .min = 0.01,
+             .max = 1,
+             .source = "[EST] 0.5 as mobility.roads.smoothing in scenarios/trujillo-by-demand.yaml"});
+    v.field("remember_by_day_kind", remember_by_day_kind,
+            {.meaning = "riders and the fleet allocation expect of a day what the last days of the same kind "
+                        "(Monday to Friday, Saturday, Sunday) brought, so a Monday is not planned from a Sunday; "
+                        "false (default): from the day before, whatever its kind"});
     v.field("trunk_speed_kmh", trunk_speed_kmh,
             {.unit = "km/h",
              .meaning = "commercial speed of a trunk line on its own lane",

@@ -140,8 +140,9 @@ void MobilityService::shift_fleet(std::size_t from, std::size_t to, double share
 
 // A line's need in a period is sized for its busiest hour: riders on the busiest stretch per hour
 // over one vehicle's places is the vehicles per hour that carry them, times the run time in hours
-// the vehicles in service.
-void MobilityService::allocate_fleet_by_demand(const LineHourLoads& loads, const std::vector<double>& line_places) {
+// the vehicles in service. Tomorrow's fleet is spread by the need expected of tomorrow's kind of day.
+void MobilityService::allocate_fleet_by_demand(const LineHourLoads& loads, const std::vector<double>& line_places,
+                                               std::size_t weekday) {
   std::vector<RouteLine>& lines = routes_.lines();
   std::vector<double> need(lines.size() * kTransitPeriods, 0.0);
   std::vector<double> run_time_min(lines.size() * kTransitPeriods, 0.0);
@@ -158,9 +159,11 @@ void MobilityService::allocate_fleet_by_demand(const LineHourLoads& loads, const
       need[cell] = std::max(need[cell], per_hour * run_time_min[cell] / 60.0);
     }
   }
+  fleet_need_.remember(weekday, need, config_.transit.smoothing);
+  const std::span<const double> expected = fleet_need_.expected((weekday + 1) % 7);
   const FleetAllocationConfig& fleet = config_.transit.fleet_allocation;
-  const std::vector<double> vehicles =
-      allocate_fleet(need, running, kTransitPeriods, fleet.vehicles, fleet.min_vehicles_per_line);
+  const std::vector<double> vehicles = allocate_fleet({expected.begin(), expected.end()}, running, kTransitPeriods,
+                                                      fleet.vehicles, fleet.min_vehicles_per_line);
   for (std::size_t l = 0; l < lines.size(); ++l) {
     for (std::size_t p = 0; p < kTransitPeriods; ++p) {
       const std::size_t cell = l * kTransitPeriods + p;

@@ -25,6 +25,8 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
   const std::size_t districts = skims_.districts();
   const std::vector<RouteLine>& lines = routes_.lines();
   std::vector<TripConditions> result(layout_.odh);
+  const std::span<const double> expected_extra_wait = expected_extra_wait_.expected(weekday);
+  const std::span<const double> expected_load_factor = expected_load_factor_.expected(weekday);
   for (std::size_t pair = 0; pair < districts * districts; ++pair) {
     const OdTransit& option = routes_.options(pair);
     for (std::size_t hour = 0; hour < kHours; ++hour) {
@@ -52,8 +54,8 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
           const std::size_t cell = leg->lines[i] * kHours + hour;
           const double speed = line_speed_kmh(line, pair, hour);
           trip.transit_ride_min += share * leg->ride_km[i] / speed * 60.0;
-          trip.transit_wait_min += share * previous_extra_wait_[cell];
-          leg_load += share * previous_load_factor_[cell];
+          trip.transit_wait_min += share * expected_extra_wait[cell];
+          leg_load += share * expected_load_factor[cell];
           const double fare = share * line.fare_soles * fare_factor_;
           trip.transit_fare_soles += leg == &option.second ? fare * (1 - integration_) : fare;
         }
@@ -121,8 +123,8 @@ void MobilityService::travel(const StepContext& step) {
   const std::vector<double> demand(totals.begin() + static_cast<std::ptrdiff_t>(at.transit),
                                    totals.begin() + static_cast<std::ptrdiff_t>(at.transit + at.odh));
   const LineHourLoads loads = load_lines(routes_, weekday, demand, line_places);
-  previous_load_factor_ = loads.load_factor;
-  previous_extra_wait_ = loads.extra_wait_min;
+  expected_load_factor_.remember(weekday, loads.load_factor, config_.transit.smoothing);
+  expected_extra_wait_.remember(weekday, loads.extra_wait_min, config_.transit.smoothing);
   if (published_.traces != nullptr && published_.traces->records(step.day)) record_runs(step.day, weekday, loads);
 
   // Roads: cars and taxis between districts, and every running bus on the paths between the
@@ -154,7 +156,7 @@ void MobilityService::travel(const StepContext& step) {
                                counts.by_segment_mode_gender,
                                config_.transit.crowded_load_factor};
   publish(step.day, today, transit_experience(lived, TransitInsecurity(config_.mode_choice, safety_)));
-  if (config_.transit.fleet_allocation.mode == "by_demand") allocate_fleet_by_demand(loads, line_places);
+  if (config_.transit.fleet_allocation.mode == "by_demand") allocate_fleet_by_demand(loads, line_places, weekday);
 }
 
 }  // namespace mobility_detail

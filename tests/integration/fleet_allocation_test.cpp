@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sim/model/simulation.hpp"
 #include "tests/support/series_bits.hpp"
@@ -29,6 +31,28 @@ TEST(FleetAllocationRun, TheRegisteredFleetRunsAtThePeakFromTheSecondDay) {
   Simulation simulation = trujillo_by_demand(2);
   simulation.run();
   for (int day = 1; day < simulation.days_run(); ++day) EXPECT_NEAR(peak_vehicles(simulation, day), 2195, 1e-6);
+}
+
+std::vector<double> vehicles_in_service(const Simulation& simulation, int day) {
+  const auto values = simulation.metrics().find("transit_vehicles_in_service")->day(day);
+  return {values.begin(), values.end()};
+}
+
+// From Friday 2025-01-03: Saturday runs what Friday needed (no Saturday seen yet) and, remembering
+// by kind of day, Monday runs what the last weekday (Friday) needed, not what Sunday did.
+TEST(FleetAllocationRun, AMondayIsPlannedFromTheLastWeekdayNotFromSunday) {
+  REQUIRE_SHARED_DATA("gtfs-trujillo-omus");
+  const auto run = [](const std::string& by_kind) {
+    Simulation simulation = trujillo_by_demand(
+        2, {"start_date=2025-01-03", "days=4", "mobility.transit.remember_by_day_kind=" + by_kind});
+    simulation.run();
+    return std::pair{vehicles_in_service(simulation, 1), vehicles_in_service(simulation, 3)};
+  };
+  const auto [saturday, monday] = run("true");
+  EXPECT_EQ(monday, saturday);
+  const auto [saturday_before, monday_after_sunday] = run("false");
+  EXPECT_EQ(saturday_before, saturday);
+  EXPECT_NE(monday_after_sunday, saturday_before);
 }
 
 TEST(FleetAllocationRun, AHeadwayMeasureStillHalvesTheHeadways) {

@@ -69,6 +69,7 @@ def test_written_scenario_extends_the_original_with_only_the_fitted_keys(repo_ro
     observed = peak_vehicles[0.5]
     spec["targets"][0]["value"] = observed
     spec["targets"][0]["sd"] = observed * 0.05
+    spec["parameters"][0]["range_source"] = "from five times to half the feed's frequencies"
     path.write_text(yaml.safe_dump(spec, sort_keys=False))
     result = processes.run([sys.executable, "-m", "munisim.calibration", path, "--workers", "2"], timeout=300,
                            env={**os.environ, "PYTHONPATH": str(repo_root / "build" / "python")})
@@ -81,6 +82,7 @@ def test_written_scenario_extends_the_original_with_only_the_fitted_keys(repo_ro
     text = output.read_text()
     assert "#   target peak_vehicles " in text and "munisim.calibration" in text and "TPE seed 3, 16 trials" in text
     assert "Held out (not fitted): recovered" in text
+    assert "#   range: from five times to half the feed's frequencies\n" in text  # the range's provenance
     validate = processes.run([munisim_bin, "validate", output], timeout=60)
     assert validate.returncode == 0, validate.stderr
     loaded = munisim.Scenario.load(output)

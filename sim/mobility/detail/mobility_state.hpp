@@ -17,6 +17,7 @@
 #include "sim/core/scheduler.hpp"
 #include "sim/core/traces.hpp"
 #include "sim/mobility/activities.hpp"
+#include "sim/mobility/day_kind_memory.hpp"
 #include "sim/mobility/mobility_channels.hpp"
 #include "sim/mobility/mobility_measures.hpp"
 #include "sim/mobility/mode_choice.hpp"
@@ -97,8 +98,10 @@ class MobilityService {
       mix_.push_back(mix);
     }
     measure_headway_factor_.assign(routes_.lines().size(), 1.0);
-    previous_load_factor_.assign(routes_.lines().size() * kHours, 0.0);
-    previous_extra_wait_.assign(routes_.lines().size() * kHours, 0.0);
+    const std::size_t line_hours = routes_.lines().size() * kHours;
+    expected_load_factor_ = DayKindMemory(line_hours, config.transit.remember_by_day_kind);
+    expected_extra_wait_ = DayKindMemory(line_hours, config.transit.remember_by_day_kind);
+    fleet_need_ = DayKindMemory(routes_.lines().size() * kTransitPeriods, config.transit.remember_by_day_kind);
     refresh_access();
     register_series();
   }
@@ -111,8 +114,8 @@ class MobilityService {
   // alone), the mode table (built each day before it is read) and the road loads (reset each hour).
   template <class Archive>
   void persist(Archive& archive) {
-    archive(routes_, car_time_, previous_load_factor_, previous_extra_wait_, measure_headway_factor_, mix_, access_km_,
-            applied_, safety_, fare_factor_, integration_);
+    archive(routes_, car_time_, expected_load_factor_, expected_extra_wait_, fleet_need_, measure_headway_factor_, mix_,
+            access_km_, applied_, safety_, fare_factor_, integration_);
   }
 
  private:
@@ -159,7 +162,8 @@ class MobilityService {
   void publish(int day, const RoadTimes& today, TransitExperience lived);
   void shift_fleet(std::size_t from, std::size_t to, double share);
   // by_demand: sets tomorrow's headways from today's loads (sim/mobility/fleet_allocation.hpp).
-  void allocate_fleet_by_demand(const LineHourLoads& loads, const std::vector<double>& line_places);
+  void allocate_fleet_by_demand(const LineHourLoads& loads, const std::vector<double>& line_places,
+                                std::size_t weekday);
   // Applies one measure; returns whether the lines changed (a trunk line opened: `trunk` is its line).
   bool apply(const mobility::Measure& measure, std::size_t trunk);
 
@@ -179,7 +183,9 @@ class MobilityService {
   Published published_;
   Ids ids_{};
   std::vector<double> car_time_;  // expected driving time [pair * 24 + hour], smoothed over days
-  std::vector<double> previous_load_factor_, previous_extra_wait_;
+  // What riders expect of a line-hour's crowding and extra wait [line * 24 + hour], and the fleet
+  // allocation of a line-period's need [line * periods + period], by kind of day.
+  DayKindMemory expected_load_factor_, expected_extra_wait_, fleet_need_;
   std::vector<double> measure_headway_factor_;  // per line: product of the headway measures applied to it
   std::vector<std::array<double, kVehicleTypes>> mix_;  // per line: share of its vehicles by type
   std::vector<double> access_km_;
