@@ -18,8 +18,10 @@ H5T_class_t column_class(hid_t group, const std::string& name) {
   return H5Tget_class(type);
 }
 
-Table read_table(hid_t geometry, const std::string& name) {
-  const Handle group(H5Gopen2(geometry, name.c_str(), H5P_DEFAULT), "opening /geometry/" + name);
+}  // namespace
+
+Table io_detail::read_table(hid_t parent, const std::string& name) {
+  const Handle group(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "opening table " + name);
   Table table{.name = name};
   for (const std::string& column : member_names(group)) {
     switch (column_class(group, column)) {
@@ -38,6 +40,8 @@ Table read_table(hid_t geometry, const std::string& name) {
   }
   return table;
 }
+
+namespace {
 
 std::string day_group(int day) { return "day_" + std::to_string(day); }
 
