@@ -62,6 +62,11 @@ ExperimentPlan plan_experiment(ExperimentSpec spec, std::vector<std::string> ext
   plan.spec = std::move(spec);
   plan.extra_overrides = std::move(extra_overrides);
   plan.world = is_world_scenario(plan.spec.scenario);
+  if (!plan.world && !plan.spec.maps.empty()) {
+    throw InputError(plan.spec.maps_where, "maps",
+                     "maps are drawn by municipality, for an experiment whose scenario is a world (a file with "
+                     "`cities:`); '" + plan.spec.scenario.string() + "' is a city scenario");
+  }
   if (plan.world) {
     if (!world_runner.run || !world_runner.kpi_names) {
       throw std::logic_error("an experiment of a world needs a WorldRunner (sim/world/world_experiment.hpp)");
