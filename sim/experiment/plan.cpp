@@ -10,7 +10,7 @@ namespace {
 bool names_override(const std::string& key_path, const Override& candidate) {
   const std::string key = candidate.assignment.substr(0, candidate.assignment.find('='));
   return key_path == candidate.assignment || key_path == key || key_path.starts_with(key + ".") ||
-         key_path.starts_with(key + "[");
+         key_path.starts_with(key + "[") || key.starts_with(key_path + ".");  // an unknown key on the way
 }
 
 // The loader places override mistakes at "--set"; the spec line that wrote the override is the place.
