@@ -131,3 +131,17 @@ def test_a_bad_world_file_raises_a_located_scenario_error(repo_root, tmp_path):
     bad.write_text(f"name: bad\ncities:\n  - scenario: {repo_root / 'tests/world/tiny-town.yaml'}\nnation:\n  mechanism: []\n")
     with pytest.raises(munisim.ScenarioError, match=r"bad.yaml:5:3: nation.mechanism: unknown key 'mechanism'"):
         munisim.run_world(bad)
+
+
+def test_world_experiment_file_matches_docs_output_format(repo_root, world_file):
+    from test_output_format import documented_layout, objects, pattern
+
+    common = documented_layout(repo_root, "## Experiment files")
+    world = documented_layout(repo_root, "## World experiment files")
+    assert len(world) >= 10
+    with h5py.File(world_file, "r") as file:
+        names = objects(file)
+        for name in names:
+            assert any(pattern(path).match(name) for path, _, _ in common + world), f"{name} is not documented"
+        for path, _, _ in world:
+            assert any(pattern(path).match(name) for name in names), f"nothing in the file matches {path}"
