@@ -15,6 +15,7 @@ import pathlib
 import tempfile
 
 from munisim import _core
+from munisim.experiments import _table, _text
 
 
 def run_world(scenario, out=None, set=(), threads=1, data_dir=None):
@@ -37,10 +38,6 @@ def open_world(path):
     if not os.path.exists(path):
         raise FileNotFoundError(path)
     return WorldResult(path)
-
-
-def _text(value):
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 def _labels(dataset, dims):
@@ -66,21 +63,15 @@ class WorldResult:
 
     def __init__(self, path, _keep=None):
         import h5py
-        import pandas as pd
 
         self.path = pathlib.Path(path)
         self._keep = _keep
         with h5py.File(self.path, "r") as file:
             self.name = _text(file["meta"].attrs["scenario_name"])
             self.dates = [_text(d) for d in file["meta/dates"][()]]
-            table = file["meta/municipalities"]
-            columns = {name: table[name][()] for name in table}
-            for name, values in columns.items():
-                if values.dtype.kind in "OS":
-                    columns[name] = [_text(v) for v in values]
+            municipalities = _table(file["meta/municipalities"])
             self.series_names = sorted(file["series"])
             self.nation_series_names = sorted(file["nation/series"]) if "nation/series" in file else []
-        municipalities = pd.DataFrame(columns)
         municipalities.insert(1, "department", [u[:2] if len(u) == 6 else "-" for u in municipalities["ubigeo"]])
         self.municipalities = municipalities
 

@@ -127,19 +127,10 @@ void collect_world_results(const ExperimentPlan& plan, const std::filesystem::pa
 
 std::vector<Table> world_summary_tables(const ExperimentPlan& plan, const ExperimentResults& results) {
   const WorldSummaries& world = *results.world;
-  Table profiles{.name = "municipality_profiles"};
-  profiles.texts = {{"municipality", {}}, {"name", {}}, {"department", {}}, {"incentive_type", {}}};
-  profiles.numbers = {{"population", "persons", {}}};
-  for (const MunicipalityInfo& info : world.municipalities) {
-    profiles.texts[0].values.push_back(info.label);
-    profiles.texts[1].values.push_back(info.name);
-    profiles.texts[2].values.push_back(info.department);
-    profiles.texts[3].values.push_back(info.incentive_type);
-    profiles.numbers[0].values.push_back(info.population);
-  }
   return {group_table(plan, results, "departments", "department", world.departments),
           group_table(plan, results, "municipality_types", "incentive_type", world.types),
-          group_table(plan, results, "municipalities", "municipality", world.each), std::move(profiles)};
+          group_table(plan, results, "municipalities", "municipality", world.each),
+          municipality_table("municipality_profiles", world.municipalities)};
 }
 
 }  // namespace munisim

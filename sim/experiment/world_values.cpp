@@ -54,6 +54,21 @@ const char* rule_name(KpiRule rule) {
   return "sum";
 }
 
+Table municipality_table(std::string name, const std::vector<MunicipalityInfo>& municipalities) {
+  Table table{.name = std::move(name)};
+  table.texts = {{kMunicipalityColumns[0], {}}, {kMunicipalityColumns[1], {}}, {kMunicipalityColumns[2], {}},
+                 {kMunicipalityColumns[3], {}}};
+  table.numbers = {{kMunicipalityColumns[4], "persons", {}}};
+  for (const MunicipalityInfo& info : municipalities) {
+    table.texts[0].values.push_back(info.label);
+    table.texts[1].values.push_back(info.name);
+    table.texts[2].values.push_back(info.department);
+    table.texts[3].values.push_back(info.incentive_type);
+    table.numbers[0].values.push_back(info.population);
+  }
+  return table;
+}
+
 std::vector<Table> world_run_tables(const WorldRunValues& values) {
   Table rules{.name = kRulesTable};
   rules.texts = {{"kpi", {}}, {"unit", {}}, {"rule", {}}, {"numerator", {}}, {"denominator", {}}};
@@ -65,17 +80,7 @@ std::vector<Table> world_run_tables(const WorldRunValues& values) {
     }
     rules.numbers[0].values.push_back(kpi.scale);
   }
-  Table municipalities{.name = kMunicipalitiesTable};
-  municipalities.texts = {{kMunicipalityColumns[0], {}}, {kMunicipalityColumns[1], {}}, {kMunicipalityColumns[2], {}},
-                          {kMunicipalityColumns[3], {}}};
-  municipalities.numbers = {{kMunicipalityColumns[4], "persons", {}}};
-  for (const MunicipalityInfo& info : values.municipalities) {
-    municipalities.texts[0].values.push_back(info.label);
-    municipalities.texts[1].values.push_back(info.name);
-    municipalities.texts[2].values.push_back(info.department);
-    municipalities.texts[3].values.push_back(info.incentive_type);
-    municipalities.numbers[0].values.push_back(info.population);
-  }
+  Table municipalities = municipality_table(kMunicipalitiesTable, values.municipalities);
   for (std::size_t k = 0; k < values.kpis.size(); ++k) {
     Table::NumberColumn column{values.kpis[k].name, values.kpis[k].unit, {}};
     for (const std::vector<double>& row : values.values) column.values.push_back(row[k]);

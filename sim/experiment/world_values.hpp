@@ -57,6 +57,9 @@ struct WorldSummaries {
   std::vector<GroupSummary> each;                // one per municipality, in the world's order
 };
 
+// `name`: municipality, name, department, incentive_type, population (persons).
+[[nodiscard]] Table municipality_table(std::string name, const std::vector<MunicipalityInfo>& municipalities);
+
 [[nodiscard]] std::vector<Table> world_run_tables(const WorldRunValues& values);
 // InputError when the tables are not those world_run_tables wrote.
 [[nodiscard]] WorldRunValues world_run_values(const std::vector<Table>& tables);

@@ -18,15 +18,6 @@ std::vector<unsigned char> tables_output_image(const RunMeta& meta, const std::s
   });
 }
 
-std::vector<Table> read_result_tables(const std::filesystem::path& path) {
-  return read_as_input(path, [&] {
-    const Handle file = open_output(path);
-    std::vector<Table> tables;
-    if (H5Lexists(file, "tables", H5P_DEFAULT) <= 0) return tables;
-    const Handle group(H5Gopen2(file, "tables", H5P_DEFAULT), "opening /tables");
-    for (const std::string& name : member_names(group)) tables.push_back(read_table(group, name));
-    return tables;
-  });
-}
+std::vector<Table> read_result_tables(const std::filesystem::path& path) { return read_tables_under(path, "tables"); }
 
 }  // namespace munisim

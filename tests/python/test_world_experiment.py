@@ -3,8 +3,6 @@ docs/python.md, "Worlds"): the CLI's file and Python's agree, bad world keys are
 ranks give the same bytes as one process, an interrupted world experiment resumes to the same
 bytes, and a world run from Python gives the per-municipality KPIs the experiment keeps."""
 import shutil
-import signal
-import time
 
 import h5py
 import numpy as np
@@ -12,12 +10,9 @@ import pandas as pd
 import pytest
 
 import processes
+from experiment_runs import interrupt_after_runs, run_experiment
 
 SPEC = "tests/world/funding-experiment.yaml"
-
-
-def run_experiment(munisim_bin, spec, out, *extra, timeout=300):
-    return processes.run([munisim_bin, "experiment", spec, "--out", out, *extra], timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -91,16 +86,9 @@ def test_an_interrupted_world_experiment_resumes_to_the_same_bytes(munisim_bin, 
     assert run_experiment(munisim_bin, spec, whole, "--jobs", "2", "--quiet").returncode == 0
     out = tmp_path / "out.h5"
     work = tmp_path / "out.h5.work"
-    child = children.start([munisim_bin, "experiment", spec, "--out", out, "--jobs", "1", "--threads", "1"],
-                           stdout=processes.subprocess.PIPE, stderr=processes.subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not (work.exists() and len(list(work.glob("run-*.h5"))) >= 2):
-        assert child.poll() is None and time.monotonic() < deadline, "no run finished before the deadline"
-        time.sleep(0.005)
-    child.send_signal(signal.SIGINT)
-    _, stderr = child.communicate(timeout=120)
-    assert child.returncode == 130, stderr
-    kept = len(list(work.glob("run-*.h5")))
+    returncode, stderr, kept = interrupt_after_runs(
+        children, [munisim_bin, "experiment", spec, "--out", out, "--jobs", "1", "--threads", "1"], work, 2)
+    assert returncode == 130, stderr
     assert 2 <= kept < 9 and not out.exists()
     resumed = run_experiment(munisim_bin, spec, out, "--resume")
     assert resumed.returncode == 0, resumed.stderr

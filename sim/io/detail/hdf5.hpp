@@ -112,6 +112,9 @@ void write_scalar_text(hid_t parent, const std::string& name, const std::string&
 void write_tables(hid_t parent, const std::vector<Table>& tables);
 // A table written by write_tables: texts, integers, and numbers with their units.
 [[nodiscard]] Table read_table(hid_t parent, const std::string& name);
+// Every table under /<group> of an output, in name order (none without the group); InputError as
+// the readers of output.hpp.
+[[nodiscard]] std::vector<Table> read_tables_under(const std::filesystem::path& path, const std::string& group);
 
 // The bytes of an HDF5 file that `fill` builds in memory (the core driver, no backing store), so
 // that HDF5 never writes to disk and the caller writes the image atomically.
