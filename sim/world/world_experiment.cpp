@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <map>
 
 #include "sim/io/tables_output.hpp"
@@ -44,6 +45,7 @@ std::vector<std::vector<double>> nation_values(const MetricsRegistry* series, st
     for (std::size_t k = 0; k < mechanisms.size(); ++k) {
       std::size_t kind = 0;
       while (kind < nation::kMechanismKinds && mechanisms[k] != nation::kMechanismKindNames[kind]) ++kind;
+      if (kind == nation::kMechanismKinds) throw std::logic_error("unknown mechanism " + mechanisms[k]);
       for (std::size_t m = 0; m < municipalities; ++m) {
         double paid = 0;
         for (int day = 0; day < days; ++day) paid += transfers->get(day, k * municipalities + m);
@@ -56,15 +58,17 @@ std::vector<std::vector<double>> nation_values(const MetricsRegistry* series, st
   if (const Series* attained = series->find("nation_goal_attained")) {
     for (std::size_t cell = 0; cell < attained->cells(); ++cell) values[cell % municipalities][goals_at] += attained->get(days - 1, cell);
   }
-  // The ratios per million soles received so far, times the soles: the tonnes and satisfaction
-  // the nation attributes (0 for a municipality that received nothing).
+  // The ratios per million soles received so far (the municipality's own, as the nation's series
+  // say), and times the soles: the tonnes and satisfaction the nation attributes (0 for a
+  // municipality that received nothing). Groups add the ratios up by their rule, not from these.
   const Series* tco2e = series->find("nation_tco2e_avoided_per_million_soles");
   const Series* satisfaction = series->find("nation_satisfaction_gained_per_million_soles");
   for (std::size_t m = 0; m < municipalities; ++m) {
     const double millions = values[m][0] / kSolesPerMillion;
-    if (tco2e != nullptr) values[m][goals_at + 1] = tco2e->get(days - 1, m) * millions;
-    if (satisfaction != nullptr) values[m][goals_at + 2] = satisfaction->get(days - 1, m) * millions;
-    values[m][goals_at + 3] = values[m][goals_at + 4] = std::numeric_limits<double>::quiet_NaN();  // ratios: by rule
+    if (tco2e != nullptr) values[m][goals_at + 3] = tco2e->get(days - 1, m);
+    if (satisfaction != nullptr) values[m][goals_at + 4] = satisfaction->get(days - 1, m);
+    values[m][goals_at + 1] = values[m][goals_at + 3] * millions;
+    values[m][goals_at + 2] = values[m][goals_at + 4] * millions;
   }
   return values;
 }
