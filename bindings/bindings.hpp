@@ -10,5 +10,6 @@ void bind_scenario(pybind11::module_& module);
 void bind_run(pybind11::module_& module);
 void bind_experiment(pybind11::module_& module);
 void bind_files(pybind11::module_& module);
+void bind_world(pybind11::module_& module);
 
 }  // namespace munisim::python

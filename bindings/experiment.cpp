@@ -8,6 +8,7 @@
 #include "sim/experiment/execute.hpp"
 #include "sim/experiment/finish.hpp"
 #include "sim/experiment/work_folder.hpp"
+#include "sim/world/world_experiment.hpp"
 
 namespace munisim::python {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 namespace py = pybind11;
 
 ExperimentPlan load_plan(const std::string& text, const std::string& name, const std::filesystem::path& base_dir) {
-  return plan_experiment(load_experiment_spec_text(text, name, base_dir));
+  return plan_experiment(load_experiment_spec_text(text, name, base_dir), {}, world_runner());
 }
 
 py::list run_list(const ExperimentPlan& plan) {

@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, module) {
   munisim::python::bind_run(module);
   munisim::python::bind_experiment(module);
   munisim::python::bind_files(module);
+  munisim::python::bind_world(module);
 }

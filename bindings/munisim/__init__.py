@@ -16,6 +16,7 @@ from munisim.result import Result, open, report
 from munisim.scenario import Scenario
 from munisim.simulation import Simulation, run
 from munisim.view import Viewer, view
+from munisim.worlds import WorldResult, open_world, run_world
 
 __all__ = ["Scenario", "ScenarioError", "Simulation", "Result", "run", "open", "report", "view", "Viewer", "experiment",
-           "open_experiment", "ExperimentResult", "__version__", "git_describe"]
+           "open_experiment", "ExperimentResult", "run_world", "open_world", "WorldResult", "__version__", "git_describe"]

@@ -106,6 +106,12 @@ class ExperimentResult:
             self.spec = _text(file["meta/spec"][()])
             self.runs = _table(file["summary/runs"])
             summary = _table(file["summary/kpis"])
+            # An experiment of a world: the same summary by department, type and municipality.
+            world = "municipalities" in file["summary"]
+            self.profiles = _table(file["summary/municipality_profiles"]) if world else None
+            self.departments = _table(file["summary/departments"]) if world else None
+            self.municipality_types = _table(file["summary/municipality_types"]) if world else None
+            self.municipalities = _table(file["summary/municipalities"]) if world else None
         value_columns = ["variant", "kpi", "unit", "n", "mean", "std", "ci95_low", "ci95_high"]
         self.summary = summary[value_columns]
         differences = summary[summary["variant"] != self.baseline]
@@ -125,6 +131,28 @@ class ExperimentResult:
         """Runs x KPIs: one row per run (variant, replication, seed), one column per KPI."""
         return self.runs.pivot_table(index=["run", "variant", "replication", "seed"], columns="kpi", values="value",
                                      sort=False).reset_index().rename_axis(columns=None)
+
+    def municipality_values(self):
+        """An experiment of a world: every run's KPI values per municipality, tidy: run, variant,
+        replication, seed, municipality, kpi, unit, value (NaN where a municipality lacks the KPI)."""
+        import h5py
+        import pandas as pd
+
+        if self.profiles is None:
+            raise ValueError(f"{self.path} is not an experiment of a world: its runs have no municipalities")
+        frames = []
+        runs = self.runs.drop_duplicates("run")
+        with h5py.File(self.path, "r") as file:
+            for run in runs.itertuples():
+                table = file[f"runs/{run.run}/tables/municipality_kpis"]
+                rules = file[f"runs/{run.run}/tables/kpi_rules"]
+                units = dict(zip((_text(k) for k in rules["kpi"][()]), (_text(u) for u in rules["unit"][()])))
+                labels = [_text(v) for v in table["municipality"][()]]
+                for kpi in self.kpis:
+                    frames.append(pd.DataFrame({"run": run.run, "variant": run.variant, "replication": run.replication,
+                                                "seed": run.seed, "municipality": labels, "kpi": kpi,
+                                                "unit": units[kpi], "value": table[kpi][()]}))
+        return pd.concat(frames, ignore_index=True)
 
     def series(self, run, name):
         """A run's series (run id like "0003") as a numpy array [day, dims...]."""
@@ -165,6 +193,6 @@ def _table(group):
         if values.dtype.kind in "OS":
             values = [_text(v) for v in values]
         columns[name] = values
-    order = ["run", "variant", "replication", "seed", "kpi", "unit"]
+    order = ["run", "department", "incentive_type", "municipality", "variant", "replication", "seed", "kpi", "unit"]
     names = [c for c in order if c in columns] + [c for c in columns if c not in order]
     return pd.DataFrame({name: columns[name] for name in names})

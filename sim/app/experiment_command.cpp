@@ -17,6 +17,7 @@
 #include "sim/io/output_target.hpp"
 #include "sim/model/memory_estimate.hpp"
 #include "sim/model/run_inputs.hpp"
+#include "sim/world/world_experiment.hpp"
 
 namespace munisim::app {
 namespace {
@@ -31,7 +32,8 @@ std::filesystem::path report_path(const ExperimentOptions& options, const std::f
 // this experiment's. Returns the runs still to do.
 std::vector<std::size_t> prepare(const ExperimentOptions& options, const ExperimentPlan& plan,
                                  const std::filesystem::path& out, const std::filesystem::path& work) {
-  std::vector<InputFile> inputs = run_inputs(plan.baseline.scenario);
+  std::vector<InputFile> inputs =
+      plan.world ? std::vector<InputFile>{{plan.spec.scenario, "the world scenario"}} : run_inputs(plan.baseline.scenario);
   inputs.push_back({plan.spec.source, "the experiment spec"});
   check_output_target({out, inputs});
   check_output_target({report_path(options, out), inputs, OutputKind::html_report});
@@ -47,6 +49,7 @@ std::vector<std::size_t> prepare(const ExperimentOptions& options, const Experim
 }
 
 void check_memory_for(const ExperimentPlan& plan, int jobs) {
+  if (plan.world) return;  // a world's estimate would need every municipality built: docs/experiments.md
   const PlannedRun& first = plan.runs.front();
   MemoryEstimate estimate = estimate_memory(first.variant == plan.spec.baseline ? plan.baseline.scenario.config
                                                                                 : run_scenario(plan, first).scenario.config);
@@ -65,7 +68,7 @@ int experiment_command(const ExperimentOptions& options) {
   ExperimentPlan plan;
   bool prepared = false;
   try {
-    plan = plan_experiment(load_experiment_spec(options.spec), with_data_dir({}, options.data_dir));
+    plan = plan_experiment(load_experiment_spec(options.spec), with_data_dir({}, options.data_dir), world_runner());
     out = output_path(options.out, plan.spec.name);
     work = work_folder(out);
     if (leader) pending = prepare(options, plan, out, work);

@@ -7,6 +7,7 @@
 
 #include "munisim/version.hpp"
 #include "sim/experiment/interval_chart.hpp"
+#include "sim/experiment/world_report.hpp"
 #include "sim/io/atomic_file.hpp"
 #include "sim/report/svg_chart.hpp"
 
@@ -18,7 +19,8 @@ h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em}table{border-collapse:coll
 td,th{padding:.25em .7em;border-bottom:1px solid #ddd;text-align:right}td:first-child,th:first-child{text-align:left}
 .chart{width:100%;max-width:640px;display:block}.title{font-weight:600;font-size:13px}.tick{font-size:11px;fill:#555}
 .interval{stroke:#2b6cb0;stroke-width:3}.estimate{fill:#1a365d}.reference{stroke:#c53030;stroke-dasharray:4 3}
-.charts{display:flex;flex-wrap:wrap;gap:1em}pre{background:#f6f6f6;padding:.8em;overflow:auto}.note{color:#555})";
+.charts{display:flex;flex-wrap:wrap;gap:1em}.map{width:100%;max-width:520px}.map .districts path{stroke:#fff;stroke-width:.15}
+.map .departments path{fill:none;stroke:#333;stroke-width:.6}h3{font-size:1em;margin-top:1.5em}pre{background:#f6f6f6;padding:.8em;overflow:auto}.note{color:#555})";
 
 std::string number(double value) { return std::isnan(value) ? "–" : fmt::format("{:.4g}", value); }
 
@@ -74,6 +76,11 @@ std::string comparison_report_html(const ExperimentPlan& plan, const ExperimentR
     html += fmt::format("{0}<a href=\"#{1}\">{1}</a>", k == 0 ? "" : ", ", html_escape(results.kpis[k]));
   }
   html += "</p>";
+  if (results.world) {
+    html += world_report_sections(plan, results);
+    html += "<h2>National KPIs, variant by variant</h2><p class=\"note\">Each run's municipalities added up (quantities "
+            "summed, shares and means averaged, ratios as sums over sums).</p>";
+  }
   for (std::size_t k = 0; k < results.kpis.size(); ++k) html += kpi_section(plan, results, k);
   html += "<h2>Spec</h2><pre>" + html_escape(spec.text) + "</pre></body></html>\n";
   return html;

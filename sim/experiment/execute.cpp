@@ -30,6 +30,7 @@ RunParallelism choose_parallelism(int cores, std::size_t runs, int jobs, int thr
 
 std::vector<unsigned char> execute_run(const ExperimentPlan& plan, const PlannedRun& run, int threads,
                                        const std::atomic<bool>* stop, const ProgressFn& progress) {
+  if (plan.world) return plan.world_runner.run(run_world(plan, run), threads, stop, progress);
   Simulation simulation(run_scenario(plan, run), threads);
   simulation.run(stop, progress);
   return output_image(simulation.output());

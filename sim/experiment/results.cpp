@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "sim/experiment/work_folder.hpp"
+#include "sim/experiment/world_results.hpp"
+#include "sim/io/tables_output.hpp"
 #include "sim/io/experiment_output.hpp"
 #include "sim/model/kpi.hpp"
 #include "sim/model/simulation.hpp"
@@ -53,34 +55,51 @@ Table runs_table(const ExperimentPlan& plan, const ExperimentResults& results) {
 }
 
 Table summary_table(const ExperimentPlan& plan, const ExperimentResults& results) {
-  Table table{.name = "kpis"};
-  table.texts = {{"variant", {}}, {"kpi", {}}, {"unit", {}}};
-  table.ints = {{"n", {}}};
-  const char* unit = "the row's unit";
-  table.numbers = {{"mean", unit, {}},          {"std", unit, {}},           {"ci95_low", unit, {}},
-                   {"ci95_high", unit, {}},     {"diff_mean", unit, {}},     {"diff_std", unit, {}},
-                   {"diff_ci95_low", unit, {}}, {"diff_ci95_high", unit, {}}};
+  Table table = empty_summary_table("kpis");
   for (const KpiSummary& row : results.summary) {
-    table.texts[0].values.push_back(plan.spec.variants[row.variant].name);
-    table.texts[1].values.push_back(results.kpis[row.kpi]);
-    table.texts[2].values.push_back(results.units[row.kpi]);
-    table.ints[0].values.push_back(static_cast<std::int64_t>(row.value.n));
-    const SampleSummary& v = row.value;
-    const SampleSummary& d = row.difference;
-    for (const auto& [column, number] : {std::pair{0, v.mean}, {1, v.std}, {2, v.ci95_low}, {3, v.ci95_high},
-                                         {4, d.mean}, {5, d.std}, {6, d.ci95_low}, {7, d.ci95_high}}) {
-      table.numbers[static_cast<std::size_t>(column)].values.push_back(number);
-    }
+    add_summary_row(table, "", plan.spec.variants[row.variant].name, results.kpis[row.kpi], results.units[row.kpi],
+                    row.value, row.difference);
   }
   return table;
 }
 
 }  // namespace
 
+Table empty_summary_table(std::string name, std::string group_column) {
+  Table table{.name = std::move(name)};
+  if (!group_column.empty()) table.texts.push_back({std::move(group_column), {}});
+  for (const char* column : {"variant", "kpi", "unit"}) table.texts.push_back({column, {}});
+  table.ints = {{"n", {}}};
+  const char* unit = "the row's unit";
+  table.numbers = {{"mean", unit, {}},          {"std", unit, {}},           {"ci95_low", unit, {}},
+                   {"ci95_high", unit, {}},     {"diff_mean", unit, {}},     {"diff_std", unit, {}},
+                   {"diff_ci95_low", unit, {}}, {"diff_ci95_high", unit, {}}};
+  return table;
+}
+
+void add_summary_row(Table& table, const std::string& group, const std::string& variant, const std::string& kpi,
+                     const std::string& unit, const SampleSummary& value, const SampleSummary& difference) {
+  std::vector<const std::string*> texts{&variant, &kpi, &unit};
+  if (table.texts.size() == 4) texts.insert(texts.begin(), &group);
+  for (std::size_t i = 0; i < texts.size(); ++i) table.texts[i].values.push_back(*texts[i]);
+  table.ints[0].values.push_back(static_cast<std::int64_t>(value.n));
+  const SampleSummary& v = value;
+  const SampleSummary& d = difference;
+  for (const auto& [column, number] : {std::pair{0, v.mean}, {1, v.std}, {2, v.ci95_low}, {3, v.ci95_high},
+                                       {4, d.mean}, {5, d.std}, {6, d.ci95_low}, {7, d.ci95_high}}) {
+    table.numbers[static_cast<std::size_t>(column)].values.push_back(number);
+  }
+}
+
 void check_kpi_names(const ExperimentPlan& plan) {
   if (plan.spec.kpis.empty()) return;
-  const Simulation simulation(plan.baseline, 1);
-  const std::vector<std::string> known = kpi_names(kpis(simulation.metrics(), 0));
+  std::vector<std::string> known;
+  if (plan.world) {
+    known = plan.world_runner.kpi_names(plan.world_baseline);
+  } else {
+    const Simulation simulation(plan.baseline, 1);
+    known = kpi_names(kpis(simulation.metrics(), 0));
+  }
   for (std::size_t i = 0; i < plan.spec.kpis.size(); ++i) {
     const std::string& name = plan.spec.kpis[i];
     if (std::find(known.begin(), known.end(), name) != known.end()) continue;
@@ -109,6 +128,11 @@ std::vector<KpiSummary> summarize_runs(const ExperimentPlan& plan, const std::ve
 
 ExperimentResults collect_results(const ExperimentPlan& plan, const std::filesystem::path& work) {
   ExperimentResults results;
+  if (plan.world) {
+    collect_world_results(plan, work, results);
+    results.summary = summarize_runs(plan, results.values);
+    return results;
+  }
   const PlannedRun& first_baseline = plan.runs[plan.spec.baseline * static_cast<std::size_t>(plan.spec.replications)];
   std::vector<std::vector<Kpi>> found;  // [run], each file read once
   for (const PlannedRun& run : plan.runs) found.push_back(kpis(read_output(run_file(work, run))));
@@ -138,10 +162,19 @@ void write_experiment_file(const ExperimentPlan& plan, const std::filesystem::pa
   content.run_count = plan.runs.size();
   content.run = [&](std::size_t index) {
     const PlannedRun& run = plan.runs[index];
-    return ExperimentRun{run.id(), spec.variants[run.variant].name, run.replication, run.seed, run_overrides(plan, run),
-                         read_output(run_file(work, run))};
+    const std::filesystem::path file = run_file(work, run);
+    return ExperimentRun{run.id(),
+                         spec.variants[run.variant].name,
+                         run.replication,
+                         run.seed,
+                         run_overrides(plan, run),
+                         read_output(file),
+                         plan.world ? read_result_tables(file) : std::vector<Table>{}};
   };
   content.summary = {summary_table(plan, results), runs_table(plan, results)};
+  if (plan.world) {
+    for (Table& table : world_summary_tables(plan, results)) content.summary.push_back(std::move(table));
+  }
   write_experiment(out, content);
 }
 

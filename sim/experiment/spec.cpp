@@ -14,7 +14,7 @@ namespace {
 using yaml::Node;
 
 const std::vector<std::string> kSpecKeys{"name",       "scenario", "set",  "variants", "grid",
-                                         "replications", "seed",   "days", "baseline", "kpis"};
+                                         "replications", "seed",   "days", "baseline", "kpis", "maps"};
 
 // A value for the loader's --set: a scalar as written, a list as a flow sequence of scalars.
 std::string override_value(const Node& value, const std::string& path) {
@@ -210,6 +210,16 @@ ExperimentSpec read_spec(std::string text, std::string name, const std::filesyst
     for (std::size_t i = 0; i < spec.kpis.size(); ++i) {
       if (!seen.insert(spec.kpis[i]).second) {
         throw InputError(node->values[i].where, yaml::element_path("kpis", i), "'" + spec.kpis[i] + "' is listed twice");
+      }
+    }
+  }
+  if (const Node* node = root.find("maps")) {
+    yaml::read_value(*node, "maps", {}, spec.maps);
+    spec.maps_where = node->where;
+    for (std::size_t i = 0; i < spec.maps.size(); ++i) {
+      if (!spec.kpis.empty() && std::find(spec.kpis.begin(), spec.kpis.end(), spec.maps[i]) == spec.kpis.end()) {
+        throw InputError(node->values[i].where, yaml::element_path("maps", i),
+                         "'" + spec.maps[i] + "' is not among kpis; a map shows one of the compared KPIs");
       }
     }
   }

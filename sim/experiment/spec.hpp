@@ -38,6 +38,8 @@ struct ExperimentSpec {
   std::optional<int> days;
   std::vector<std::string> kpis;  // empty: every KPI of the baseline's runs
   SourceLocation kpis_where;
+  std::vector<std::string> maps;  // an experiment of a world: KPIs mapped by municipality in the report
+  SourceLocation maps_where;
 };
 
 [[nodiscard]] ExperimentSpec load_experiment_spec(const std::filesystem::path& file);

@@ -19,7 +19,7 @@ bool run_finished(const ExperimentPlan& plan, const std::filesystem::path& work,
   const std::filesystem::path file = run_file(work, run);
   if (!std::filesystem::is_regular_file(file)) return false;
   try {
-    return read_resolved_yaml(file) == run_scenario(plan, run).scenario.resolved_yaml;
+    return read_resolved_yaml(file) == run_resolved_yaml(plan, run);
   } catch (const Error&) {
     return false;  // not a complete output: the run is done again and its file replaced
   }

@@ -21,6 +21,7 @@ struct ExperimentRun {
   std::int64_t seed = 0;
   std::vector<std::string> overrides;  // as --set takes them
   OutputFile output;                   // the run's scenario, dates and series
+  std::vector<Table> tables = {};      // results kept as tables (a world run's, per municipality)
 };
 
 struct ExperimentContent {

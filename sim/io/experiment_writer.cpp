@@ -33,6 +33,10 @@ void write_run(hid_t runs, const ExperimentRun& run) {
       write_text_list_attribute(dataset, "labels_" + series.dims[i], series.labels[i - 1]);
     }
   }
+  if (!run.tables.empty()) {
+    const Handle tables = create_group(group, "tables");
+    write_tables(tables, run.tables);
+  }
 }
 
 }  // namespace

@@ -18,8 +18,10 @@ H5T_class_t column_class(hid_t group, const std::string& name) {
   return H5Tget_class(type);
 }
 
-Table read_table(hid_t geometry, const std::string& name) {
-  const Handle group(H5Gopen2(geometry, name.c_str(), H5P_DEFAULT), "opening /geometry/" + name);
+}  // namespace
+
+Table io_detail::read_table(hid_t parent, const std::string& name) {
+  const Handle group(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "opening table " + name);
   Table table{.name = name};
   for (const std::string& column : member_names(group)) {
     switch (column_class(group, column)) {
@@ -39,20 +41,24 @@ Table read_table(hid_t geometry, const std::string& name) {
   return table;
 }
 
+namespace {
+
 std::string day_group(int day) { return "day_" + std::to_string(day); }
 
 }  // namespace
 
-std::vector<Table> read_geometry(const std::filesystem::path& path) {
+std::vector<Table> io_detail::read_tables_under(const std::filesystem::path& path, const std::string& group_name) {
   return read_as_input(path, [&] {
     const Handle file = open_output(path);
     std::vector<Table> tables;
-    if (H5Lexists(file, "geometry", H5P_DEFAULT) <= 0) return tables;
-    const Handle geometry(H5Gopen2(file, "geometry", H5P_DEFAULT), "opening /geometry");
-    for (const std::string& name : member_names(geometry)) tables.push_back(read_table(geometry, name));
+    if (H5Lexists(file, group_name.c_str(), H5P_DEFAULT) <= 0) return tables;
+    const Handle group(H5Gopen2(file, group_name.c_str(), H5P_DEFAULT), "opening /" + group_name);
+    for (const std::string& name : member_names(group)) tables.push_back(read_table(group, name));
     return tables;
   });
 }
+
+std::vector<Table> read_geometry(const std::filesystem::path& path) { return read_tables_under(path, "geometry"); }
 
 std::vector<int> read_trace_days(const std::filesystem::path& path) {
   return read_as_input(path, [&] {

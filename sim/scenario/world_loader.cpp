@@ -1,5 +1,6 @@
 #include "sim/scenario/world_loader.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -60,6 +61,18 @@ bool is_world_scenario(const std::filesystem::path& file) {
   } catch (const InputError&) {
     return false;
   }
+}
+
+std::filesystem::path world_data_dir(const WorldScenario& world) {
+  std::filesystem::path folder = world.config.data_dir;
+  if (folder.empty()) {
+    const char* environment = std::getenv("MUNISIM_DATA_DIR");
+    if (environment == nullptr || *environment == '\0') return {};
+    folder = environment;
+  } else if (folder.is_relative()) {
+    folder = world.base_dir / folder;
+  }
+  return std::filesystem::weakly_canonical(std::filesystem::absolute(folder));
 }
 
 WorldScenario load_world(const std::filesystem::path& file, const std::vector<std::string>& overrides) {

@@ -39,6 +39,10 @@ struct WorldScenario {
 
 [[nodiscard]] std::string to_yaml(const WorldConfig& config);
 
+// The world's data folder as an absolute path (its data_dir against the world file's folder, else
+// MUNISIM_DATA_DIR), else empty (a city may still name its own).
+[[nodiscard]] std::filesystem::path world_data_dir(const WorldScenario& world);
+
 // The world keys' section of docs/scenario-reference.md.
 [[nodiscard]] std::string world_reference_markdown();
 

@@ -68,17 +68,6 @@ std::filesystem::path world_path(const WorldScenario& world, const std::string& 
   return path.is_absolute() ? path : (world.base_dir / path).lexically_normal();
 }
 
-// The world's data folder as an absolute path, else empty (a city may still name its own).
-std::filesystem::path world_data_dir(const WorldScenario& world) {
-  if (!world.config.data_dir.empty()) {
-    return std::filesystem::weakly_canonical(std::filesystem::absolute(world_path(world, world.config.data_dir)));
-  }
-  if (const char* environment = std::getenv("MUNISIM_DATA_DIR"); environment != nullptr && *environment != '\0') {
-    return std::filesystem::weakly_canonical(std::filesystem::absolute(environment));
-  }
-  return {};
-}
-
 std::string quoted(const std::string& text) { return "\"" + text + "\""; }
 
 // InputError at the world's entry when the city's own file asks for another calendar.

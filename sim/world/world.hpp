@@ -56,6 +56,8 @@ class World {
   // Every municipality's report of the last day run, in municipality order (on every rank).
   [[nodiscard]] const std::vector<nation::MunicipalityReport>& reports() const noexcept { return reports_; }
   [[nodiscard]] std::size_t citizen_agents() const;  // over every rank's cities
+  // The national agent's series (null without a nation).
+  [[nodiscard]] const MetricsRegistry* nation_series() const noexcept { return nation_series_.get(); }
 
   // The output of the days run so far, complete on rank 0 (other ranks send theirs and get an
   // empty content). Every rank must call it.

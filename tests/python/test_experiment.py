@@ -3,7 +3,6 @@ common random numbers, paired differences, independence of --jobs/--threads, res
 interruption, and Python's munisim.experiment giving the CLI's results with any executor."""
 import concurrent.futures
 import multiprocessing
-import signal
 import time
 
 import h5py
@@ -12,12 +11,9 @@ import pytest
 from scipy import stats
 
 import processes
+from experiment_runs import interrupt_after_runs, run_experiment
 
 TINY = "tests/experiment/tiny-experiment.yaml"
-
-
-def run_experiment(munisim_bin, spec, out, *extra, timeout=300):
-    return processes.run([munisim_bin, "experiment", spec, "--out", out, *extra], timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -125,17 +121,10 @@ def test_interrupted_experiment_resumes_to_the_same_bytes(munisim_bin, repo_root
 
     out = tmp_path / "out.h5"
     work = tmp_path / "out.h5.work"
-    child = children.start([munisim_bin, "experiment", spec, "--out", out, "--jobs", "1", "--threads", "1"],
-                           stdout=processes.subprocess.PIPE, stderr=processes.subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not (work.exists() and len(list(work.glob("run-*.h5"))) >= 2):
-        assert child.poll() is None and time.monotonic() < deadline, "no run finished before the deadline"
-        time.sleep(0.01)
-    child.send_signal(signal.SIGINT)
-    _, stderr = child.communicate(timeout=120)
-    assert child.returncode == 130, stderr
+    returncode, stderr, kept = interrupt_after_runs(
+        children, [munisim_bin, "experiment", spec, "--out", out, "--jobs", "1", "--threads", "1"], work, 2)
+    assert returncode == 130, stderr
     assert "--resume" in stderr and not out.exists()
-    kept = len(list(work.glob("run-*.h5")))
     assert 2 <= kept < 9
 
     refused = run_experiment(munisim_bin, spec, out)

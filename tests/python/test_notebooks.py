@@ -8,7 +8,7 @@ import pytest
 from nbclient import NotebookClient
 
 NOTEBOOKS = ["first-simulation", "pilot-trujillo", "policy-experiment", "safer-transport-for-women",
-             "siloed-vs-integrated"]
+             "siloed-vs-integrated", "funding-mechanisms"]
 
 # A call that draws whenever its cell runs: at a line's start, maybe assigned (`ax = viz.x(...)`).
 # A drawing inside an `if` (e.g. a map of lines the data folder may not hold) is not required.

@@ -110,6 +110,11 @@ Handle write_texts(hid_t parent, const std::string& name, const std::vector<std:
 void write_scalar_text(hid_t parent, const std::string& name, const std::string& value);
 // Each table a group under `parent`, one dataset per column: numbers (with their unit), integers, texts.
 void write_tables(hid_t parent, const std::vector<Table>& tables);
+// A table written by write_tables: texts, integers, and numbers with their units.
+[[nodiscard]] Table read_table(hid_t parent, const std::string& name);
+// Every table under /<group> of an output, in name order (none without the group); InputError as
+// the readers of output.hpp.
+[[nodiscard]] std::vector<Table> read_tables_under(const std::filesystem::path& path, const std::string& group);
 
 // The bytes of an HDF5 file that `fill` builds in memory (the core driver, no backing store), so
 // that HDF5 never writes to disk and the caller writes the image atomically.

@@ -1,0 +1,23 @@
+"""Running an experiment, or starting one and interrupting it once some runs are stored: what the resume tests of
+city and world experiments share."""
+import signal
+import time
+
+import processes
+
+
+def run_experiment(munisim_bin, spec, out, *extra, timeout=300):
+    return processes.run([munisim_bin, "experiment", spec, "--out", out, *extra], timeout=timeout)
+
+
+def interrupt_after_runs(children, command, work, runs, timeout=120):
+    """Starts `command`, sends SIGINT once `work` holds `runs` run files, and returns (exit code,
+    stderr, run files kept)."""
+    child = children.start(command, stdout=processes.subprocess.PIPE, stderr=processes.subprocess.PIPE, text=True)
+    deadline = time.monotonic() + timeout
+    while not (work.exists() and len(list(work.glob("run-*.h5"))) >= runs):
+        assert child.poll() is None and time.monotonic() < deadline, "no run finished before the deadline"
+        time.sleep(0.005)
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=timeout)
+    return child.returncode, stderr, len(list(work.glob("run-*.h5")))
