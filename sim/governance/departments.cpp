@@ -9,7 +9,6 @@ namespace munisim::governance_detail {
 namespace {
 
 constexpr double kMonthsPerYear = 12;
-constexpr double kDaysPerYear = 365;
 // Mechanisms whose systems IT runs and pays for.
 constexpr std::array<Mechanism, 6> kItRunSystems = {kSharedData,    kAutoRouting, kGpsTracking,
                                                       kComplaintApp, kDashboards,  kDigitalDocuments};

@@ -15,7 +15,6 @@ namespace {
 
 constexpr std::uint32_t kRoutingPurpose = stream_purpose("governance.routing");
 constexpr double kKgPerTonne = 1000;
-constexpr double kDaysPerYear = 365;
 constexpr std::size_t kOutcomes = 3;  // answered in time, answered late, escalated
 
 }  // namespace

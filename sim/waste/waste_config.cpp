@@ -26,7 +26,7 @@ void WasteMeasureConfig::check(schema::Checks& checks) const {
   if (kind == CollectionDaysPerWeek::kind && (value < 1 || value > 7 || value != std::floor(value))) {
     checks.fail("value", "expected a whole number of days from 1 to 7");
   }
-  const bool names_site = kind == DisposalSite::kind || kind == CompostingPlant::kind || kind == TransferStation::kind;
+  const bool names_site = kind == waste::DisposalSite::kind || kind == CompostingPlant::kind || kind == TransferStation::kind;
   if (names_site && site.empty()) checks.fail("site", "expected the name of a facility in city.facilities");
 }
 

@@ -14,7 +14,7 @@
 namespace munisim {
 namespace {
 
-const std::filesystem::path kFixtures = std::filesystem::path(MUNISIM_SOURCE_DIR) / "tests/data/fixtures/osm";
+const std::filesystem::path kOsmFixtures = std::filesystem::path(MUNISIM_SOURCE_DIR) / "tests/data/fixtures/osm";
 constexpr double kMetresPerMilliDegree = 111.19508;  // on the equator, R = 6,371,008.8 m
 
 struct EdgeView {
@@ -34,7 +34,7 @@ std::vector<EdgeView> edges_of(const RoadNetwork& network) {
 }
 
 OsmNetwork read_tiny(const std::string& name) {
-  return read_osm_network(kFixtures / name, LocalProjection({0, 0}), StreetsConfig{});
+  return read_osm_network(kOsmFixtures / name, LocalProjection({0, 0}), StreetsConfig{});
 }
 
 TEST(OsmNetwork, DriveNetworkMergesChainsAndKeepsOneWayDirection) {
@@ -91,7 +91,7 @@ TEST(OsmNetwork, PbfAndXmlGiveTheSameNetwork) {
 
 TEST(OsmNetwork, TruncatedPbfIsAnInputErrorNamingTheFile) {
   const std::filesystem::path truncated = std::filesystem::path(::testing::TempDir()) / "truncated.osm.pbf";
-  std::filesystem::copy_file(kFixtures / "tiny.osm.pbf", truncated, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(kOsmFixtures / "tiny.osm.pbf", truncated, std::filesystem::copy_options::overwrite_existing);
   std::filesystem::resize_file(truncated, std::filesystem::file_size(truncated) / 2);
   try {
     (void)read_osm_network(truncated, LocalProjection({0, 0}), StreetsConfig{});

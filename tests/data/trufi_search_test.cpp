@@ -19,16 +19,16 @@ namespace {
 
 using ::testing::HasSubstr;
 
-std::filesystem::path fixture(const std::string& name) {
+std::filesystem::path trufi_fixture(const std::string& name) {
   return std::filesystem::path(MUNISIM_SOURCE_DIR) / "tests/data/fixtures/trufi" / name;
 }
 
-std::string read_error(const std::filesystem::path& file) {
+std::string trufi_read_error(const std::filesystem::path& file) {
   return testing::input_error_of([&] { (void)read_trufi_search(file); });
 }
 
 TEST(TrufiSearch, ReadsPoisAndStreetJunctions) {
-  const TrufiSearchIndex index = read_trufi_search(fixture("tiny_search.json"));
+  const TrufiSearchIndex index = read_trufi_search(trufi_fixture("tiny_search.json"));
   ASSERT_EQ(index.pois.size(), 3u);
   EXPECT_EQ(index.pois[0].name, "Plaza de Armas");
   EXPECT_EQ(index.pois[0].type, "");  // null
@@ -57,27 +57,27 @@ TEST(TrufiSearch, ReadsPoisAndStreetJunctions) {
 }
 
 TEST(TrufiSearch, ParseErrorNamesLineAndColumn) {
-  const std::string message = read_error(fixture("bad_json.json"));
+  const std::string message = trufi_read_error(trufi_fixture("bad_json.json"));
   // The column of the last character nlohmann read: the end of the second null, where a comma was due.
   EXPECT_THAT(message, HasSubstr("bad_json.json:3:66: is not JSON (syntax error while parsing array"));
   EXPECT_THAT(message, HasSubstr("expected a Trufi search index"));
 }
 
 TEST(TrufiSearch, CoordinatesOutOfRangeNameTheRecord) {
-  const std::string message = read_error(fixture("bad_coordinates.json"));
+  const std::string message = trufi_read_error(trufi_fixture("bad_coordinates.json"));
   EXPECT_THAT(message, HasSubstr("bad_coordinates.json: pois[1]: coordinates are [-16.3912,-171.5301]"));
   EXPECT_THAT(message, HasSubstr("expected longitude in [-180, 180], latitude in [-90, 90]"));
 }
 
 TEST(TrufiSearch, JunctionWithoutPairNamesStreetAndEntry) {
-  const std::string message = read_error(fixture("bad_junction.json"));
+  const std::string message = trufi_read_error(trufi_fixture("bad_junction.json"));
   EXPECT_THAT(message, HasSubstr("bad_junction.json: streetJunctions.s2[1]: coordinates are [-71.5352]"));
   EXPECT_THAT(message, HasSubstr("expected a pair [longitude, latitude] of numbers"));
 }
 
 TEST(TrufiSearch, MissingPoisAndMissingFileAreInputErrors) {
-  EXPECT_THAT(read_error(fixture("no_pois.json")), HasSubstr("no_pois.json: pois: is missing; expected an array"));
-  EXPECT_THAT(read_error(fixture("absent.json")), HasSubstr("absent.json: cannot be read"));
+  EXPECT_THAT(trufi_read_error(trufi_fixture("no_pois.json")), HasSubstr("no_pois.json: pois: is missing; expected an array"));
+  EXPECT_THAT(trufi_read_error(trufi_fixture("absent.json")), HasSubstr("absent.json: cannot be read"));
 }
 
 // Chains of each street's crossings, split where neighbours are over a kilometre apart: the index keeps one record

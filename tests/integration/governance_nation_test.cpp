@@ -19,14 +19,13 @@
 #include "sim/nation/nation_config.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/waste/register_waste.hpp"
+#include "tests/support/governance_plans.hpp"
 
 namespace munisim {
 namespace {
 
 constexpr int kDays = 20;
-const char* kDearPlan =
-    "governance.plan=[{name: electric trucks, department: waste, cost_soles: 2500000, service: waste, "
-    "kind: electric_share, value: 1}]";
+using testing::kDearPlan;
 
 // The demo town with governance and a stand-in for the world's day loop.
 class Town {

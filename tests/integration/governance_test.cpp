@@ -8,6 +8,8 @@
 #include <numeric>
 
 #include "sim/model/simulation.hpp"
+#include "tests/support/governance_plans.hpp"
+#include "tests/support/series_sums.hpp"
 
 namespace munisim {
 namespace {
@@ -31,16 +33,8 @@ Scenario scenario(std::vector<std::string> overrides) {
   return load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/demo.yaml", overrides);
 }
 
-const Series& series(const Simulation& simulation, const std::string& name) {
-  const Series* found = simulation.metrics().find(name);
-  if (found == nullptr) throw std::runtime_error("no series " + name);
-  return *found;
-}
-
-double day_sum(const Simulation& simulation, const std::string& name, int day) {
-  const auto values = series(simulation, name).day(day);
-  return std::accumulate(values.begin(), values.end(), 0.0);
-}
+using testing::day_sum;
+using testing::series;
 
 double run_sum(const Simulation& simulation, const std::string& name, int from_day = 0) {
   double total = 0;
@@ -176,10 +170,7 @@ TEST(Budget, ABudgetThatCannotPayRefusesTheWork) {
   EXPECT_GT(cell_sum(broke, "department_work_refused_soles", 0), 0);
 }
 
-// Electric trucks for the whole fleet, dearer than the waste department's S/ 2 M budget.
-const char* kDearPlan =
-    "governance.plan=[{name: electric trucks, department: waste, cost_soles: 2500000, service: waste, "
-    "kind: electric_share, value: 1}]";
+using testing::kDearPlan;
 
 TEST(CityPlan, AMeasureItsDepartmentCannotPayIsNotAdoptedAndTheSeriesSaysWhy) {
   const auto alone_run = ran({kDearPlan});

@@ -13,10 +13,10 @@ namespace munisim {
 namespace {
 
 constexpr std::size_t kTransitMode = 2;  // bus_combi
-constexpr int kDays = 3;
+constexpr int kExperienceDays = 3;
 
 std::vector<MobilityDay> published_days(std::vector<std::string> overrides) {
-  overrides.push_back("days=" + std::to_string(kDays));
+  overrides.push_back("days=" + std::to_string(kExperienceDays));
   testing::RegisteredServices services(
       load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/demo.yaml", overrides));
   Registration& registration = services.registration();
@@ -44,7 +44,7 @@ double mean_insecurity(const MobilityDay& day, std::size_t gender) {
 
 TEST(MobilityExperience, DistrictGenderCellsAddUpToTheCityAndInsecurityIsAShareHigherForWomen) {
   const std::vector<MobilityDay> days = published_days({});
-  ASSERT_EQ(days.size(), static_cast<std::size_t>(kDays));
+  ASSERT_EQ(days.size(), static_cast<std::size_t>(kExperienceDays));
   for (const MobilityDay& day : days) {
     const std::size_t cells = day.districts * day.genders;
     ASSERT_EQ(day.transit_trips_by_district_gender.size(), cells);

@@ -10,6 +10,7 @@
 
 #include "sim/mobility/mobility_config.hpp"
 #include "sim/model/simulation.hpp"
+#include "tests/support/series_sums.hpp"
 #include "tests/support/shared_data.hpp"
 
 namespace munisim {
@@ -17,21 +18,13 @@ namespace {
 
 constexpr std::size_t kHourCount = 24;
 
-Scenario demo(std::vector<std::string> overrides) {
+Scenario mobility_demo(std::vector<std::string> overrides) {
   overrides.insert(overrides.begin(), {"mobility.enabled=true", "days=14"});
   return load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/demo.yaml", overrides);
 }
 
-const Series& series(const Simulation& simulation, const std::string& name) {
-  const Series* found = simulation.metrics().find(name);
-  if (found == nullptr) throw std::out_of_range(name);
-  return *found;
-}
-
-double day_sum(const Simulation& simulation, const std::string& name, int day) {
-  const auto values = series(simulation, name).day(day);
-  return std::accumulate(values.begin(), values.end(), 0.0);
-}
+using testing::day_sum;
+using testing::series;
 
 // Trips by mode and gender on one day, summed over purposes.
 double trips(const Simulation& simulation, int day, std::size_t mode, std::size_t gender) {
@@ -52,7 +45,7 @@ double share(const Simulation& simulation, int from_day, std::size_t mode, std::
 }
 
 TEST(MobilityBalance, TripsAndPeopleAddUp) {
-  Simulation simulation(demo({}), 2);
+  Simulation simulation(mobility_demo({}), 2);
   simulation.run();
   for (int day = 0; day < simulation.days_run(); ++day) {
     const double total = day_sum(simulation, "mobility_trips", day);
@@ -81,7 +74,7 @@ TEST(MobilityBalance, TripsAndPeopleAddUp) {
 }
 
 TEST(MobilityEmissions, FollowVehicleKmAndTheDocumentedFactors) {
-  Simulation simulation(demo({}), 2);
+  Simulation simulation(mobility_demo({}), 2);
   simulation.run();
   const Series& km = series(simulation, "transit_vehicle_km");
   const Series& car_taxi = series(simulation, "mobility_car_taxi_vehicle_km");
@@ -201,9 +194,9 @@ class MobilityMeasures : public ::testing::TestWithParam<MeasureCase> {};
 
 TEST_P(MobilityMeasures, MoveModeSharesTheExpectedWay) {
   const MeasureCase& c = GetParam();
-  Simulation baseline(demo({}), 2);
+  Simulation baseline(mobility_demo({}), 2);
   baseline.run();
-  Simulation changed(demo({std::string("mobility.measures=[{start_date: 2025-01-08, ") + c.measure + "}]"}), 2);
+  Simulation changed(mobility_demo({std::string("mobility.measures=[{start_date: 2025-01-08, ") + c.measure + "}]"}), 2);
   changed.run();
   for (int day = 0; day < 7; ++day) {
     for (const char* name : {"mobility_trips", "transit_boardings", "road_speed_kmh"}) {
@@ -230,7 +223,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(MobilityMeasures, TrunkLineCarriesRidersFromItsStart) {
   Simulation simulation(
-      demo({"mobility.measures=[{kind: trunk_line, start_date: 2025-01-08, value: 4, districts: [Norte, Centro, "
+      mobility_demo({"mobility.measures=[{kind: trunk_line, start_date: 2025-01-08, value: 4, districts: [Norte, Centro, "
             "Playa]}]"}),
       2);
   simulation.run();
@@ -247,7 +240,7 @@ TEST(MobilityMeasures, TrunkLineCarriesRidersFromItsStart) {
 }
 
 TEST(MobilityLines, ALineDrawnInTheScenarioCarriesRidersWhenItRuns) {
-  Simulation simulation(demo({"mobility.transit.lines=[{name: Costanera, districts: [Playa, Norte], headway_min: "
+  Simulation simulation(mobility_demo({"mobility.transit.lines=[{name: Costanera, districts: [Playa, Norte], headway_min: "
                               "[0, 5, 5, 5, 0], vehicle: bus}]"}),
                         1);
   simulation.run();
@@ -267,7 +260,7 @@ TEST(MobilityLines, ALineDrawnInTheScenarioCarriesRidersWhenItRuns) {
 }
 
 TEST(MobilityRoads, PeakHoursAreSlowerThanTheNight) {
-  Simulation simulation(demo({"city.population.employment_rate=0.9", "mobility.roads.corridor_lanes_factor=1"}), 2);
+  Simulation simulation(mobility_demo({"city.population.employment_rate=0.9", "mobility.roads.corridor_lanes_factor=1"}), 2);
   simulation.run();
   const Series& speed = series(simulation, "road_speed_kmh");
   EXPECT_LT(speed.get(3, 7), speed.get(3, 3));

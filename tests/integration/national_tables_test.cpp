@@ -14,11 +14,11 @@
 namespace munisim {
 namespace {
 
-const std::filesystem::path& kData = testing::kSharedData;
+using testing::kSharedData;
 
 TEST(NationalTables, AProvinceByItsCode) {
   REQUIRE_SHARED_DATA("peru-districts");
-  const TableDistricts chiclayo = districts_from_tables("1401", kData);
+  const TableDistricts chiclayo = districts_from_tables("1401", kSharedData);
   EXPECT_EQ(chiclayo.districts.size(), 20u);
   EXPECT_EQ(chiclayo.districts[0].ubigeo, "140101");
   EXPECT_EQ(chiclayo.districts[0].name, "Chiclayo");
@@ -28,7 +28,7 @@ TEST(NationalTables, AProvinceByItsCode) {
 
 TEST(NationalTables, TrujilloMatchesTheShippedScenario) {
   REQUIRE_SHARED_DATA("peru-districts");
-  const TableDistricts trujillo = districts_from_tables("1301", kData);
+  const TableDistricts trujillo = districts_from_tables("1301", kSharedData);
   const Scenario shipped = load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/trujillo.yaml");
   ASSERT_EQ(trujillo.districts.size(), shipped.config.city.districts.size());
   for (std::size_t d = 0; d < trujillo.districts.size(); ++d) {
@@ -41,17 +41,17 @@ TEST(NationalTables, TrujilloMatchesTheShippedScenario) {
 
 TEST(NationalTables, UnknownAndMalformedCodesAreInputErrors) {
   REQUIRE_SHARED_DATA("peru-districts");
-  EXPECT_THROW((void)districts_from_tables("999999", kData), InputError);
-  EXPECT_THROW((void)districts_from_tables("14x", kData), InputError);
-  EXPECT_THROW((void)districts_from_tables("140101", kData / "nowhere"), InputError);
+  EXPECT_THROW((void)districts_from_tables("999999", kSharedData), InputError);
+  EXPECT_THROW((void)districts_from_tables("14x", kSharedData), InputError);
+  EXPECT_THROW((void)districts_from_tables("140101", kSharedData / "nowhere"), InputError);
 }
 
 TEST(NationalTables, EveryDistrictOfPeruBuildsAndRuns) {
   REQUIRE_SHARED_DATA("peru-districts");
-  const CsvTable inei = read_csv(kData / "peru-districts/inei_municipalidades_2025.csv", ',');
+  const CsvTable inei = read_csv(kSharedData / "peru-districts/inei_municipalidades_2025.csv", ',');
   ASSERT_EQ(inei.rows.size(), 1891u);
   const std::size_t code = inei.column("ubigeo");
-  const NationalTables tables = NationalTables::load(kData);
+  const NationalTables tables = NationalTables::load(kSharedData);
   Parallelism parallel(1);
   std::size_t built = 0;
   for (const auto& row : inei.rows) {
@@ -70,7 +70,7 @@ TEST(NationalTables, EveryDistrictOfPeruBuildsAndRuns) {
 TEST(NationalTables, ARunRecordsWhereItsValuesCameFrom) {
   REQUIRE_SHARED_DATA("peru-districts");
   Scenario scenario = load_scenario_text("name: x\ndays: 2\ncity: {name: Arequipa, ubigeo: \"0401\", sampling: 50}\n",
-                                         "ubigeo.yaml", ".", {"data_dir=\"" + kData.string() + "\""});
+                                         "ubigeo.yaml", ".", {"data_dir=\"" + kSharedData.string() + "\""});
   Simulation simulation(std::move(scenario), 1);
   simulation.run();
   EXPECT_EQ(simulation.city().districts.size(), 29u);

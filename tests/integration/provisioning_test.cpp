@@ -12,10 +12,10 @@
 namespace munisim {
 namespace {
 
-const std::filesystem::path& kData = testing::kSharedData;
+using testing::kSharedData;
 
 Scenario any_district(std::vector<std::string> overrides) {
-  overrides.push_back("data_dir=\"" + kData.string() + "\"");
+  overrides.push_back("data_dir=\"" + kSharedData.string() + "\"");
   return load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/any-district.yaml", overrides);
 }
 
@@ -75,9 +75,9 @@ TEST(Provisioning, TrujilloDumpsAtElMilagro) {
 
 TEST(Provisioning, EveryMunicipalityOfPeruBuildsAndRunsAWeekWithItsServices) {
   REQUIRE_SHARED_DATA("peru-funding");
-  const NationalTables tables = NationalTables::load(kData);
-  const BudgetTables budgets = BudgetTables::load(kData);
-  const CsvTable inei = read_csv(kData / "peru-districts/inei_municipalidades_2025.csv", ',');
+  const NationalTables tables = NationalTables::load(kSharedData);
+  const BudgetTables budgets = BudgetTables::load(kSharedData);
+  const CsvTable inei = read_csv(kSharedData / "peru-districts/inei_municipalidades_2025.csv", ',');
   ASSERT_EQ(inei.rows.size(), 1891u);
   const std::size_t code = inei.column("ubigeo");
   for (const auto& row : inei.rows) {

@@ -16,12 +16,12 @@
 namespace munisim {
 namespace {
 
-const std::filesystem::path& kData = testing::kSharedData;
+using testing::kSharedData;
 
 CityBuild build_scenario(const std::string& file) {
   Parallelism parallel(2);
   const Scenario scenario =
-      load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/" + file, {"data_dir=\"" + kData.string() + "\""});
+      load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/" + file, {"data_dir=\"" + kSharedData.string() + "\""});
   return build_city(scenario, 1, parallel);
 }
 
@@ -80,7 +80,7 @@ class RealFeeds : public ::testing::TestWithParam<FeedCase> {};
 
 TEST_P(RealFeeds, EveryRouteIsImportedOrReportedWithAReason) {
   REQUIRE_SHARED_DATA("osm-trujillo");
-  const GtfsFeed feed = read_gtfs(kData / GetParam().file);
+  const GtfsFeed feed = read_gtfs(kSharedData / GetParam().file);
   const City city = build_scenario("trujillo.yaml").city;  // any network: snapping only
   const TransitSystem transit = import_transit(feed, TransitConfig{}, city.network, *city.projection);
   std::set<std::string> imported;

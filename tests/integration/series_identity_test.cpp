@@ -39,6 +39,13 @@ std::map<std::string, std::string> golden() {
 }
 
 TEST(SeriesIdentity, DemoSeriesMatchTheirRecordedChecksumsAtAnyThreadCount) {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  // The sums are of the optimised build, whose household waste draws run through libmvec's vector
+  // log, exp, sin and cos (sim/core/vector_draws.cpp); instrumented code calls the scalar libm
+  // functions there, which differ in the last bits. Thread counts are compared within one build by
+  // the Determinism tests, which do run under the sanitizers.
+  GTEST_SKIP() << "checksums recorded from the uninstrumented build (libmvec draws)";
+#endif
   const std::map<std::string, std::string> expected = golden();
   ASSERT_FALSE(expected.empty());
   for (int threads : {1, 2}) {

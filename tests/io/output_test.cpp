@@ -61,12 +61,15 @@ class OutputTest : public ::testing::Test {
 
 MetricsRegistry two_series(int days) {
   MetricsRegistry metrics(days);
-  Series& flat = metrics.series(metrics.add({"collected_t", "t", "waste collected", {}, Summary::total}));
-  Series& split = metrics.series(metrics.add({"trips",
-                                              "trips",
-                                              "trips by district and gender",
-                                              {{"district", {"a", "b", "c"}}, {"gender", {"female", "male"}}},
-                                              Summary::mean}));
+  const SeriesId flat_id = metrics.add({"collected_t", "t", "waste collected", {}, Summary::total});
+  const SeriesId split_id = metrics.add({"trips",
+                                         "trips",
+                                         "trips by district and gender",
+                                         {{"district", {"a", "b", "c"}}, {"gender", {"female", "male"}}},
+                                         Summary::mean});
+  // References only once every series is added: adding one may move the others.
+  Series& flat = metrics.series(flat_id);
+  Series& split = metrics.series(split_id);
   for (int day = 0; day < days; ++day) {
     flat.set(day, 0, 0.1 * day);
     for (std::size_t cell = 0; cell < 6; ++cell) split.set(day, cell, day * 10.0 + static_cast<double>(cell) / 3);

@@ -11,6 +11,7 @@ import munisim
 import processes
 from munisim import calibration
 from munisim.evaluation import Model
+from conftest import PYTHON_PACKAGE_DIR
 
 PEAK_VEHICLES = {"series": "transit_vehicles_in_service", "reduce": "max"}
 RECOVERED = {"series": "waste_recovered_by_recyclers_t", "reduce": "daily_mean"}
@@ -72,7 +73,7 @@ def test_written_scenario_extends_the_original_with_only_the_fitted_keys(repo_ro
     spec["parameters"][0]["range_source"] = "from five times to half the feed's frequencies"
     path.write_text(yaml.safe_dump(spec, sort_keys=False))
     result = processes.run([sys.executable, "-m", "munisim.calibration", path, "--workers", "2"], timeout=300,
-                           env={**os.environ, "PYTHONPATH": str(repo_root / "build" / "python")})
+                           env={**os.environ, "PYTHONPATH": str(PYTHON_PACKAGE_DIR)})
     assert result.returncode == 0, result.stderr
     output = tmp_path / "demo-calibrated.yaml"
     written = yaml.safe_load(output.read_text())
@@ -103,7 +104,7 @@ def test_written_scenario_extends_the_original_with_only_the_fitted_keys(repo_ro
 def test_bad_input_exits_2_with_a_message_before_any_run(repo_root, tmp_path, change, message):
     path, _ = spec_file(tmp_path, repo_root, **change)
     result = processes.run([sys.executable, "-m", "munisim.calibration", path, "--workers", "1"], timeout=120,
-                           env={**os.environ, "PYTHONPATH": str(repo_root / "build" / "python")})
+                           env={**os.environ, "PYTHONPATH": str(PYTHON_PACKAGE_DIR)})
     assert result.returncode == 2, result.stderr
     assert message in result.stderr
     assert not (tmp_path / "demo-calibrated.yaml").exists()
@@ -113,7 +114,7 @@ def test_a_misspelt_model_key_exits_2_naming_it(repo_root, tmp_path):
     model = {"scenario": str(repo_root / "scenarios" / "demo.yaml"), "day": 2, "seeds": [1]}
     path, _ = spec_file(tmp_path, repo_root, model=model)
     result = processes.run([sys.executable, "-m", "munisim.calibration", path, "--workers", "1"], timeout=120,
-                           env={**os.environ, "PYTHONPATH": str(repo_root / "build" / "python")})
+                           env={**os.environ, "PYTHONPATH": str(PYTHON_PACKAGE_DIR)})
     assert result.returncode == 2, result.stderr
     assert "model: unknown keys day (did you mean days?)" in result.stderr
     assert not (tmp_path / "demo-calibrated.yaml").exists()

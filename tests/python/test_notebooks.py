@@ -6,6 +6,7 @@ import re
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from conftest import PYTHON_PACKAGE_DIR
 
 NOTEBOOKS = ["first-simulation", "pilot-trujillo", "policy-experiment", "safer-transport-for-women",
              "siloed-vs-integrated", "funding-mechanisms"]
@@ -32,7 +33,7 @@ def test_notebook_runs_top_to_bottom_and_shows_its_figures(repo_root, name, monk
     assert any(PLOTTING.search(cell.source) for cell in notebook.cells if cell.cell_type == "code")
     # The kernel keeps the backend a student's Jupyter gives it (ipykernel's inline backend): no MPLBACKEND.
     monkeypatch.delenv("MPLBACKEND", raising=False)
-    monkeypatch.setenv("MUNISIM_PYTHON_DIR", str(repo_root / "build" / "python"))
+    monkeypatch.setenv("MUNISIM_PYTHON_DIR", str(PYTHON_PACKAGE_DIR))
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     errors = [output for cell in notebook.cells for output in cell.get("outputs", []) if output.output_type == "error"]

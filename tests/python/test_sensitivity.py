@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from munisim import sensitivity
+from conftest import PYTHON_PACKAGE_DIR
 
 ISHIGAMI_A, ISHIGAMI_B = 7.0, 0.1
 
@@ -122,7 +123,7 @@ def test_command_line_writes_the_table_and_a_plot_per_kpi(repo_root, tmp_path):
                                                                   "mobility.transit.combi.capacity"]}
     path = tmp_path / "spec.yaml"
     path.write_text(yaml.safe_dump(spec))
-    env = {**os.environ, "PYTHONPATH": str(repo_root / "build" / "python")}
+    env = {**os.environ, "PYTHONPATH": str(PYTHON_PACKAGE_DIR)}
     result = processes.run([sys.executable, "-m", "munisim.sensitivity", path, "--out", tmp_path / "out",
                             "--workers", "1"], timeout=300, env=env)
     assert result.returncode == 0, result.stderr

@@ -30,8 +30,10 @@ inline SeriesBits all_series(const Simulation& simulation) {
 inline std::string first_differing_series(const SeriesBits& a, const SeriesBits& b) {
   if (a.names != b.names) return "the list of series";
   for (std::size_t i = 0; i < a.values.size(); ++i) {
+    // memcmp only on values: an empty series has no storage, and a null pointer is undefined there.
     if (a.values[i].size() != b.values[i].size() ||
-        std::memcmp(a.values[i].data(), b.values[i].data(), a.values[i].size() * sizeof(double)) != 0) {
+        (!a.values[i].empty() &&
+         std::memcmp(a.values[i].data(), b.values[i].data(), a.values[i].size() * sizeof(double)) != 0)) {
       return a.names[i];
     }
   }

@@ -11,7 +11,7 @@
 namespace munisim {
 namespace {
 
-const std::filesystem::path kHere = std::filesystem::path(MUNISIM_SOURCE_DIR) / "tests/world";
+const std::filesystem::path kWorldFolder = std::filesystem::path(MUNISIM_SOURCE_DIR) / "tests/world";
 constexpr std::size_t kFormula = 0;  // the formula_transfers slot of a letter (kMechanismKindNames)
 
 // Pays municipality i (i + 1) x 1000 soles as a formula transfer every day, and keeps what it paid
@@ -38,7 +38,7 @@ TEST(NationExchange, APaymentArrivesInItsCitysGovernanceTheNextDayAndSolesAreCon
       "name: w\ndays: 4\nseed: 5\ncities:\n"
       "  - scenario: tiny-town.yaml\n    set: [governance.enabled=true]\n"
       "  - scenario: tiny-town.yaml\n    set: [name=other, governance.enabled=true]\n",
-      "w.yaml", kHere);
+      "w.yaml", kWorldFolder);
   std::vector<WorldMunicipality> municipalities = expand_municipalities(scenario);
   auto agent = std::make_unique<FixedPayments>();
   FixedPayments& nation = *agent;

@@ -29,6 +29,7 @@ namespace munisim::governance_detail {
 
 // Days over which the report to the nation averages the complaint answer time.
 inline constexpr int kResponseWindowDays = 30;
+inline constexpr double kDaysPerYear = 365;
 
 struct Ids {
   SeriesId satisfaction, satisfaction_city, satisfaction_mean, trust, trust_city, gaps, filed, filed_by_group, answered, answer_days,
