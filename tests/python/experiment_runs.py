@@ -21,3 +21,15 @@ def interrupt_after_runs(children, command, work, runs, timeout=120):
     child.send_signal(signal.SIGINT)
     _, stderr = child.communicate(timeout=timeout)
     return child.returncode, stderr, len(list(work.glob("run-*.h5")))
+
+
+def whole_and_interrupted(children, munisim_bin, spec, tmp_path):
+    """Runs `spec` whole into whole.h5, then into out.h5 on one job, interrupted once two runs are
+    stored; returns (whole, out, exit code, stderr, run files kept)."""
+    whole = tmp_path / "whole.h5"
+    assert run_experiment(munisim_bin, spec, whole, "--jobs", "2", "--quiet").returncode == 0
+    out = tmp_path / "out.h5"
+    returncode, stderr, kept = interrupt_after_runs(
+        children, [munisim_bin, "experiment", spec, "--out", out, "--jobs", "1", "--threads", "1"],
+        tmp_path / "out.h5.work", 2)
+    return whole, out, returncode, stderr, kept

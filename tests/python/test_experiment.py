@@ -11,7 +11,7 @@ import pytest
 from scipy import stats
 
 import processes
-from experiment_runs import interrupt_after_runs, run_experiment
+from experiment_runs import run_experiment, whole_and_interrupted
 
 TINY = "tests/experiment/tiny-experiment.yaml"
 
@@ -116,13 +116,8 @@ def test_interrupted_experiment_resumes_to_the_same_bytes(munisim_bin, repo_root
     spec.write_text((repo_root / TINY).read_text().replace("../../scenarios/demo.yaml",
                                                            str(repo_root / "scenarios" / "demo.yaml"))
                     .replace("days: 4", "days: 25"))
-    whole = tmp_path / "whole.h5"
-    assert run_experiment(munisim_bin, spec, whole, "--jobs", "2", "--quiet").returncode == 0
-
-    out = tmp_path / "out.h5"
+    whole, out, returncode, stderr, kept = whole_and_interrupted(children, munisim_bin, spec, tmp_path)
     work = tmp_path / "out.h5.work"
-    returncode, stderr, kept = interrupt_after_runs(
-        children, [munisim_bin, "experiment", spec, "--out", out, "--jobs", "1", "--threads", "1"], work, 2)
     assert returncode == 130, stderr
     assert "--resume" in stderr and not out.exists()
     assert 2 <= kept < 9

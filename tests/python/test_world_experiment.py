@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import processes
-from experiment_runs import interrupt_after_runs, run_experiment
+from experiment_runs import run_experiment, whole_and_interrupted
 
 SPEC = "tests/world/funding-experiment.yaml"
 
@@ -82,12 +82,7 @@ def test_an_interrupted_world_experiment_resumes_to_the_same_bytes(munisim_bin, 
     spec.write_text((repo_root / SPEC).read_text().replace("scenario: tiny-world.yaml",
                                                            f"scenario: {repo_root / 'tests/world/tiny-world.yaml'}")
                     .replace("days: 5", "days: 60"))
-    whole = tmp_path / "whole.h5"
-    assert run_experiment(munisim_bin, spec, whole, "--jobs", "2", "--quiet").returncode == 0
-    out = tmp_path / "out.h5"
-    work = tmp_path / "out.h5.work"
-    returncode, stderr, kept = interrupt_after_runs(
-        children, [munisim_bin, "experiment", spec, "--out", out, "--jobs", "1", "--threads", "1"], work, 2)
+    whole, out, returncode, stderr, kept = whole_and_interrupted(children, munisim_bin, spec, tmp_path)
     assert returncode == 130, stderr
     assert 2 <= kept < 9 and not out.exists()
     resumed = run_experiment(munisim_bin, spec, out, "--resume")
