@@ -46,9 +46,9 @@ constexpr double kGeneratedRouteBytes = 20.0 * 1024;
 // trip tallies (one per running thread) and their sums (Lima, 43^2 x 24 segments: 38 MiB at 2
 // threads).
 constexpr double kMobilityBytesPerSegment = 900;
-// The day's mode rows per chooser class (24 classes, by segment and by home band both ways, 16
-// bytes each; sim/mobility/mode_table.hpp): Lima 51 MiB, rebuilt each day.
-constexpr double kChooserRowBytesPerSegment = 24 * 3 * 16;
+// The day's mode rows per chooser class (sim/mobility/mode_table.hpp), net of the tables they
+// replaced: Lima's peak grew by 27 MiB with them at 1:100, 1:10 and 1:1 alike (city_size_bench).
+constexpr double kChooserRowBytesPerSegment = 660;
 constexpr double kHours = 24;
 
 // Routes provisioning will lay out on the streets (sim/provisioning/provision_services.cpp).
