@@ -77,7 +77,7 @@ std::vector<MapShape> shapes(const std::vector<Boundary>& boundaries, const Fram
   return result;
 }
 
-std::string number(double value) { return fmt::format("{:.6g}", value); }
+std::string exact_number(double value) { return fmt::format("{:.6g}", value); }
 
 }  // namespace
 
@@ -120,11 +120,11 @@ std::string svg_choropleth(const ProjectedMap& map, const std::string& title, co
     const bool known = found != values.end() && std::isfinite(found->second);
     const std::string fill = known ? diverging_colour(found->second, extent) : kMissingFill;
     svg += fmt::format("<path d=\"{}\" fill=\"{}\" data-ubigeo=\"{}\"{}><title>{} ({}): {}</title></path>", district.path,
-                       fill, district.code, known ? " data-value=\"" + number(found->second) + "\"" : "",
+                       fill, district.code, known ? " data-value=\"" + exact_number(found->second) + "\"" : "",
                        html_escape(district.name), district.code,
-                       known ? number(found->second) + " " + html_escape(unit) : "not in this world");
+                       known ? exact_number(found->second) + " " + html_escape(unit) : "not in this world");
   }
-  svg += "</g><g class=\"departments\" transform=\"translate(0 " + number(top) + ")\">";
+  svg += "</g><g class=\"departments\" transform=\"translate(0 " + exact_number(top) + ")\">";
   for (const MapShape& department : map.departments) {
     svg += fmt::format("<path d=\"{}\" data-department=\"{}\"><title>{}</title></path>", department.path,
                        department.code, html_escape(department.name));
