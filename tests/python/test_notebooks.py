@@ -12,8 +12,8 @@ NOTEBOOKS = ["first-simulation", "pilot-trujillo", "policy-experiment", "safer-t
              "siloed-vs-integrated", "funding-mechanisms"]
 
 # A call that draws whenever its cell runs: at a line's start, maybe assigned (`ax = viz.x(...)`).
-# A drawing inside an `if` (e.g. a map of lines the data folder may not hold) is not required.
-PLOTTING = re.compile(r"^(?:[\w, ]+=\s*)?(?:viz\.\w+\(|plt\.(?:subplots|figure|show)\()", re.MULTILINE)
+# A drawing inside an `if` (indented: e.g. a map the data folder may not hold) is not required.
+PLOTTING = re.compile(r"^(?:\w[\w, ]*=\s*)?(?:viz\.\w+\(|plt\.(?:subplots|figure|show)\()", re.MULTILINE)
 
 
 def plotting_cells_without_a_picture(notebook):
