@@ -108,12 +108,16 @@ bool has_attribute(hid_t object, const std::string& name) { return H5Aexists(obj
 
 namespace {
 
+// On disk a variable-length text is its length (4 bytes), its global heap's address (8) and its
+// index there (4).
+constexpr hsize_t kTextReferenceBytes = 16;
+
 std::vector<std::string> read_texts(hid_t object, const std::string& name) {
   const Handle attribute(H5Aopen(object, name.c_str(), H5P_DEFAULT), "opening attribute " + name);
   const Handle space(H5Aget_space(attribute), "reading the space of " + name);
   const hssize_t count = H5Sget_simple_extent_npoints(space);
-  // Each text is stored as at least a heap reference; refuse counts the attribute could not hold.
-  if (count < 0 || static_cast<hsize_t>(count) > H5Aget_storage_size(attribute)) {
+  // Each text is stored as a global-heap reference; refuse counts the attribute could not hold.
+  if (count < 0 || static_cast<hsize_t>(count) > H5Aget_storage_size(attribute) / kTextReferenceBytes) {
     throw InputError("attribute " + name + " declares " + std::to_string(count) + " texts but stores only " +
                      std::to_string(H5Aget_storage_size(attribute)) + " bytes");
   }
@@ -187,11 +191,33 @@ void check_stored_size(hid_t dataset, std::uint64_t count, std::uint64_t element
   }
 }
 
+namespace {
+
+// Text lists are written uncompressed (write_texts): one global-heap reference per text, and the
+// file holds at least those references. Deflate's expansion does not apply, and so a claim cannot
+// size the list of pointers and strings read back at up to 1100 times the file. (Texts of a fixed
+// length, which the read then refuses, take their length each.)
+void check_stored_texts(hid_t dataset, std::uint64_t count, const std::string& what) {
+  const Handle type(H5Dget_type(dataset), "reading the type of " + what);
+  const std::uint64_t text_bytes =
+      H5Tis_variable_str(type) > 0 ? kTextReferenceBytes : std::max<std::size_t>(H5Tget_size(type), 1);
+  const std::uint64_t stored_bytes = H5Dget_storage_size(dataset);
+  const Handle file(H5Iget_file_id(dataset), "finding the file of " + what);
+  hsize_t file_bytes = 0;
+  checked(H5Fget_filesize(file, &file_bytes), "sizing the file of " + what);
+  if (count > std::min<std::uint64_t>(stored_bytes, file_bytes) / text_bytes) {
+    throw InputError("declares " + std::to_string(count) + " texts in " + what + " but stores only " +
+                     std::to_string(stored_bytes) + " bytes");
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> read_text_list(hid_t parent, const std::string& name) {
   const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
   const Handle space(H5Dget_space(dataset), "reading the space of " + name);
   const std::uint64_t count = element_count(space, name);
-  check_stored_size(dataset, count, sizeof(char*), name);
+  check_stored_texts(dataset, count, name);
   std::vector<char*> pointers(static_cast<std::size_t>(count));
   const Handle type = text_type();
   if (!pointers.empty())
