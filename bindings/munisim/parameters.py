@@ -29,6 +29,12 @@ PLAUSIBLE_RANGES = {
     "mobility.activities.shopping_by_gender": (0.5, 1.5, "factor on the daily chance of a shopping tour"),
     "mobility.activities.other_by_gender": (0.5, 1.5, "factor on the daily chance of an other tour"),
     "mobility.activities.weekend_discretionary_factor": (0.8, 1.8, "weekend shopping and leisure"),
+    "mobility.activities.departure_choice.early_utils_per_h": (
+        0.9, 3.0, "0.3-1 x the value of in-vehicle time (Small 1982: 0.61) at 3 utils/h"),
+    "mobility.activities.departure_choice.late_utils_per_h": (
+        3.0, 12.0, "1-4 x the value of in-vehicle time (Small 1982: 2.4) at 3 utils/h"),
+    "mobility.activities.departure_choice.cost_scale": (
+        0.5, 3.0, "weight of remembered crowding in the choice of hour against mode choice's"),
     "waste.recyclers.capacity_kg_per_day": (5, 120, "a carrier's bag to a loaded tricycle"),
     "waste.recyclers.reachable_share": (0.1, 0.9, "share of recyclables recyclers can reach"),
     "waste.generation.variation_sigma": (0.1, 0.6, "household day-to-day spread"),

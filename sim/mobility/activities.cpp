@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "sim/mobility/departure_choice.hpp"
+
 namespace munisim {
 namespace {
 
@@ -32,12 +34,24 @@ ActivityModel::ActivityModel(const ActivitiesConfig& config, const TravelSkims& 
         pull[d] = population[d] * std::exp(-config.distance_decay_per_km[p] * skims.distance_km(skims.pair(o, d)));
       }
       build_alias(pull, std::span(destinations_).subspan((p * districts_ + o) * districts_, districts_));
+      if (config.departure_choice.enabled) {
+        double total = 0;
+        for (const double weight : pull) total += weight;
+        for (const double weight : pull) destination_chances_.push_back(total > 0 ? weight / total : 0.0);
+      }
     }
   }
-  hours_.resize(kPurposes * kHours);
+  if (config.departure_choice.enabled) {
+    hour_rows_ = districts_;
+    origin_stride_ = 1;
+  }
+  hours_.resize(kPurposes * hour_rows_ * kHours);
   for (std::size_t p = 0; p < kPurposes; ++p) {
     const auto purpose = static_cast<Purpose>(p);
-    build_alias(hour_chances(purpose), std::span(hours_).subspan(p * kHours, kHours));
+    base_hours_[p] = hour_chances(purpose);
+    for (std::size_t row = 0; row < hour_rows_; ++row) {
+      build_alias(base_hours_[p], std::span(hours_).subspan((p * hour_rows_ + row) * kHours, kHours));
+    }
     duration_h_[p] = static_cast<std::uint32_t>(std::lround(timing(config, purpose).duration_h));
   }
   patterns_.resize(7 * kTravellerTypes * kTourPatterns);
@@ -45,6 +59,29 @@ ActivityModel::ActivityModel(const ActivitiesConfig& config, const TravelSkims& 
     for (std::size_t type = 0; type < kTravellerTypes; ++type) {
       build_alias(pattern_chances(weekday, type),
                   std::span(patterns_).subspan((weekday * kTravellerTypes + type) * kTourPatterns, kTourPatterns));
+    }
+  }
+}
+
+void ActivityModel::choose_departures(std::span<const double> segment_loss) {
+  if (!config_.departure_choice.enabled) return;
+  const std::size_t d = districts_;
+  HourShares cost{};
+  for (std::size_t p = 0; p < kPurposes; ++p) {
+    const auto purpose = static_cast<Purpose>(p);
+    for (std::size_t origin = 0; origin < d; ++origin) {
+      const double* chance = &destination_chances_[(p * d + origin) * d];
+      for (std::size_t h = 0; h < kHours; ++h) {
+        const std::size_t back = return_hour(purpose, static_cast<std::uint32_t>(h));
+        double expected = 0;
+        for (std::size_t to = 0; to < d; ++to) {
+          expected += chance[to] * (segment_loss[(origin * d + to) * kHours + h] +
+                                    segment_loss[(to * d + origin) * kHours + back]);
+        }
+        cost[h] = expected;
+      }
+      build_alias(chosen_hour_shares(base_hours_[p], cost, config_.departure_choice),
+                  std::span(hours_).subspan((p * hour_rows_ + origin) * kHours, kHours));
     }
   }
 }

@@ -1,11 +1,13 @@
 // A person's trips on one day, as tables sampled with one random word each: which tours a person
 // makes (from employment, age, gender and weekday, with care trips chained into work tours), each
-// tour's destination by a gravity model and its departure hour by purpose.
+// tour's destination by a gravity model and its departure hour by purpose (and, with departure
+// choice, by home district, rebuilt each day: sim/mobility/departure_choice.hpp).
 #pragma once
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "sim/city/city.hpp"
@@ -40,12 +42,19 @@ class ActivityModel {
     const auto count = static_cast<std::uint32_t>(districts_);
     return sample_alias(&destinations_[(purpose * districts_ + origin) * districts_], count, word);
   }
-  [[nodiscard]] std::uint32_t departure_hour(Purpose purpose, std::uint32_t word) const {
-    return sample_alias(&hours_[purpose * kHours], kHours, word);
+  // `origin`: the home district the tour starts from; without departure choice every origin shares one table.
+  [[nodiscard]] std::uint32_t departure_hour(Purpose purpose, std::uint32_t origin, std::uint32_t word) const {
+    return sample_alias(&hours_[(purpose * hour_rows_ + origin * origin_stride_) * kHours], kHours, word);
   }
   [[nodiscard]] std::uint32_t return_hour(Purpose purpose, std::uint32_t departure) const {
     return std::min<std::uint32_t>(23, departure + duration_h_[purpose]);
   }
+
+  // With departure choice on, rebuilds the departure hours of every purpose and home district from
+  // the utility each segment's trips are expected to lose to transit crowding today ([pair * 24 +
+  // hour], segment_crowding_loss): the cost of leaving at h is that of the outbound trip at h and the
+  // return at its return hour, averaged over the purpose's destinations. Off: does nothing.
+  void choose_departures(std::span<const double> segment_loss);
 
  private:
   // Chance of each tour pattern for a traveller type on a weekday (0 = Monday): the tours are
@@ -59,7 +68,10 @@ class ActivityModel {
   std::size_t districts_;
   std::vector<AliasColumn> patterns_;                  // [weekday][traveller type][pattern]
   std::vector<AliasColumn> destinations_;              // [purpose][origin][destination]
-  std::vector<AliasColumn> hours_;                     // [purpose][hour]
+  std::vector<AliasColumn> hours_;                     // [purpose][origin if departure choice][hour]
+  std::size_t hour_rows_ = 1, origin_stride_ = 0;      // departure choice: districts_ and 1
+  std::array<std::array<double, kHours>, kPurposes> base_hours_{};
+  std::vector<double> destination_chances_;            // departure choice: [purpose][origin][destination]
   std::array<std::uint32_t, kPurposes> duration_h_{};  // rounded, as the return hour is counted
 };
 

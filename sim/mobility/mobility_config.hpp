@@ -41,6 +41,45 @@ struct ActivityTiming {
   }
 };
 
+// Departure-time choice (docs/mobility.md, "Departure hours"): each day the departure hours of a
+// purpose from a home district move away from hours whose transit riders remember denied boardings
+// and crowding, at a schedule-delay cost for leaving earlier or later than they would like.
+struct DepartureChoiceConfig {
+  bool enabled = false;
+  double early_utils_per_h = 1.83;
+  double late_utils_per_h = 7.2;
+  double cost_scale = 1;
+
+  template <class V>
+  void visit(V& v) {
+    v.field("enabled", enabled,
+            {.meaning = "departure hours follow a logit over hours with the remembered crowding and extra waits of "
+                        "transit and a schedule-delay penalty; false (default): the base hours of each purpose"});
+    v.field("early_utils_per_h", early_utils_per_h,
+            {.unit = "utils/h",
+             .meaning = "schedule-delay penalty per hour of leaving earlier than the preferred hour",
+             .min = 0,
+             .max = 30,
+             .source = "[EST] 0.61 x the value of in-vehicle time (Small 1982: early 0.065 against travel 0.106 per "
+                       "min) x 3 utils/h (mode_choice.in_vehicle_per_min -0.05); plausible 0.9-3 utils/h (ratios "
+                       "0.3-1)"});
+    v.field("late_utils_per_h", late_utils_per_h,
+            {.unit = "utils/h",
+             .meaning = "schedule-delay penalty per hour of leaving later than the preferred hour",
+             .min = 0,
+             .max = 30,
+             .source = "[EST] 2.4 x the value of in-vehicle time (Small 1982: late 0.254 against travel 0.106 per "
+                       "min) x 3 utils/h; plausible 3-12 utils/h (ratios 1-4)"});
+    v.field("cost_scale", cost_scale,
+            {.unit = "1",
+             .meaning = "weight of the remembered transit crowding and extra wait (in mode-choice utils) in the "
+                        "choice of hour; 1: valued as in mode choice",
+             .min = 0,
+             .max = 10,
+             .source = "[EST] 1: one utility scale for mode and hour"});
+  }
+};
+
 // Tours per person and day. Weekday lists run Monday..Sunday; gender lists are female, male.
 struct ActivitiesConfig {
   std::vector<double> work_by_weekday = {0.9, 0.9, 0.9, 0.9, 0.9, 0.45, 0.1};
@@ -57,6 +96,7 @@ struct ActivitiesConfig {
   ActivityTiming shopping{.departure_hour = 11, .departure_sd_h = 2.5, .duration_h = 1.5};
   ActivityTiming other{.departure_hour = 17, .departure_sd_h = 3, .duration_h = 2};
   std::vector<double> distance_decay_per_km = {0.08, 0.25, 0.6, 0.35, 0.15};
+  DepartureChoiceConfig departure_choice;
 
   template <class V>
   void visit(V& v) {
@@ -121,6 +161,8 @@ struct ActivitiesConfig {
              .min = 0,
              .max = 10,
              .source = "[EST]"});
+    v.object("departure_choice", departure_choice,
+             {.meaning = "departure hours chosen each day against remembered transit crowding (docs/mobility.md)"});
   }
   void check(schema::Checks& checks) const;
 };

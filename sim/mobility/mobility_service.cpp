@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "sim/core/parallel.hpp"
+#include "sim/mobility/departure_choice.hpp"
 #include "sim/mobility/detail/mobility_state.hpp"
 
 namespace munisim {
@@ -55,6 +56,7 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
           const double speed = line_speed_kmh(line, pair, hour);
           trip.transit_ride_min += share * leg->ride_km[i] / speed * 60.0;
           trip.transit_wait_min += share * expected_extra_wait[cell];
+          trip.transit_extra_wait_min += share * expected_extra_wait[cell];
           leg_load += share * expected_load_factor[cell];
           const double fare = share * line.fare_soles * fare_factor_;
           trip.transit_fare_soles += leg == &option.second ? fare * (1 - integration_) : fare;
@@ -113,6 +115,9 @@ void MobilityService::travel(const StepContext& step) {
   const auto weekday = static_cast<std::size_t>(step.date.weekday());
   const std::vector<TripConditions> segments = conditions(weekday);
   modes_.build(step.parallel, segments, choice_, safety_);
+  if (config_.activities.departure_choice.enabled) {
+    activities_.choose_departures(segment_crowding_loss(segments, modes_, choice_, safety_));
+  }
   const TripCounts counts = sampler_.day(step.parallel, step.seed, step.day, weekday, activities_, modes_);
   const std::vector<double> totals = this->totals(counts, segments);
   const Layout& at = layout_;

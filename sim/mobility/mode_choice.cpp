@@ -24,6 +24,23 @@ double ModeChoice::time_min(Mode mode, const TripConditions& trip) const {
   return trip.car_time_min;
 }
 
+double ModeChoice::excess_load(const TripConditions& trip) const {
+  return std::max(0.0, trip.transit_load_factor - crowded_load_factor_) / std::max(1e-9, 1.0 - crowded_load_factor_);
+}
+
+double ModeChoice::crowded_insecurity(const TripConditions& trip, std::size_t gender,
+                                      const SafetyMeasures& safety) const {
+  const bool crowded = trip.transit_load_factor > crowded_load_factor_;
+  return crowded ? config_.crowded_safety_by_gender[gender] * (1 - safety.women_only) : 0.0;
+}
+
+double ModeChoice::crowding_loss(const TripConditions& trip, std::size_t gender, const SafetyMeasures& safety) const {
+  if (!trip.transit) return 0;
+  const ModeChoiceConfig& c = config_;
+  return -(c.wait_per_min * trip.transit_extra_wait_min + c.crowding_per_min * excess_load(trip) * trip.transit_ride_min +
+           crowded_insecurity(trip, gender, safety));
+}
+
 std::array<double, kModes> ModeChoice::utilities(const TripConditions& trip, const Chooser& who,
                                                  const SafetyMeasures& safety) const {
   constexpr double kUnavailable = -std::numeric_limits<double>::infinity();
@@ -39,16 +56,12 @@ std::array<double, kModes> ModeChoice::utilities(const TripConditions& trip, con
                                           c.bicycle_safety_by_gender[g] * (1 - safety.bike_lanes)
                                     : kUnavailable;
   if (trip.transit) {
-    const double excess =
-        std::max(0.0, trip.transit_load_factor - crowded_load_factor_) / std::max(1e-9, 1.0 - crowded_load_factor_);
-    const bool crowded = trip.transit_load_factor > crowded_load_factor_;
     utility[kTransit] =
         c.constants[kTransit] + c.in_vehicle_per_min * trip.transit_ride_min +
         c.walk_per_min * trip.transit_walk_km / c.walk_speed_kmh * 60.0 + c.wait_per_min * trip.transit_wait_min +
-        cost * trip.transit_fare_soles + c.crowding_per_min * excess * trip.transit_ride_min +
+        cost * trip.transit_fare_soles + c.crowding_per_min * excess_load(trip) * trip.transit_ride_min +
         (trip.transit_transfer ? c.transfer : 0.0) + c.transit_safety_by_gender[g] * (1 - safety.staff_on_board) +
-        (crowded ? c.crowded_safety_by_gender[g] * (1 - safety.women_only) : 0.0) + night +
-        c.long_walk_safety_by_gender[g] * trip.transit_walk_km;
+        crowded_insecurity(trip, g, safety) + night + c.long_walk_safety_by_gender[g] * trip.transit_walk_km;
   } else {
     utility[kTransit] = kUnavailable;
   }

@@ -18,6 +18,7 @@ struct TripConditions {
   bool transit = false;  // a line serves the trip at this hour
   double transit_ride_min = 0;
   double transit_wait_min = 0;  // half the combined headway plus the expected extra wait of denied boardings
+  double transit_extra_wait_min = 0;  // that expected extra wait alone
   double transit_walk_km = 0;   // to the stop at the origin and from the stop at the destination
   double transit_fare_soles = 0;
   double transit_load_factor = 0;  // expected, from the same hour of the day before
@@ -49,8 +50,17 @@ class ModeChoice {
                                                      const SafetyMeasures& safety) const;
   // Door to door.
   [[nodiscard]] double time_min(Mode mode, const TripConditions& trip) const;
+  // Utility the transit ride loses to what riders expect of denied boardings and crowding, for a
+  // chooser of `gender` (>= 0): its extra-wait, crowding and crowded-insecurity terms.
+  [[nodiscard]] double crowding_loss(const TripConditions& trip, std::size_t gender,
+                                     const SafetyMeasures& safety) const;
 
  private:
+  // Load above the crowded load factor, as a share of the range between it and a full vehicle.
+  [[nodiscard]] double excess_load(const TripConditions& trip) const;
+  [[nodiscard]] double crowded_insecurity(const TripConditions& trip, std::size_t gender,
+                                          const SafetyMeasures& safety) const;
+
   const ModeChoiceConfig& config_;
   double crowded_load_factor_;
 };

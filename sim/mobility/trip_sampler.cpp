@@ -153,7 +153,7 @@ class DayTables {
           // Escort on the way to work: home -> care place -> work -> home.
           const std::uint32_t care_place = activities_.destination(kCare, home, words.next());
           const std::uint32_t work_place = activities_.destination(kWork, care_place, words.next());
-          const std::uint32_t out = activities_.departure_hour(kWork, words.next());
+          const std::uint32_t out = activities_.departure_hour(kWork, home, words.next());
           home_trip(kCare, care_place, kOutbound, out);
           const std::size_t segment = (care_place * districts_ + work_place) * kHours + out;
           const Mode mode =
@@ -164,7 +164,7 @@ class DayTables {
         }
         const auto purpose = static_cast<Purpose>(list.tours[t]);
         const std::uint32_t place = activities_.destination(purpose, home, words.next());
-        const std::uint32_t out = activities_.departure_hour(purpose, words.next());
+        const std::uint32_t out = activities_.departure_hour(purpose, home, words.next());
         home_trip(purpose, place, kOutbound, out);
         home_trip(purpose, place, kHomebound, activities_.return_hour(purpose, out));
       }

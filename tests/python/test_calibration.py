@@ -126,7 +126,7 @@ def test_shipped_calibrated_scenarios_validate_and_have_their_fit_report(repo_ro
     result = processes.run([munisim_bin, "validate", scenario], timeout=120)
     assert result.returncode == 0, result.stderr
     written = yaml.safe_load(scenario.read_text())
-    base = {"trujillo": "trujillo-by-demand.yaml", "arequipa": "arequipa.yaml"}[city]  # Trujillo's fleet by demand
+    base = {"trujillo": "trujillo-by-demand.yaml", "arequipa": "arequipa-sit-fleet.yaml"}[city]
     assert written["extends"] == base
     assert "# Command: /usr/bin/python3 -m munisim.calibration" in scenario.read_text()
     report = (repo_root / "scenarios" / "calibration" / f"{city}-fit.md").read_text()
