@@ -347,16 +347,17 @@ TripCounts TripSampler::day(Parallelism& parallel, std::uint64_t seed, int day, 
   const std::size_t d = districts_;
   const std::size_t rows_per_home = d * 2 * kHours;
   const std::size_t segments = d * d * kHours;
-  // Each segment's chooser rows, as its origin's outbound and its destination's homebound row.
-  rows_.resize(d * kChoosers * rows_per_home);
+  // Each segment's chooser rows, as its origin's outbound and its destination's homebound row:
+  // [home][chooser][row]. Only for the day, so that they do not add to the peak of what follows.
+  std::vector<ModeTable::Row> rows(d * kChoosers * rows_per_home);
   for_each_chunk(parallel, segments, kBlockSize / kChoosers, [&](std::size_t begin, std::size_t end, std::size_t) {
     std::array<ModeTable::Row, kChoosers> by_chooser{};
     for (std::size_t segment = begin; segment < end; ++segment) {
       ModeTable::chooser_rows(modes.segment_rows(segment), by_chooser.data());
       const std::size_t origin = segment / kHours / d, destination = segment / kHours % d, hour = segment % kHours;
       for (std::size_t chooser = 0; chooser < kChoosers; ++chooser) {
-        rows_[(origin * kChoosers + chooser) * rows_per_home + row(destination, kOutbound, hour)] = by_chooser[chooser];
-        rows_[(destination * kChoosers + chooser) * rows_per_home + row(origin, kHomebound, hour)] = by_chooser[chooser];
+        rows[(origin * kChoosers + chooser) * rows_per_home + row(destination, kOutbound, hour)] = by_chooser[chooser];
+        rows[(destination * kChoosers + chooser) * rows_per_home + row(origin, kHomebound, hour)] = by_chooser[chooser];
       }
     }
   });
@@ -368,7 +369,7 @@ TripCounts TripSampler::day(Parallelism& parallel, std::uint64_t seed, int day, 
     idle_tallies_.pop_back();
     return tally;
   };
-  const DaySampler sampler(activities, rows_.data(), d, weekday);
+  const DaySampler sampler(activities, rows.data(), d, weekday);
   for_each_chunk(parallel, starts_.back(), kBlocksPerChunk * kBlockSize,
                  [&](std::size_t begin, std::size_t end, std::size_t) {
                    std::unique_ptr<Tally> tally = take_tally();

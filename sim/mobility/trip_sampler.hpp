@@ -50,7 +50,6 @@ class TripSampler {
   std::size_t districts_;
   std::vector<Group> groups_;         // by home, weight, gender, mode chooser and traits
   std::vector<std::size_t> starts_;   // the first citizen of each group in that order, then the total
-  std::vector<ModeTable::Row> rows_;  // the day's mode rows, [home][chooser][other][direction][hour]
   // Tallies in use by no chunk, all zero between days; as many as chunks ever ran at once.
   std::mutex idle_mutex_;
   std::vector<std::unique_ptr<Tally>> idle_tallies_;
