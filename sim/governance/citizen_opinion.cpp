@@ -13,7 +13,8 @@ constexpr std::uint32_t kExpectationPurpose = stream_purpose("governance.expecta
 // Partial sums are large (every group), so fewer, larger chunks than the engine's blocks.
 constexpr std::size_t kMeansChunk = 64 * kBlockSize;
 
-float clamp01(double value) { return static_cast<float>(std::clamp(value, 0.0, 1.0)); }
+// As std::clamp, without branches: the weekly update is a loop over every citizen.
+float clamp01(double value) { return static_cast<float>(std::min(std::max(value, 0.0), 1.0)); }
 
 }  // namespace
 
