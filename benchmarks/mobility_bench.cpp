@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
   // Every third household has a car (the demo's middle-income ownership).
   std::vector<std::uint8_t> has_car(city.households.size());
   for (std::size_t h = 0; h < has_car.size(); ++h) has_car[h] = h % 3 == 0 ? 1 : 0;
-  const TripSampler sampler(city, has_car);
+  TripSampler sampler(city, has_car);
   // Trips are counted in persons; at 1:1 an agent stands for one person up to the districts'
   // rounding, and the mean weight turns persons back into agents.
   const auto weights = city.citizens.column<double>("weight_persons");

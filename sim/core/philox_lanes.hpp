@@ -1,5 +1,5 @@
-// Philox4x32-10 words for a whole array at once: eight counters side by side in AVX2 lanes where
-// the processor has them, Random123's scalar Philox4x32 otherwise. Integer arithmetic only, so
+// Philox4x32-10 words for a whole array at once: eight counters side by side in AVX-512 or AVX2
+// lanes where the processor has them, Random123's scalar Philox4x32 otherwise. Integer arithmetic only, so
 // every machine computes the same bits.
 #pragma once
 
@@ -17,8 +17,11 @@ inline constexpr std::size_t kPhiloxLaneWords = 32;
 // out[32 g + 8 i + l]. out.size() must be a multiple of kPhiloxLaneWords; entity is 32-bit.
 void fill_philox_lanes(std::uint64_t seed, std::uint32_t entity, std::uint32_t day, std::uint32_t purpose,
                        std::uint32_t first_counter, std::span<std::uint32_t> out);
-// The same words from the scalar path, whatever the processor (for tests and machines without AVX2).
-void fill_philox_lanes_scalar(std::uint64_t seed, std::uint32_t entity, std::uint32_t day, std::uint32_t purpose,
-                              std::uint32_t first_counter, std::span<std::uint32_t> out);
+// The ways to compute them, all giving the same bits.
+enum class PhiloxPath { scalar, avx2, avx512 };
+[[nodiscard]] bool philox_path_available(PhiloxPath path);
+// The same words from one path, which the processor must have (for tests).
+void fill_philox_lanes_with(PhiloxPath path, std::uint64_t seed, std::uint32_t entity, std::uint32_t day,
+                            std::uint32_t purpose, std::uint32_t first_counter, std::span<std::uint32_t> out);
 
 }  // namespace munisim

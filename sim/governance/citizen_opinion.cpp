@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sim/core/parallel.hpp"
+#include "sim/core/philox_lanes.hpp"
 #include "sim/core/rng.hpp"
 
 namespace munisim {
@@ -12,7 +13,8 @@ constexpr std::uint32_t kExpectationPurpose = stream_purpose("governance.expecta
 // Partial sums are large (every group), so fewer, larger chunks than the engine's blocks.
 constexpr std::size_t kMeansChunk = 64 * kBlockSize;
 
-float clamp01(double value) { return static_cast<float>(std::clamp(value, 0.0, 1.0)); }
+// As std::clamp, without branches: the weekly update is a loop over every citizen.
+float clamp01(double value) { return static_cast<float>(std::min(std::max(value, 0.0), 1.0)); }
 
 }  // namespace
 
@@ -32,12 +34,16 @@ void CitizenOpinion::update_week(const LivedQuality& quality, std::span<const Op
   const double trust_adjust = config_.trust_adjustment_per_week;
   const double spread = config_.expectation_spread;
   for_each_block(parallel, trust_.size(), [&](std::size_t begin, std::size_t end, std::size_t) {
-    double offsets[kBlockSize];
-    // Day 0 of the stream for every week: the offset is a lasting trait of the citizen.
-    fill_uniform(seed, begin, 0, kExpectationPurpose, std::span<double>(offsets, end - begin));
+    // One 32-bit word per citizen from the block's stream, day 0 for every week: the offset is a
+    // lasting trait of the citizen, redrawn in vector lanes rather than kept in memory.
+    std::uint32_t words[kBlockSize];
+    const std::size_t lane_words = (end - begin + kPhiloxLaneWords - 1) / kPhiloxLaneWords * kPhiloxLaneWords;
+    fill_philox_lanes(seed, static_cast<std::uint32_t>(begin / kBlockSize), 0, kExpectationPurpose, 0,
+                      std::span<std::uint32_t>(words, lane_words));
     for (std::size_t c = begin; c < end; ++c) {
       const std::size_t cell = district[c] * kGenders + gender[c];
-      const double offset = spread * (2 * offsets[c - begin] - 1);
+      const double uniform = (words[c - begin] + 0.5) * 0x1p-32;
+      const double offset = spread * (2 * uniform - 1);
       double mean = 0;
       for (std::size_t s = 0; s < kJudgedServices; ++s) {
         const double now = satisfaction_[s][c];

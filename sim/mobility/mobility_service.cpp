@@ -22,13 +22,14 @@ double MobilityService::line_speed_kmh(const RouteLine& line, std::size_t pair, 
   return transit_.commercial_speed_kmh[period_of_hour(hour)] / congestion;
 }
 
-std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) const {
+std::vector<TripConditions> MobilityService::conditions(Parallelism& parallel, std::size_t weekday) const {
   const std::size_t districts = skims_.districts();
   const std::vector<RouteLine>& lines = routes_.lines();
   std::vector<TripConditions> result(layout_.odh);
   const std::span<const double> expected_extra_wait = expected_extra_wait_.expected(weekday);
   const std::span<const double> expected_load_factor = expected_load_factor_.expected(weekday);
-  for (std::size_t pair = 0; pair < districts * districts; ++pair) {
+  // Pairs are independent; a pair per task (its 24 hours, each leg's lines).
+  for_each_chunk(parallel, districts * districts, 1, [&](std::size_t pair, std::size_t, std::size_t) {
     const OdTransit& option = routes_.options(pair);
     for (std::size_t hour = 0; hour < kHours; ++hour) {
       TripConditions& trip = result[pair * kHours + hour];
@@ -66,7 +67,7 @@ std::vector<TripConditions> MobilityService::conditions(std::size_t weekday) con
       trip.transit_transfer = option.transfers();
       trip.transit_walk_km = access_km_[pair / districts] + access_km_[pair % districts];
     }
-  }
+  });
   return result;
 }
 
@@ -113,7 +114,7 @@ std::vector<double> MobilityService::totals(const TripCounts& counts,
 
 void MobilityService::travel(const StepContext& step) {
   const auto weekday = static_cast<std::size_t>(step.date.weekday());
-  const std::vector<TripConditions> segments = conditions(weekday);
+  const std::vector<TripConditions> segments = conditions(step.parallel, weekday);
   modes_.build(step.parallel, segments, choice_, safety_);
   if (config_.activities.departure_choice.enabled) {
     activities_.choose_departures(segment_crowding_loss(segments, modes_, choice_, safety_));
@@ -146,7 +147,7 @@ void MobilityService::travel(const StepContext& step) {
       }
     }
   }
-  const RoadTimes today = roads_.assign(pcu);
+  const RoadTimes today = roads_.assign(step.parallel, pcu);
   for (std::size_t i = 0; i < car_time_.size(); ++i) {
     car_time_[i] += roads.smoothing * (today.time_min[i] - car_time_[i]);
   }

@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <span>
 #include <vector>
 
 #include "sim/city/city.hpp"
@@ -29,20 +28,31 @@ struct TripCounts {
 
 class TripSampler {
  public:
-  // `has_car` is per household. The city must outlive the sampler.
+  // `has_car` is per household. Only the citizens' homes, traits and weights are kept.
   TripSampler(const City& city, const std::vector<std::uint8_t>& has_car);
+  ~TripSampler();
 
   [[nodiscard]] TripCounts day(Parallelism& parallel, std::uint64_t seed, int day, std::size_t weekday,
-                               const ActivityModel& activities, const ModeTable& modes) const;
+                               const ActivityModel& activities, const ModeTable& modes);
+
+  // Citizens alike in everything the sampling reads: home district, traits (traveller type, income
+  // group and car, as one code) and weight (in units of 2^-32 persons). Nothing is recorded per
+  // citizen, so alike citizens are sampled together, each with draws of its own.
+  struct Group {
+    std::uint64_t weight;
+    std::uint32_t home;
+    std::uint32_t citizens;
+    std::uint8_t traits;
+  };
+  struct Tally;  // one running thread's sums
 
  private:
   std::size_t districts_;
-  std::span<const std::uint32_t> district_;
-  std::span<const double> weight_;
-  std::vector<std::uint8_t> traits_;  // per citizen: traveller type, income group and car, as one code
+  std::vector<Group> groups_;         // by home, weight, gender, mode chooser and traits
+  std::vector<std::size_t> starts_;   // the first citizen of each group in that order, then the total
   // Tallies in use by no chunk, all zero between days; as many as chunks ever ran at once.
-  mutable std::mutex idle_mutex_;
-  mutable std::vector<std::unique_ptr<std::vector<std::uint64_t>>> idle_tallies_;
+  std::mutex idle_mutex_;
+  std::vector<std::unique_ptr<Tally>> idle_tallies_;
 };
 
 }  // namespace munisim

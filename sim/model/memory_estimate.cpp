@@ -42,13 +42,13 @@ constexpr double kNationalTablesBytes = 26.0 * 1024 * 1024;
 // A bus route laid out by provisioning (each run both ways): paths, stops and the collection
 // routes' and lines' path trees on a 43-district street network (Lima: 696 routes, 13 MiB).
 constexpr double kGeneratedRouteBytes = 20.0 * 1024;
-// Mobility's tables per origin, destination and hour: trip conditions, the day's mode table, the
-// trip tallies (one per running thread) and their sums (Lima, 43^2 x 24 segments: 38 MiB at 2
-// threads).
-constexpr double kMobilityBytesPerSegment = 900;
-// The day's mode rows per chooser class (sim/mobility/mode_table.hpp), net of the tables they
-// replaced: Lima's peak grew by 27 MiB with them at 1:100, 1:10 and 1:1 alike (city_size_bench).
-constexpr double kChooserRowBytesPerSegment = 660;
+// Mobility's tables per origin, destination and hour: trip conditions, the day's mode table and
+// the trip tallies (one per running thread, 160 bytes a segment each).
+constexpr double kMobilityBytesPerSegment = 500;
+// The day's mode rows per chooser class by home band (sim/mobility/trip_sampler.cpp, 768 bytes a
+// segment for the day), net of what the tables before them took: Lima's peak at 1:100 fell by
+// 35 MiB when they replaced the third pass's rows and larger tallies (830 bytes a segment).
+constexpr double kChooserRowBytesPerSegment = 230;
 constexpr double kHours = 24;
 
 // Routes provisioning will lay out on the streets (sim/provisioning/provision_services.cpp).

@@ -1,5 +1,5 @@
-// The lane-group Philox: Random123's known answer, the lane layout, and the AVX2 path giving the
-// scalar path's bits for any key, counter and length.
+// The lane-group Philox: Random123's known answer, the lane layout, and the AVX-512 and AVX2 paths
+// (where this processor has them) giving the scalar path's bits for any key, counter and length.
 #include "sim/core/philox_lanes.hpp"
 
 #include <gtest/gtest.h>
@@ -22,7 +22,7 @@ TEST(PhiloxLanes, CounterZeroKeyZeroIsRandom123sKnownAnswer) {
   EXPECT_EQ(words[24], 0x9b00dbd8u);
 }
 
-TEST(PhiloxLanes, VectorPathGivesTheScalarPathsBits) {
+TEST(PhiloxLanes, VectorPathsGiveTheScalarPathsBits) {
   struct Case {
     std::uint64_t seed;
     std::uint32_t entity, day, purpose, first;
@@ -30,10 +30,15 @@ TEST(PhiloxLanes, VectorPathGivesTheScalarPathsBits) {
   for (const Case& c : {Case{1, 0, 0, 0, 0}, Case{0xDEADBEEFCAFEF00DULL, 7, 364, 0x811C9DC5u, 12},
                         Case{42, 0xFFFFFFFFu, 1, 2, 0xFFFFFFF9u}}) {  // counters wrap inside a group
     for (std::size_t groups : {1, 3, 17}) {
-      std::vector<std::uint32_t> fast(groups * kPhiloxLaneWords), slow(fast.size());
+      std::vector<std::uint32_t> slow(groups * kPhiloxLaneWords), fast(slow.size());
+      fill_philox_lanes_with(PhiloxPath::scalar, c.seed, c.entity, c.day, c.purpose, c.first, slow);
       fill_philox_lanes(c.seed, c.entity, c.day, c.purpose, c.first, fast);
-      fill_philox_lanes_scalar(c.seed, c.entity, c.day, c.purpose, c.first, slow);
       EXPECT_EQ(fast, slow) << "seed " << c.seed << ", " << groups << " groups";
+      for (PhiloxPath path : {PhiloxPath::avx2, PhiloxPath::avx512}) {
+        if (!philox_path_available(path)) continue;
+        fill_philox_lanes_with(path, c.seed, c.entity, c.day, c.purpose, c.first, fast);
+        EXPECT_EQ(fast, slow) << "path " << static_cast<int>(path) << ", seed " << c.seed << ", " << groups << " groups";
+      }
     }
   }
 }

@@ -101,7 +101,7 @@ TripCounts sampled_counts(const std::vector<TripConditions>& segments, const Mod
   ModeTable modes;
   Parallelism parallel(threads);
   modes.build(parallel, segments, choice, safety);
-  const TripSampler sampler(d.city, d.has_car);
+  TripSampler sampler(d.city, d.has_car);
   TripCounts total;
   total.by_segment_mode_gender.assign(segments.size() * kModes * kGenders, 0.0);
   for (int day = 0; day < days; ++day) {

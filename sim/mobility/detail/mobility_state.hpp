@@ -138,7 +138,7 @@ class MobilityService {
   void plan_trunk_lines();
   void refresh_access();
   void register_series();
-  [[nodiscard]] std::vector<TripConditions> conditions(std::size_t weekday) const;
+  [[nodiscard]] std::vector<TripConditions> conditions(Parallelism& parallel, std::size_t weekday) const;
   [[nodiscard]] std::vector<double> totals(const TripCounts& counts, const std::vector<TripConditions>& segments) const;
   [[nodiscard]] double places(std::size_t line) const;
   [[nodiscard]] std::array<double, kVehicleTypes> capacities() const;
