@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: install, build, run the C++ suites under CTest, the Python suites under pytest and
 # the browser tests. Each stage prints its wall and CPU time. CI (.ci/run) follows it with the
-# fuzz stage (.ci/fuzz); the sanitizer stage (.ci/sanitize) runs on its own for now.
+# fuzz stage (.ci/fuzz) and the sanitizer stage (.ci/sanitize).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source .ci/stages.sh
