@@ -397,6 +397,7 @@ struct TransitServiceConfig {
   double crowded_load_factor = 0.8;
   double smoothing = 1;
   bool remember_by_day_kind = false;
+  bool queue_carryover = false;
   double trunk_speed_kmh = 25;
   double synthetic_headway_min = 8;
   double synthetic_fare_soles = 1.5;
@@ -431,6 +432,11 @@ struct TransitServiceConfig {
             {.meaning = "riders and the fleet allocation expect of a day what the last days of the same kind "
                         "(Monday to Friday, Saturday, Sunday) brought, so a Monday is not planned from a Sunday; "
                         "false (default): from the day before, whatever its kind"});
+    v.field("queue_carryover", queue_carryover,
+            {.meaning = "riders left behind by full vehicles queue at their line (a deterministic bottleneck queue, "
+                        "Vickrey 1969) and wait until the queue ahead of them is carried, into the next hours if "
+                        "need be (docs/mobility.md, \"Denied boardings\"); false (default): each denied boarding "
+                        "waits one more headway and nothing is carried into the next hour"});
     v.field("trunk_speed_kmh", trunk_speed_kmh,
             {.unit = "km/h",
              .meaning = "commercial speed of a trunk line on its own lane",

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/mobility/bottleneck_queue.hpp"
+
 namespace munisim {
 
 std::size_t period_of_hour(std::size_t hour) {
@@ -21,7 +23,7 @@ double leg_frequency_per_min(const LegOptions& leg, const std::vector<RouteLine>
 }
 
 LineHourLoads load_lines(const TransitRoutes& routes, std::size_t weekday, const std::vector<double>& demand,
-                         const std::vector<double>& places) {
+                         const std::vector<double>& places, bool queue_carryover) {
   const std::vector<RouteLine>& lines = routes.lines();
   const std::size_t cells = lines.size() * kHours;
   LineHourLoads loads{std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
@@ -57,15 +59,25 @@ LineHourLoads load_lines(const TransitRoutes& routes, std::size_t weekday, const
     }
   }
   for (std::size_t l = 0; l < lines.size(); ++l) {
+    double backlog = 0;  // nobody waits from the day before
     for (std::size_t h = 0; h < kHours; ++h) {
       const std::size_t cell = l * kHours + h;
       const double headway = lines[l].headway_on(weekday, period_of_hour(h));
-      loads.capacity[cell] = headway > 0 ? 60.0 / headway * places[l] : 0.0;
-      loads.peak_load[cell] =
+      const double arrivals =
           stretch[cell].empty() ? 0.0 : *std::max_element(stretch[cell].begin(), stretch[cell].end());
-      loads.denied[cell] = std::max(0.0, loads.peak_load[cell] - loads.capacity[cell]);
+      loads.capacity[cell] = headway > 0 ? 60.0 / headway * places[l] : 0.0;
+      if (queue_carryover) {
+        const QueueHour queue = queue_hour(arrivals, loads.capacity[cell], backlog);
+        loads.peak_load[cell] = arrivals + backlog;  // the riders carried in take places too
+        loads.denied[cell] = queue.denied;
+        loads.extra_wait_min[cell] = loads.boardings[cell] > 0 ? 60 * queue.wait_rider_h / loads.boardings[cell] : 0;
+        backlog = queue.backlog;
+      } else {
+        loads.peak_load[cell] = arrivals;
+        loads.denied[cell] = std::max(0.0, arrivals - loads.capacity[cell]);
+        loads.extra_wait_min[cell] = loads.boardings[cell] > 0 ? loads.denied[cell] * headway / loads.boardings[cell] : 0;
+      }
       loads.load_factor[cell] = loads.capacity[cell] > 0 ? loads.peak_load[cell] / loads.capacity[cell] : 0.0;
-      loads.extra_wait_min[cell] = loads.boardings[cell] > 0 ? loads.denied[cell] * headway / loads.boardings[cell] : 0;
     }
   }
   return loads;

@@ -1,7 +1,9 @@
 // Loads on transit lines by hour: riders between two districts share the lines serving them in
 // proportion to frequency; each rider loads the line's stretches from boarding to alighting. The
 // busiest stretch's load against the hour's capacity (vehicles per hour x places) gives the load
-// factor; riders beyond capacity are denied boarding and wait one more headway.
+// factor; riders beyond capacity are denied boarding and wait one more headway, or, with the queue
+// carried over (mobility.transit.queue_carryover), queue at the line until vehicles carry them
+// (sim/mobility/bottleneck_queue.hpp).
 #pragma once
 
 #include <array>
@@ -25,6 +27,7 @@ struct LineHourLoads {
 
 // `demand`: riders [pair * 24 + hour] on a day of the week; `places`: capacity of one vehicle of each line.
 [[nodiscard]] LineHourLoads load_lines(const TransitRoutes& routes, std::size_t weekday,
-                                       const std::vector<double>& demand, const std::vector<double>& places);
+                                       const std::vector<double>& demand, const std::vector<double>& places,
+                                       bool queue_carryover);
 
 }  // namespace munisim
