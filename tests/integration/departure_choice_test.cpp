@@ -14,16 +14,16 @@ namespace {
 
 using testing::series;
 
-constexpr int kDays = 14, kSettled = 7;
+constexpr int kDepartureDays = 14, kSettled = 7;
 
 // The demo city riding buses (as the one-line town's constants do), with enough places off-peak
 // and too few at the peaks: about 40 % of the boardings at 6-8 h are denied without departure choice.
 Scenario crowded_demo(bool departure_choice) {
-  return load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/demo.yaml",
-                       {"mobility.enabled=true", "days=" + std::to_string(kDays), "mobility.transit.smoothing=0.5",
-                        "mobility.mode_choice.constants=[-5, -5, 5, -5, -5]", "mobility.transit.combi.capacity=150",
-                        std::string("mobility.activities.departure_choice.enabled=") +
-                            (departure_choice ? "true" : "false")});
+  return load_scenario(
+      std::string(MUNISIM_SOURCE_DIR) + "/scenarios/demo.yaml",
+      {"mobility.enabled=true", "days=" + std::to_string(kDepartureDays), "mobility.transit.smoothing=0.5",
+       "mobility.mode_choice.constants=[-5, -5, 5, -5, -5]", "mobility.transit.combi.capacity=150",
+       std::string("mobility.activities.departure_choice.enabled=") + (departure_choice ? "true" : "false")});
 }
 
 // Denied over attempted boardings in the hours [from, to), days kSettled.. on, over every line.
@@ -60,7 +60,8 @@ TEST(DepartureChoice, BitIdenticalForOneAndThreeThreads) {
     Simulation simulation(crowded_demo(true), threads);
     simulation.run();
     std::vector<double> values;
-    for (const Series& s : simulation.metrics().all()) values.insert(values.end(), s.values().begin(), s.values().end());
+    for (const Series& s : simulation.metrics().all())
+      values.insert(values.end(), s.values().begin(), s.values().end());
     return values;
   };
   const std::vector<double> one = run(1), three = run(3);
