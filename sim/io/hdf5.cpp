@@ -179,19 +179,24 @@ std::uint64_t element_count(hid_t space, const std::string& what) {
   return count;
 }
 
-void check_stored_size(hid_t dataset, std::uint64_t count, std::uint64_t element_bytes, const std::string& what) {
+namespace {
+
+// Refuses a dataset declaring more than `count` elements of `element_bytes` can come from what it
+// stores (and the file holds), each stored byte read back as up to `expansion` bytes.
+void check_claim(hid_t dataset, std::uint64_t count, std::uint64_t element_bytes, std::uint64_t expansion,
+                 const char* elements, const std::string& what) {
   const std::uint64_t stored_bytes = H5Dget_storage_size(dataset);
   const Handle file(H5Iget_file_id(dataset), "finding the file of " + what);
   hsize_t file_bytes = 0;
   checked(H5Fget_filesize(file, &file_bytes), "sizing the file of " + what);
-  const std::uint64_t limit = kMaxExpansion * std::min<std::uint64_t>(stored_bytes, file_bytes) + 4096;
+  // The 4 KiB lets deflated datasets smaller than a page through; text lists get no such slack.
+  const std::uint64_t slack = expansion > 1 ? 4096 : 0;
+  const std::uint64_t limit = expansion * std::min<std::uint64_t>(stored_bytes, file_bytes) + slack;
   if (count > limit / element_bytes) {
-    throw InputError("declares " + std::to_string(count) + " elements in " + what + " but stores only " +
+    throw InputError("declares " + std::to_string(count) + " " + elements + " in " + what + " but stores only " +
                      std::to_string(stored_bytes) + " bytes");
   }
 }
-
-namespace {
 
 // Text lists are written uncompressed (write_texts): one global-heap reference per text, and the
 // file holds at least those references. Deflate's expansion does not apply, and so a claim cannot
@@ -201,17 +206,14 @@ void check_stored_texts(hid_t dataset, std::uint64_t count, const std::string& w
   const Handle type(H5Dget_type(dataset), "reading the type of " + what);
   const std::uint64_t text_bytes =
       H5Tis_variable_str(type) > 0 ? kTextReferenceBytes : std::max<std::size_t>(H5Tget_size(type), 1);
-  const std::uint64_t stored_bytes = H5Dget_storage_size(dataset);
-  const Handle file(H5Iget_file_id(dataset), "finding the file of " + what);
-  hsize_t file_bytes = 0;
-  checked(H5Fget_filesize(file, &file_bytes), "sizing the file of " + what);
-  if (count > std::min<std::uint64_t>(stored_bytes, file_bytes) / text_bytes) {
-    throw InputError("declares " + std::to_string(count) + " texts in " + what + " but stores only " +
-                     std::to_string(stored_bytes) + " bytes");
-  }
+  check_claim(dataset, count, text_bytes, 1, "texts", what);
 }
 
 }  // namespace
+
+void check_stored_size(hid_t dataset, std::uint64_t count, std::uint64_t element_bytes, const std::string& what) {
+  check_claim(dataset, count, element_bytes, kMaxExpansion, "elements", what);
+}
 
 std::vector<std::string> read_text_list(hid_t parent, const std::string& name) {
   const Handle dataset(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "opening " + name);
