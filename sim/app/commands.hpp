@@ -30,6 +30,7 @@ struct ResumeOptions {
   std::string out;  // empty: out/<scenario name>.h5
   int threads = 0;
   bool quiet = false;
+  bool timings = false;  // print the time of each system after the run
   Checkpointing checkpointing;  // path empty: keep writing to `checkpoint`
 };
 
@@ -42,6 +43,7 @@ struct RunOptions {
   std::vector<std::string> overrides;
   std::string data_dir;
   bool quiet = false;
+  bool timings = false;  // print the time of each system after the run
   Checkpointing checkpointing;
 };
 

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   run_cli->add_option("--set", run.overrides, "override a scenario key: --set city.sampling=10");
   run_cli->add_option("--data-dir", run.data_dir, "folder of the public data tables (for city.ubigeo)");
   run_cli->add_flag("--quiet,-q", run.quiet, "print only errors");
+  run_cli->add_flag("--timings", run.timings, "after the run, print the time each system took (wall, CPU, cores kept busy)");
   add_checkpoint_options(run_cli, run.checkpointing);
 
   ResumeOptions resume;
@@ -47,6 +48,7 @@ int main(int argc, char** argv) {
   resume_cli->add_option("--threads", resume.threads, "worker threads (default: the cores this process may run on; under mpirun, its rank's)")
       ->check(CLI::NonNegativeNumber);
   resume_cli->add_flag("--quiet,-q", resume.quiet, "print only errors");
+  resume_cli->add_flag("--timings", resume.timings, "after the run, print the time each system took (wall, CPU, cores kept busy)");
   add_checkpoint_options(resume_cli, resume.checkpointing);
 
   ExperimentOptions experiment;

@@ -27,7 +27,7 @@ int resume_command(const ResumeOptions& options) {
   }
   const std::filesystem::path checkpoint =
       options.checkpointing.path.empty() ? options.checkpoint : options.checkpointing.path;
-  return run_to_end(*simulation, target, options.checkpointing, checkpoint, options.quiet, stop);
+  return run_to_end(*simulation, target, options.checkpointing, checkpoint, options.quiet, options.timings, stop);
 }
 
 }  // namespace munisim::app

@@ -66,7 +66,7 @@ int run_command(const RunOptions& options) {
   target.estimated_bytes = estimated_output_bytes(simulation.output());
   check_output_target(target);
   return run_to_end(simulation, target, options.checkpointing, checkpoint_path(options.checkpointing, target.path),
-                    options.quiet, stop);
+                    options.quiet, options.timings, stop);
 }
 
 }  // namespace munisim::app

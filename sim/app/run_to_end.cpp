@@ -10,6 +10,7 @@
 
 #include "sim/app/kpi_table.hpp"
 #include "sim/app/progress.hpp"
+#include "sim/app/timings_table.hpp"
 #include "sim/core/error.hpp"
 #include "sim/model/checkpoint.hpp"
 #include "sim/model/kpi.hpp"
@@ -51,7 +52,7 @@ int thread_count(int requested) {
 }
 
 int run_to_end(Simulation& simulation, const OutputTarget& target, const Checkpointing& checkpointing,
-               const std::filesystem::path& checkpoint, bool quiet, const std::atomic<bool>& stop) {
+               const std::filesystem::path& checkpoint, bool quiet, bool timings, const std::atomic<bool>& stop) {
   for (const std::string& warning : simulation.warnings()) fmt::print(stderr, "warning: {}\n", warning);
   ProgressReporter progress(stderr, quiet);
   try {
@@ -77,7 +78,12 @@ int run_to_end(Simulation& simulation, const OutputTarget& target, const Checkpo
     throw;
   }
   progress.finish();
+  SystemTiming writing{"(writing the output)", 1};
+  const double write_start_s = monotonic_seconds();
+  const double write_start_cpu_s = process_cpu_seconds();
   write_output(target.path, simulation.output());
+  writing.wall_s = monotonic_seconds() - write_start_s;
+  writing.cpu_s = process_cpu_seconds() - write_start_cpu_s;
   if (stop.load()) {
     // Ctrl-C during the write: the file is complete, but the user asked for nothing to be kept.
     std::filesystem::remove(target.path);
@@ -90,6 +96,11 @@ int run_to_end(Simulation& simulation, const OutputTarget& target, const Checkpo
                 static_cast<long long>(done.config.seed), simulation.threads(), simulation.city().citizens.size());
     print_kpi_table(stdout, kpis(simulation.metrics(), simulation.days_run()));
     std::printf("wrote %s\n", target.path.c_str());
+  }
+  if (timings) {
+    std::vector<SystemTiming> rows = simulation.timings();
+    rows.push_back(writing);
+    print_timings_table(stdout, rows, simulation.threads());
   }
   return kExitOk;
 }

@@ -15,9 +15,10 @@ namespace munisim::app {
 [[nodiscard]] int thread_count(int requested);
 
 // `checkpoint` is where checkpoints go (used only when checkpointing asks for them); `stop` is the
-// flag of install_interrupt_handler(). Returns the exit code; Interrupted when `stop` is set,
+// flag of install_interrupt_handler(); `timings` prints the time of each system after the output
+// (even when quiet: the user asked for it). Returns the exit code; Interrupted when `stop` is set,
 // leaving the last checkpoint written.
 int run_to_end(Simulation& simulation, const OutputTarget& target, const Checkpointing& checkpointing,
-               const std::filesystem::path& checkpoint, bool quiet, const std::atomic<bool>& stop);
+               const std::filesystem::path& checkpoint, bool quiet, bool timings, const std::atomic<bool>& stop);
 
 }  // namespace munisim::app

@@ -100,6 +100,10 @@ int world_run_command(const RunOptions& options, const std::vector<std::string>&
     throw InputError({options.scenario, 0, 0}, "",
                      "checkpoints (--checkpoint-every, --stop-after) are not available for world scenarios yet");
   }
+  if (options.timings) {
+    throw InputError({options.scenario, 0, 0}, "",
+                     "--timings times the systems of one city's run; run a municipality's own scenario to see them");
+  }
   const std::unique_ptr<Cluster> cluster = join_cluster("a world's municipalities");
   const bool root = cluster->rank() == 0;
   WorldScenario scenario = load_world(options.scenario, overrides);

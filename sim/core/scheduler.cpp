@@ -42,8 +42,14 @@ void Scheduler::seal() {
 void Scheduler::run_day(int day, Parallelism& parallel, std::uint64_t seed) {
   if (!sealed_) seal();
   const StepContext context{day, calendar_.date(day), calendar_, parallel, seed};
-  for (const Entry& entry : entries_) {
-    if (entry.cycle.due(calendar_, day)) entry.system(context);
+  for (Entry& entry : entries_) {
+    if (!entry.cycle.due(calendar_, day)) continue;
+    const double wall_start = monotonic_seconds();
+    const double cpu_start = process_cpu_seconds();
+    entry.system(context);
+    entry.cpu_s += process_cpu_seconds() - cpu_start;
+    entry.wall_s += monotonic_seconds() - wall_start;
+    ++entry.runs;
   }
   channels_.end_day();
 }
@@ -115,6 +121,12 @@ std::vector<std::string> Scheduler::order() const {
   std::vector<std::string> names;
   for (const Entry& entry : entries_) names.push_back(entry.name);
   return names;
+}
+
+std::vector<SystemTiming> Scheduler::timings() const {
+  std::vector<SystemTiming> timings;
+  for (const Entry& entry : entries_) timings.push_back({entry.name, entry.runs, entry.wall_s, entry.cpu_s});
+  return timings;
 }
 
 }  // namespace munisim

@@ -14,6 +14,7 @@
 #include "sim/core/calendar.hpp"
 #include "sim/core/channels.hpp"
 #include "sim/core/state_archive.hpp"
+#include "sim/core/system_timings.hpp"
 
 namespace munisim {
 
@@ -43,6 +44,8 @@ class Scheduler {
   void seal();
   void run_day(int day, Parallelism& parallel, std::uint64_t seed);
   [[nodiscard]] std::vector<std::string> order() const;
+  // Time spent in each system over the days run by this scheduler, in the order they run.
+  [[nodiscard]] std::vector<SystemTiming> timings() const;
 
   // Section `section` of a checkpoint holds what `systems` keep between days. Error on a section
   // name used twice or a system already covered.
@@ -63,6 +66,9 @@ class Scheduler {
     std::string name;
     Cycle cycle;
     System system;
+    int runs = 0;
+    double wall_s = 0;
+    double cpu_s = 0;
   };
   // Position of system `name` in the order; Error naming `role` when it is not registered.
   [[nodiscard]] std::size_t position(const std::string& name, const std::string& channel, const char* role) const;

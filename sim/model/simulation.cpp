@@ -93,6 +93,15 @@ Simulation::Simulation(ResolvedScenario resolved, int threads, LoopBackend backe
   }
   if (extra_systems) extra_systems(registration);
   scheduler_->seal();
+  building_.wall_s = monotonic_seconds() - build_start_s_;
+  building_.cpu_s = process_cpu_seconds() - build_start_cpu_s_;
+}
+
+std::vector<SystemTiming> Simulation::timings() const {
+  std::vector<SystemTiming> timings{building_};
+  std::vector<SystemTiming> systems = scheduler_->timings();
+  timings.insert(timings.end(), systems.begin(), systems.end());
+  return timings;
 }
 
 Simulation::~Simulation() = default;

@@ -14,6 +14,7 @@
 #include "sim/core/metrics.hpp"
 #include "sim/core/traces.hpp"
 #include "sim/core/parallel.hpp"
+#include "sim/core/system_timings.hpp"
 #include "sim/governance/governance_view.hpp"
 #include "sim/io/output.hpp"
 #include "sim/model/district_data.hpp"
@@ -55,6 +56,8 @@ class Simulation {
   [[nodiscard]] const MetricsRegistry& metrics() const noexcept { return metrics_; }
   // Citizens' opinions and complaint tickets; nullptr unless governance.enabled.
   [[nodiscard]] const GovernanceView* governance() const noexcept { return governance_.get(); }
+  // Building the city and registering the systems, then each system's share of the days run.
+  [[nodiscard]] std::vector<SystemTiming> timings() const;
   // What the user should know about how the city was built (e.g. a fallback to synthetic streets).
   [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 
@@ -77,6 +80,9 @@ class Simulation {
 
  private:
   std::chrono::system_clock::time_point wall_start_;  // first: the wall time includes building the city
+  double build_start_s_ = monotonic_seconds();
+  double build_start_cpu_s_ = process_cpu_seconds();
+  SystemTiming building_{"(building the city)", 1};
   std::vector<std::string> data_notes_;               // sources of district values read from tables
   std::vector<std::string> city_notes_;               // sources of streets, boundaries and transit
   ProvisioningPlan provisioning_;                     // services given by rule to a city from city.ubigeo

@@ -57,5 +57,28 @@ TEST(Scheduler, PassesSeedAndDateAndRejectsDuplicates) {
   EXPECT_THROW(scheduler.add("check", Cycle::daily(), [](const StepContext&) {}), Error);
 }
 
+TEST(Scheduler, TimesEachSystemOnTheDaysItWasDue) {
+  Scheduler scheduler(Calendar(Date{2025, 1, 1}));  // a Wednesday
+  constexpr double kSpin_s = 0.02;
+  scheduler.add("spins", Cycle::daily(), [&](const StepContext&) {
+    // Spins rather than sleeps, so that the process also uses CPU time meanwhile.
+    const double start = monotonic_seconds();
+    while (monotonic_seconds() - start < kSpin_s) {
+    }
+  });
+  scheduler.add("fridays", Cycle::weekly(Weekday::friday), [](const StepContext&) {});
+  Parallelism parallel(1);
+  for (int day = 0; day < 3; ++day) scheduler.run_day(day, parallel, 1);
+  const std::vector<SystemTiming> timings = scheduler.timings();
+  ASSERT_EQ(timings.size(), 2u);
+  EXPECT_EQ(timings[0].name, "spins");
+  EXPECT_EQ(timings[0].runs, 3);
+  EXPECT_GE(timings[0].wall_s, 3 * kSpin_s);
+  EXPECT_GT(timings[0].cpu_s, 0.0);
+  EXPECT_EQ(timings[1].name, "fridays");
+  EXPECT_EQ(timings[1].runs, 1);
+  EXPECT_GE(timings[1].wall_s, 0.0);
+}
+
 }  // namespace
 }  // namespace munisim

@@ -41,6 +41,39 @@ def test_quiet_prints_nothing_and_logs_get_plain_progress_lines(munisim_bin, dem
     assert "progress: day 2/2 (100%)" in loud.stderr  # not a terminal: plain lines, no bar
 
 
+def test_timings_name_every_system_and_add_up(munisim_bin, demo, tmp_path):
+    result = run(munisim_bin, "run", demo, "--out", tmp_path / "t.h5", "--days", 3, "--threads", 2, "--quiet",
+                 "--timings")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "time by system (2 threads; CPU/wall: cores kept busy)"
+    assert lines[1].split() == ["system", "days", "wall", "s", "share", "CPU", "s", "CPU/wall"]
+    row = re.compile(r"^(.+?)\s+(\d+)?\s+(\d+\.\d{3})\s+(\d+\.\d)%\s+(\d+\.\d{3})\s+(\d+\.\d{2})$")
+    rows = {}
+    for line in lines[2:]:
+        match = row.match(line)
+        assert match, line
+        rows[match[1]] = match.groups()[1:]
+    assert list(rows)[0] == "(building the city)" and list(rows)[-2:] == ["(writing the output)", "total"]
+    systems = {name: fields for name, fields in rows.items() if not name.startswith("(") and name != "total"}
+    assert len(systems) >= 5
+    assert all(int(fields[0]) <= 3 for fields in systems.values())  # the days of its cycle among the 3 run
+    assert max(int(fields[0]) for fields in systems.values()) == 3  # daily systems ran every day
+    parts = [fields for name, fields in rows.items() if name != "total"]
+    total = rows["total"]
+    assert total[0] is None  # the total has no day count
+    assert float(total[1]) == pytest.approx(sum(float(p[1]) for p in parts), abs=0.0005 * len(parts))
+    assert float(total[3]) == pytest.approx(sum(float(p[3]) for p in parts), abs=0.0005 * len(parts))
+    assert sum(float(p[2]) for p in parts) == pytest.approx(100, abs=0.05 * len(parts))
+
+
+def test_timings_are_refused_for_a_world(munisim_bin, repo_root, tmp_path):
+    world = repo_root / "scenarios" / "peru-national.yaml"
+    result = run(munisim_bin, "run", world, "--out", tmp_path / "w.h5", "--timings")
+    assert result.returncode == 2
+    assert "--timings times the systems of one city's run" in result.stderr
+
+
 def test_threads_do_not_change_results(munisim_bin, demo, tmp_path):
     for threads in (1, 2, 4):
         assert run(munisim_bin, "run", demo, "--out", tmp_path / f"t{threads}.h5", "--days", 3,
