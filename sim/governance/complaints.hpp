@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/core/agent_table.hpp"
+#include "sim/core/parallel.hpp"
 #include "sim/governance/citizen_opinion.hpp"
 #include "sim/governance/tickets.hpp"
 
@@ -22,9 +23,10 @@ class ComplaintDesk {
   ComplaintDesk(const AgentTable& citizens, const ComplaintsConfig& config);
 
   // The day's new complaints (not yet routed), in a fixed order. `app_share` is the share of
-  // citizens with digital access who use the app today (0 without the app).
+  // citizens with digital access who use the app today (0 without the app). The same for any
+  // thread count of `parallel`.
   [[nodiscard]] std::vector<Ticket> file_day(int day, const OpinionMeans& opinion, const ServiceFailure& failure,
-                                             double app_share, std::uint64_t seed) const;
+                                             double app_share, std::uint64_t seed, Parallelism& parallel) const;
 
  private:
   struct Group {

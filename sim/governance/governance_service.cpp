@@ -164,7 +164,7 @@ void GovernanceService::file_complaints(const StepContext& step) {
   } else {
     app_share_ = 0;
   }
-  const std::vector<Ticket> tickets = desk_.file_day(step.day, opinion_.means(), failure_, app_share_, step.seed);
+  const std::vector<Ticket> tickets = desk_.file_day(step.day, opinion_.means(), failure_, app_share_, step.seed, step.parallel);
   complaints_.filed.assign(kTicketKinds * kComplaintChannels, 0.0);
   complaints_.filed_by_group.assign(districts_ * kGenders * kIncomeGroups, 0.0);
   const RoutingSwitches switches{on(kOneStop, step.day), on(kAutoRouting, step.day)};
