@@ -48,6 +48,17 @@ void FleetAllocationConfig::check(schema::Checks& checks) const {
   }
 }
 
+void TransitServiceConfig::check(schema::Checks& checks) const {
+  if (queue_patience_min > 0 && !queue_carryover) {
+    checks.fail("queue_patience_min", "is set but queue_carryover is false; riders give up only on a queue carried "
+                                      "over (set queue_carryover: true, or leave the patience at 0)");
+  }
+  if (smoothing_schedule == "msa" && smoothing >= 1) {
+    checks.fail("smoothing", "is 1, the floor of the msa steps 1/n, so every step would be 1; expected the floor "
+                             "below 1 (e.g. 0.1) with smoothing_schedule: msa");
+  }
+}
+
 void MobilityMeasureConfig::check(schema::Checks& checks) const {
   if (kind == "trunk_line" && districts.size() < 2) {
     checks.fail("districts", "a trunk_line needs at least 2 districts, in the order it runs through them");

@@ -396,8 +396,10 @@ struct TransitServiceConfig {
   VehicleTypeConfig brt{.capacity = 160, .fuel = "diesel", .fuel_per_km = 0.9, .cost_soles_per_km = 8.0};
   double crowded_load_factor = 0.8;
   double smoothing = 1;
+  std::string smoothing_schedule = "constant";
   bool remember_by_day_kind = false;
   bool queue_carryover = false;
+  double queue_patience_min = 0;
   double trunk_speed_kmh = 25;
   double synthetic_headway_min = 8;
   double synthetic_fare_soles = 1.5;
@@ -428,6 +430,11 @@ struct TransitServiceConfig {
              .min = 0.01,
              .max = 1,
              .source = "[EST] 0.5 as mobility.roads.smoothing in scenarios/trujillo-by-demand.yaml"});
+    v.field("smoothing_schedule", smoothing_schedule,
+            {.meaning = "constant (default): every day weighs `smoothing`; msa: the n-th day of a kind weighs "
+                        "max(1/n, smoothing), the method of successive averages with steps 1/n (the mean of all "
+                        "days so far) until they reach `smoothing`, their floor, so that riders settle",
+             .choices = {"constant", "msa"}});
     v.field("remember_by_day_kind", remember_by_day_kind,
             {.meaning = "riders and the fleet allocation expect of a day what the last days of the same kind "
                         "(Monday to Friday, Saturday, Sunday) brought, so a Monday is not planned from a Sunday; "
@@ -437,6 +444,14 @@ struct TransitServiceConfig {
                         "Vickrey 1969) and wait until the queue ahead of them is carried, into the next hours if "
                         "need be (docs/mobility.md, \"Denied boardings\"); false (default): each denied boarding "
                         "waits one more headway and nothing is carried into the next hour"});
+    v.field("queue_patience_min", queue_patience_min,
+            {.unit = "min",
+             .meaning = "mean time a rider waits in the queue of queue_carryover before giving up and taking a "
+                        "taxi, mototaxi or colectivo (exponential patience, a fluid queue with abandonment; "
+                        "transit_abandoned_boardings); 0 (default): nobody gives up",
+             .min = 0,
+             .max = 600,
+             .source = "[EST] fitted in scenarios/calibration/*.yaml where the queue is on (docs/calibration.md)"});
     v.field("trunk_speed_kmh", trunk_speed_kmh,
             {.unit = "km/h",
              .meaning = "commercial speed of a trunk line on its own lane",
@@ -464,6 +479,7 @@ struct TransitServiceConfig {
     v.field("synthetic_fare_soles", synthetic_fare_soles,
             {.unit = "soles", .meaning = "fare of generated lines", .min = 0, .max = 50, .source = "[EST]"});
   }
+  void check(schema::Checks& checks) const;
 };
 
 // Volume-delay on the drive network (BPR): t = t0 (1 + alpha (v / c)^beta).

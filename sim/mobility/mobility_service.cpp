@@ -128,7 +128,10 @@ void MobilityService::travel(const StepContext& step) {
   for (std::size_t l = 0; l < routes_.lines().size(); ++l) line_places.push_back(places(l));
   const std::vector<double> demand(totals.begin() + static_cast<std::ptrdiff_t>(at.transit),
                                    totals.begin() + static_cast<std::ptrdiff_t>(at.transit + at.odh));
-  const LineHourLoads loads = load_lines(routes_, weekday, demand, line_places, config_.transit.queue_carryover);
+  const TransitServiceConfig& transit = config_.transit;
+  const DeniedRiders denied_riders{transit.queue_carryover,
+                                   transit.queue_patience_min > 0 ? 60 / transit.queue_patience_min : 0.0};
+  const LineHourLoads loads = load_lines(routes_, weekday, demand, line_places, denied_riders);
   expected_load_factor_.remember(weekday, loads.load_factor, config_.transit.smoothing);
   expected_extra_wait_.remember(weekday, loads.extra_wait_min, config_.transit.smoothing);
   if (published_.traces != nullptr && published_.traces->records(step.day)) record_runs(step.day, weekday, loads);

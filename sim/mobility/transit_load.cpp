@@ -23,12 +23,13 @@ double leg_frequency_per_min(const LegOptions& leg, const std::vector<RouteLine>
 }
 
 LineHourLoads load_lines(const TransitRoutes& routes, std::size_t weekday, const std::vector<double>& demand,
-                         const std::vector<double>& places, bool queue_carryover) {
+                         const std::vector<double>& places, const DeniedRiders& denied_riders) {
   const std::vector<RouteLine>& lines = routes.lines();
   const std::size_t cells = lines.size() * kHours;
   LineHourLoads loads{std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
                       std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
-                      std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0)};
+                      std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
+                      std::vector<double>(cells, 0.0)};
   // Load on each stretch from one district visit to the next, per line and hour.
   std::vector<std::vector<double>> stretch(cells);
   for (std::size_t l = 0; l < lines.size(); ++l) {
@@ -66,10 +67,11 @@ LineHourLoads load_lines(const TransitRoutes& routes, std::size_t weekday, const
       const double arrivals =
           stretch[cell].empty() ? 0.0 : *std::max_element(stretch[cell].begin(), stretch[cell].end());
       loads.capacity[cell] = headway > 0 ? 60.0 / headway * places[l] : 0.0;
-      if (queue_carryover) {
-        const QueueHour queue = queue_hour(arrivals, loads.capacity[cell], backlog);
+      if (denied_riders.queue_carryover) {
+        const QueueHour queue = queue_hour(arrivals, loads.capacity[cell], backlog, denied_riders.abandon_rate_per_h);
         loads.peak_load[cell] = arrivals + backlog;  // the riders carried in take places too
         loads.denied[cell] = queue.denied;
+        loads.abandoned[cell] = queue.abandoned;
         loads.extra_wait_min[cell] = loads.boardings[cell] > 0 ? 60 * queue.wait_rider_h / loads.boardings[cell] : 0;
         backlog = queue.backlog;
       } else {

@@ -1,10 +1,14 @@
 // The bottleneck queue of one line, hour by hour, against waits worked out by hand from the
-// piecewise-linear queue Q(t) = max(0, B0 + (A - C) t) (docs/mobility.md, "Denied boardings").
+// piecewise-linear queue Q(t) = max(0, B0 + (A - C) t), and the fluid queue with abandonment
+// (dQ/dt = A - C - theta Q) against its exponential solution and a fine numerical integration of
+// its differential equations (docs/mobility.md, "Denied boardings").
 #include "sim/mobility/bottleneck_queue.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <vector>
 
 namespace munisim {
@@ -77,6 +81,115 @@ TEST(BottleneckQueue, RidersAreConservedThroughADay) {
   EXPECT_DOUBLE_EQ(carried + backlog, arrived);
   EXPECT_LE(denied, arrived);
   EXPECT_GT(denied, 0.0);
+}
+
+// The fluid queue with abandonment integrated by small explicit steps, tracking the backlog carried
+// in (at the head, first come first served) apart from the hour's arrivals, and each arrival's
+// expected wait Q / (C + theta Q): an independent check of the closed forms.
+QueueHour integrate(double arrivals, double capacity, double backlog, double theta) {
+  const int steps = 400000;
+  const double dt = 1.0 / steps;
+  double old = backlog, fresh = 0;
+  QueueHour hour;
+  for (int i = 0; i < steps; ++i) {
+    const double queue = old + fresh;
+    hour.wait_rider_h += arrivals * queue / (capacity + theta * queue) * dt;
+    double serve = queue > 0 ? capacity : std::min(capacity, arrivals);
+    const double from_old = std::min(old, serve * dt);
+    const double from_fresh = std::min(fresh + arrivals * dt, serve * dt - from_old);
+    hour.boarded += from_old + from_fresh;
+    hour.abandoned += theta * queue * dt;
+    old = std::max(0.0, old - from_old - theta * old * dt);
+    fresh = std::max(0.0, fresh + arrivals * dt - from_fresh - theta * fresh * dt);
+    hour.denied += theta * fresh * dt;  // the hour's own arrivals giving up within it
+  }
+  hour.backlog = old + fresh;
+  hour.denied += fresh;
+  return hour;
+}
+
+void expect_near_hour(const QueueHour& exact, const QueueHour& numeric, double tolerance) {
+  EXPECT_NEAR(exact.wait_rider_h, numeric.wait_rider_h, tolerance);
+  EXPECT_NEAR(exact.boarded, numeric.boarded, tolerance);
+  EXPECT_NEAR(exact.abandoned, numeric.abandoned, tolerance);
+  EXPECT_NEAR(exact.backlog, numeric.backlog, tolerance);
+  EXPECT_NEAR(exact.denied, numeric.denied, tolerance);
+}
+
+TEST(RenegingQueue, ConstantOverloadApproachesItsStationaryQueue) {
+  // 140 an hour at 100 places, patience 15 min (theta 4 per hour): Q(t) = 10 (1 - e^-4t), bound for
+  // Q_inf = (A - C) / theta = 10; after the hour Q = 10 (1 - e^-4), and after many hours Q_inf.
+  const double theta = 4;
+  const QueueHour first = queue_hour(140, 100, 0, theta);
+  EXPECT_NEAR(first.backlog, 10 * (1 - std::exp(-4.0)), 1e-12);
+  double backlog = first.backlog;
+  for (int h = 0; h < 20; ++h) backlog = queue_hour(140, 100, backlog, theta).backlog;
+  EXPECT_NEAR(backlog, 10.0, 1e-12);
+  // At the stationary queue every hour: 100 board, theta Q_inf = 40 give up, an arrival waits
+  // Q / (C + theta Q) = 10 / 140 h. The 10 carried in are ahead and gone (served or given up) at
+  // t1 = ln(1 + theta 10 / 100) / theta, having taken 100 t1 of the places: the hour's own arrivals
+  // not carried, its denied, are 140 - (100 - 100 t1).
+  const QueueHour steady = queue_hour(140, 100, 10, theta);
+  EXPECT_NEAR(steady.backlog, 10.0, 1e-12);
+  EXPECT_NEAR(steady.boarded, 100.0, 1e-12);
+  EXPECT_NEAR(steady.abandoned, 40.0, 1e-12);
+  EXPECT_NEAR(steady.wait_rider_h, 140 * 10 / 140.0, 1e-9);
+  EXPECT_NEAR(steady.denied, 40 + 100 * std::log(1.4) / theta, 1e-12);
+}
+
+TEST(RenegingQueue, AgreesWithTheNumericalSolutionOnHandBuiltHours) {
+  // Overloaded from empty; a backlog that clears within the hour; one that does not; a backlog
+  // larger than the hour's capacity; an hour without vehicles (only giving up empties the queue).
+  for (const auto& [arrivals, capacity, backlog] :
+       {std::array<double, 3>{140, 100, 0}, {60, 100, 20}, {80, 100, 40}, {10, 100, 150}, {0, 0, 30}, {100, 100, 25}}) {
+    for (double theta : {0.5, 4.0, 12.0}) {
+      SCOPED_TRACE(testing::Message() << "A " << arrivals << " C " << capacity << " B0 " << backlog << " theta " << theta);
+      // Euler steps of 1/400000 h: their error grows with theta and the riders involved.
+      expect_near_hour(queue_hour(arrivals, capacity, backlog, theta), integrate(arrivals, capacity, backlog, theta),
+                       1e-4 * (1 + arrivals + backlog));
+    }
+  }
+}
+
+TEST(RenegingQueue, EveryRiderBoardsGivesUpOrIsCarried) {
+  // Abandoned + boarded + backlog out = arrivals + backlog in, hour by hour through a day; vehicles
+  // carry at most their capacity; riders are denied at least the hour's surplus, once each, and
+  // everyone who gave up was denied first.
+  const std::vector<double> arrivals = {0, 0, 0, 0, 0, 30, 180, 260, 150, 90, 60, 60, 70, 80, 60, 60, 90, 200, 240,
+                                        120, 60, 30, 10, 5};
+  double backlog = 0, denied = 0, abandoned = 0;
+  for (double hour_arrivals : arrivals) {
+    const QueueHour hour = queue_hour(hour_arrivals, 150, backlog, 6);
+    EXPECT_NEAR(hour.boarded + hour.abandoned + hour.backlog, hour_arrivals + backlog, 1e-9 * (1 + hour_arrivals));
+    EXPECT_LE(hour.boarded, 150 + 1e-9);
+    EXPECT_GE(hour.denied, std::max(0.0, hour_arrivals - 150) - 1e-9);
+    EXPECT_LE(hour.denied, hour_arrivals);
+    denied += hour.denied;
+    abandoned += hour.abandoned;
+    EXPECT_LE(abandoned, denied + 1e-9);
+    backlog = hour.backlog;
+  }
+  EXPECT_GT(abandoned, 0.0);
+}
+
+TEST(RenegingQueue, EndlessPatienceIsThePointQueue) {
+  for (const auto& [arrivals, capacity, backlog] :
+       {std::array<double, 3>{140, 100, 0}, {60, 100, 20}, {80, 100, 40}, {10, 100, 150}, {60, 100, 40}}) {
+    const QueueHour point = queue_hour(arrivals, capacity, backlog);
+    const QueueHour patient = queue_hour(arrivals, capacity, backlog, 1e-7);  // mean patience 10^7 h
+    const double tolerance = 1e-5 * (1 + arrivals + backlog);
+    EXPECT_NEAR(patient.wait_rider_h, point.wait_rider_h, tolerance);
+    EXPECT_NEAR(patient.backlog, point.backlog, tolerance);
+    EXPECT_NEAR(patient.denied, point.denied, tolerance);
+    EXPECT_NEAR(patient.boarded, point.boarded, tolerance);
+    EXPECT_NEAR(patient.abandoned, 0.0, tolerance);
+    // A rate of 0 is the point queue itself, bit for bit.
+    const QueueHour zero = queue_hour(arrivals, capacity, backlog, 0);
+    EXPECT_EQ(zero.wait_rider_h, point.wait_rider_h);
+    EXPECT_EQ(zero.backlog, point.backlog);
+    EXPECT_EQ(zero.denied, point.denied);
+    EXPECT_EQ(zero.abandoned, 0.0);
+  }
 }
 
 }  // namespace

@@ -68,7 +68,7 @@ struct Published {
 
 struct Ids {
   SeriesId trips, by_district, by_hour, share, time, wait, person_km, travelling, per_person, boardings, peak_load,
-      load_factor, denied, extra_wait, crowded, transit_km, operator_cost, revenue, vehicle_km, emissions, energy,
+      load_factor, denied, abandoned, extra_wait, crowded, transit_km, operator_cost, revenue, vehicle_km, emissions, energy,
       speed, vehicles_in_service;
 };
 
@@ -99,9 +99,11 @@ class MobilityService {
     }
     measure_headway_factor_.assign(routes_.lines().size(), 1.0);
     const std::size_t line_hours = routes_.lines().size() * kHours;
-    expected_load_factor_ = DayKindMemory(line_hours, config.transit.remember_by_day_kind);
-    expected_extra_wait_ = DayKindMemory(line_hours, config.transit.remember_by_day_kind);
-    fleet_need_ = DayKindMemory(routes_.lines().size() * kTransitPeriods, config.transit.remember_by_day_kind);
+    const bool by_kind = config.transit.remember_by_day_kind;
+    const bool msa = config.transit.smoothing_schedule == "msa";
+    expected_load_factor_ = DayKindMemory(line_hours, by_kind, msa);
+    expected_extra_wait_ = DayKindMemory(line_hours, by_kind, msa);
+    fleet_need_ = DayKindMemory(routes_.lines().size() * kTransitPeriods, by_kind, msa);
     refresh_access();
     register_series();
   }
