@@ -71,10 +71,12 @@ void MobilityService::register_series() {
           "mobility.transit.queue_carryover, queue into later hours or give up; each counted once, in the hour they "
           "arrived",
           {line, hour}, Summary::total);
-  ids.abandoned = add("transit_abandoned_boardings", "riders",
-                      "riders who gave up queueing at the line in that hour and finished the trip by taxi, mototaxi "
-                      "or colectivo (mobility.transit.queue_patience_min; their trips stay counted as bus_combi)",
-                      {line, hour}, Summary::total);
+  if (config_.transit.queue_patience_min > 0) {
+    ids.abandoned = add("transit_abandoned_boardings", "riders",
+                        "riders who gave up queueing at the line in that hour and finished the trip by taxi, mototaxi "
+                        "or colectivo (mobility.transit.queue_patience_min; their trips stay counted as bus_combi)",
+                        {line, hour}, Summary::total);
+  }
   ids.extra_wait = add("transit_extra_wait_min", "min", "mean extra wait per boarding caused by denied boardings",
                        {line, hour}, Summary::none);
   ids.crowded = add("transit_crowded_share", "1",
@@ -146,7 +148,7 @@ void MobilityService::record_loads(int day, const LineHourLoads& loads, const st
   record(ids_.peak_load, day, loads.peak_load);
   record(ids_.load_factor, day, loads.load_factor);
   record(ids_.denied, day, loads.denied);
-  record(ids_.abandoned, day, loads.abandoned);
+  if (ids_.abandoned) record(*ids_.abandoned, day, loads.abandoned);
   record(ids_.extra_wait, day, loads.extra_wait_min);
   double boarded = 0, crowded = 0;
   for (std::size_t cell = 0; cell < loads.boardings.size(); ++cell) {
