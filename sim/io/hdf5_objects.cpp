@@ -11,7 +11,10 @@ namespace {
 
 // A chunk holds whole days, about 64 KiB of values, which compresses well and reads fast by day.
 constexpr std::size_t kChunkValues = 8192;
-constexpr unsigned kDeflateLevel = 5;
+// Deflate's fastest level: the shuffled doubles compress nearly as well as at level 5 (a city-year
+// of Trujillo 1:1: 20.2 MB against 19.4 MB) in two thirds of the time (0.65 against 0.95
+// CPU-seconds), and writing the output runs on one thread at the end of the run.
+constexpr unsigned kDeflateLevel = 1;
 
 }  // namespace
 
