@@ -32,10 +32,10 @@ ComplaintDesk::ComplaintDesk(const AgentTable& citizens, const ComplaintsConfig&
   };
   constexpr auto kNoGroup = static_cast<std::uint32_t>(-1);
   std::vector<std::uint32_t> group_of(extent(district) * genders * ages * incomes * digitals, kNoGroup);
-  std::vector<std::uint32_t> members(group_of.size(), 0);
-  for (std::size_t c = 0; c < citizens.size(); ++c) ++members[code(c)];
+  std::vector<std::uint32_t> citizens_per_code(group_of.size(), 0);
+  for (std::size_t c = 0; c < citizens.size(); ++c) ++citizens_per_code[code(c)];
   for (std::size_t at = 0; at < group_of.size(); ++at) {
-    if (members[at] == 0) continue;
+    if (citizens_per_code[at] == 0) continue;
     group_of[at] = static_cast<std::uint32_t>(groups_.size());
     std::size_t rest = at;
     Group group{};
@@ -49,7 +49,7 @@ ComplaintDesk::ComplaintDesk(const AgentTable& citizens, const ComplaintsConfig&
     group.age = static_cast<std::uint8_t>(take(ages));
     group.gender = static_cast<std::uint8_t>(take(genders));
     group.district = static_cast<std::uint32_t>(rest);
-    group.members.reserve(members[at]);
+    group.members.reserve(citizens_per_code[at]);
     groups_.push_back(std::move(group));
   }
   for (std::size_t c = 0; c < citizens.size(); ++c) {
