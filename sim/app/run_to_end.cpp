@@ -54,6 +54,7 @@ int thread_count(int requested) {
 int run_to_end(Simulation& simulation, const OutputTarget& target, const Checkpointing& checkpointing,
                const std::filesystem::path& checkpoint, bool quiet, bool timings, const std::atomic<bool>& stop) {
   for (const std::string& warning : simulation.warnings()) fmt::print(stderr, "warning: {}\n", warning);
+  if (timings) simulation.time_systems_alone();
   ProgressReporter progress(stderr, quiet);
   try {
     while (!simulation.finished()) {

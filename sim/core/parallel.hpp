@@ -34,8 +34,14 @@ class LoopRunner {
     void (*call)(void* context, std::size_t first, std::size_t last);
     void* context;
   };
+  struct Task {
+    void (*call)(void* context);
+    void* context;
+  };
   virtual ~LoopRunner() = default;
   virtual void run(std::size_t chunks, ChunkRanges run_chunks) = 0;
+  // Runs both tasks at once; the parallel loops inside them share the threads.
+  virtual void run_both(Task first, Task second) = 0;
 };
 
 // A bounded pool of workers, owned by a run.
@@ -56,6 +62,20 @@ class Parallelism {
                             (*static_cast<F*>(context))(first, last);
                           },
                           &run_chunks});
+  }
+
+  // Calls first() and second() at the same time, and returns when both are done. A thread that
+  // finishes its own work, or waits at the end of a loop, takes chunks of the other's loops, so
+  // the serial stretches of one fill with the other's work. With one thread: first, then second.
+  template <class F, class G>
+  void run_both(F& first, G& second) {
+    if (threads_ == 1) {
+      first();
+      second();
+      return;
+    }
+    runner_->run_both({[](void* context) { (*static_cast<F*>(context))(); }, &first},
+                      {[](void* context) { (*static_cast<G*>(context))(); }, &second});
   }
 
  private:

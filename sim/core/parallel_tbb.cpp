@@ -1,6 +1,7 @@
 // The oneTBB loop backend: one arena per run, one task per chunk.
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_invoke.h>
 #include <oneapi/tbb/partitioner.h>
 #include <oneapi/tbb/task_arena.h>
 
@@ -21,6 +22,12 @@ class TbbRunner final : public LoopRunner {
             run_chunks.call(run_chunks.context, range.begin(), range.end());
           },
           tbb::simple_partitioner());
+    });
+  }
+
+  void run_both(Task first, Task second) override {
+    arena_.execute([&] {
+      tbb::parallel_invoke([&] { first.call(first.context); }, [&] { second.call(second.context); });
     });
   }
 

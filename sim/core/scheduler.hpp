@@ -2,6 +2,10 @@
 // owns the channels they exchange values through. Before the first day it seals: every channel
 // read has a writer (unless optional), every writer and reader is a registered system, and every
 // same-day read comes after its writer in the order.
+// Systems that reach only their own state (Reach::own_state) run, in their order, alongside the
+// others, until a system that reads their channels of the same day: the serial stretches of one
+// service then fill with another's parallel work. Series stay the same, since what runs at once
+// shares nothing but channels, whose previous-day values stay fixed until the day ends.
 // For checkpoints every system either belongs to a state section (a hook that saves and restores
 // what it keeps between days) or is declared stateless; saving refuses a run with any other.
 #pragma once
@@ -23,6 +27,12 @@ class Parallelism;
 // The checkpoint section holding the channels' values.
 inline constexpr const char* kChannelsSection = "channels";
 
+// What a system may touch besides channels and the city it only reads.
+enum class Reach {
+  any,        // what other systems keep too: it runs in the declared order
+  own_state,  // only what the systems of its own state section keep: it may run alongside others
+};
+
 struct StepContext {
   int day;
   Date date;
@@ -37,12 +47,17 @@ class Scheduler {
 
   explicit Scheduler(Calendar calendar) : calendar_(calendar) {}
 
-  // Systems run in the order they are added; names must be unique. Error once sealed.
-  void add(std::string name, Cycle cycle, System system);
+  // Systems run in the order they are added (see Reach); names must be unique. Error once sealed.
+  void add(std::string name, Cycle cycle, System system, Reach reach = Reach::any);
   // Checks the channels against the order (see above); Error naming the channel and the systems.
   // run_day seals on the first day when it was not done before.
+  // Also Error when a Reach::own_state system shares a state section with one that is not, or
+  // reads a channel of the same day from one that is not.
   void seal();
   void run_day(int day, Parallelism& parallel, std::uint64_t seed);
+  // Every system then runs in the declared order, never alongside another, so that each one's
+  // timings are its own (CPU time is the whole process's).
+  void run_one_at_a_time() noexcept { one_at_a_time_ = true; }
   [[nodiscard]] std::vector<std::string> order() const;
   // Time spent in each system over the days run by this scheduler, in the order they run.
   [[nodiscard]] std::vector<SystemTiming> timings() const;
@@ -66,6 +81,7 @@ class Scheduler {
     std::string name;
     Cycle cycle;
     System system;
+    Reach reach;
     int runs = 0;
     double wall_s = 0;
     double cpu_s = 0;
@@ -79,13 +95,24 @@ class Scheduler {
     StateHook hook;
   };
   [[nodiscard]] bool covered(const std::string& system) const;
+  struct SameDayRead {
+    std::size_t reader, writer;
+    const std::string* channel;
+  };
+  void check_reach(const std::vector<SameDayRead>& same_day) const;
+  void plan_days(const std::vector<SameDayRead>& same_day);
+  void run_due(Entry& entry, const StepContext& context);
 
+  // The day's plan, set when sealing: the own_state systems, the others that run alongside them,
+  // and the others that follow (from the first reading an own_state system's channel that day).
+  std::vector<std::size_t> alongside_, meanwhile_, afterwards_;
   Calendar calendar_;
   std::vector<Entry> entries_;
   std::vector<State> states_;
   std::vector<std::string> stateless_;
   Channels channels_;
   bool sealed_ = false;
+  bool one_at_a_time_ = false;
 };
 
 }  // namespace munisim

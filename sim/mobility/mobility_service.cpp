@@ -112,6 +112,26 @@ std::vector<double> MobilityService::totals(const TripCounts& counts,
   return total;
 }
 
+// Cars and taxis between districts, and every running bus on the paths between the districts its
+// line passes, in passenger-car units per hour: [pair * 24 + hour].
+std::vector<double> MobilityService::road_pcu(const std::vector<double>& totals, std::size_t weekday) const {
+  const Layout& at = layout_;
+  std::vector<double> pcu(at.odh, 0.0);
+  for (std::size_t i = 0; i < at.odh; ++i) pcu[i] = totals[at.car + i] + totals[at.taxi + i];
+  for (const RouteLine& line : routes_.lines()) {
+    if (!line.active) continue;
+    for (std::size_t hour = 0; hour < kHours; ++hour) {
+      const double headway = line.headway_on(weekday, period_of_hour(hour));
+      if (headway <= 0) continue;
+      for (std::size_t v = 1; v < line.districts.size(); ++v) {
+        pcu[skims_.pair(line.districts[v - 1], line.districts[v]) * kHours + hour] +=
+            60.0 / headway * config_.roads.bus_pcu;
+      }
+    }
+  }
+  return pcu;
+}
+
 void MobilityService::travel(const StepContext& step) {
   const auto weekday = static_cast<std::size_t>(step.date.weekday());
   const std::vector<TripConditions> segments = conditions(step.parallel, weekday);
@@ -131,26 +151,16 @@ void MobilityService::travel(const StepContext& step) {
   const TransitServiceConfig& transit = config_.transit;
   const DeniedRiders denied_riders{transit.queue_carryover,
                                    transit.queue_patience_min > 0 ? 60 / transit.queue_patience_min : 0.0};
-  const LineHourLoads loads = load_lines(routes_, weekday, demand, line_places, denied_riders);
+  // The lines' loads (serial) and the roads' times need only today's trips: one fills the other's
+  // idle thread.
+  LineHourLoads loads;
+  RoadTimes today;
+  auto load = [&] { loads = load_lines(routes_, weekday, demand, line_places, denied_riders); };
+  auto drive = [&] { today = roads_.assign(step.parallel, road_pcu(totals, weekday)); };
+  step.parallel.run_both(load, drive);
   expected_load_factor_.remember(weekday, loads.load_factor, config_.transit.smoothing);
   expected_extra_wait_.remember(weekday, loads.extra_wait_min, config_.transit.smoothing);
   if (published_.traces != nullptr && published_.traces->records(step.day)) record_runs(step.day, weekday, loads);
-
-  // Roads: cars and taxis between districts, and every running bus on the paths between the
-  // districts its line passes.
-  std::vector<double> pcu(at.odh, 0.0);
-  for (std::size_t i = 0; i < at.odh; ++i) pcu[i] = totals[at.car + i] + totals[at.taxi + i];
-  for (const RouteLine& line : routes_.lines()) {
-    if (!line.active) continue;
-    for (std::size_t hour = 0; hour < kHours; ++hour) {
-      const double headway = line.headway_on(weekday, period_of_hour(hour));
-      if (headway <= 0) continue;
-      for (std::size_t v = 1; v < line.districts.size(); ++v) {
-        pcu[skims_.pair(line.districts[v - 1], line.districts[v]) * kHours + hour] += 60.0 / headway * roads.bus_pcu;
-      }
-    }
-  }
-  const RoadTimes today = roads_.assign(step.parallel, pcu);
   for (std::size_t i = 0; i < car_time_.size(); ++i) {
     car_time_[i] += roads.smoothing * (today.time_min[i] - car_time_[i]);
   }
@@ -181,10 +191,14 @@ void register_mobility(Registration& registration, const City& city, const Mobil
                                  channels.read_optional<std::vector<mobility::Measure>>(
                                      kMobilityAdoptedMeasuresChannel, "mobility.measures", Timing::previous_day),
                                  registration.traces});
-  registration.scheduler.add("mobility.measures", Cycle::daily(),
-                             [service](const StepContext& step) { service->apply_measures(step); });
-  registration.scheduler.add("mobility.travel", Cycle::daily(),
-                             [service](const StepContext& step) { service->travel(step); });
+  // Travel reads the city and the other services' channels only, so it runs alongside them; but
+  // vehicle traces are one recorder that waste trucks write to as well.
+  const Reach reach = registration.traces == nullptr ? Reach::own_state : Reach::any;
+  registration.scheduler.add(
+      "mobility.measures", Cycle::daily(), [service](const StepContext& step) { service->apply_measures(step); },
+      reach);
+  registration.scheduler.add(
+      "mobility.travel", Cycle::daily(), [service](const StepContext& step) { service->travel(step); }, reach);
   registration.scheduler.add_state("mobility", {"mobility.measures", "mobility.travel"}, state_hook(service));
 }
 

@@ -97,6 +97,8 @@ Simulation::Simulation(ResolvedScenario resolved, int threads, LoopBackend backe
   building_.cpu_s = process_cpu_seconds() - build_start_cpu_s_;
 }
 
+void Simulation::time_systems_alone() noexcept { scheduler_->run_one_at_a_time(); }
+
 std::vector<SystemTiming> Simulation::timings() const {
   std::vector<SystemTiming> timings{building_};
   std::vector<SystemTiming> systems = scheduler_->timings();

@@ -57,7 +57,11 @@ class Simulation {
   // Citizens' opinions and complaint tickets; nullptr unless governance.enabled.
   [[nodiscard]] const GovernanceView* governance() const noexcept { return governance_.get(); }
   // Building the city and registering the systems, then each system's share of the days run.
+  // Systems that may run alongside others (Reach::own_state) share the clocks with them; call
+  // time_systems_alone() before the first day for timings that are each system's own.
   [[nodiscard]] std::vector<SystemTiming> timings() const;
+  // From now on every system runs alone, in the declared order: slower on many threads, same series.
+  void time_systems_alone() noexcept;
   // What the user should know about how the city was built (e.g. a fallback to synthetic streets).
   [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 

@@ -145,6 +145,7 @@ class MobilityService {
   void register_series();
   [[nodiscard]] std::vector<TripConditions> conditions(Parallelism& parallel, std::size_t weekday) const;
   [[nodiscard]] std::vector<double> totals(const TripCounts& counts, const std::vector<TripConditions>& segments) const;
+  [[nodiscard]] std::vector<double> road_pcu(const std::vector<double>& totals, std::size_t weekday) const;
   [[nodiscard]] double places(std::size_t line) const;
   [[nodiscard]] std::array<double, kVehicleTypes> capacities() const;
   // A line's speed between two districts (`pair`) at an hour: its own lane's, or the city's
