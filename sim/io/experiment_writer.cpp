@@ -43,7 +43,7 @@ void write_run(hid_t runs, const ExperimentRun& run) {
 
 void write_experiment(const std::filesystem::path& path, const ExperimentContent& content) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
-  const std::vector<unsigned char> image = file_image([&](hid_t file) {
+  const FileImage image = file_image([&](hid_t file) {
     const Handle meta = create_group(file, "meta");
     write_text_attribute(meta, "munisim_version", kVersion);
     write_text_attribute(meta, "git_describe", kGitDescribe);

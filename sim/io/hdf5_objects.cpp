@@ -2,6 +2,8 @@
 // object is created without modification times so that the same content always gives the same bytes.
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <cstring>
 
 #include "sim/io/detail/hdf5.hpp"
 #include "sim/io/output.hpp"
@@ -15,6 +17,29 @@ constexpr std::size_t kChunkValues = 8192;
 // of Trujillo 1:1: 20.2 MB against 19.4 MB) in two thirds of the time (0.65 against 0.95
 // CPU-seconds), and writing the output runs on one thread at the end of the run.
 constexpr unsigned kDeflateLevel = 1;
+
+// Where the in-memory driver's memory goes when the file closes: to the sink instead of being freed,
+// so the image is taken without a copy. HDF5 copies the access properties, and their udata through
+// same_sink, wherever it keeps them; every copy points at the one sink, which outlives the file.
+struct ImageSink {
+  FileImage::Bytes memory;
+};
+
+void* image_malloc(std::size_t size, H5FD_file_image_op_t, void*) { return std::malloc(size); }
+void* image_memcpy(void* to, const void* from, std::size_t size, H5FD_file_image_op_t, void*) {
+  return std::memcpy(to, from, size);
+}
+void* image_realloc(void* memory, std::size_t size, H5FD_file_image_op_t, void*) { return std::realloc(memory, size); }
+herr_t image_free(void* memory, H5FD_file_image_op_t operation, void* sink) {
+  if (operation == H5FD_FILE_IMAGE_OP_FILE_CLOSE) {
+    static_cast<ImageSink*>(sink)->memory.reset(static_cast<unsigned char*>(memory));
+  } else {
+    std::free(memory);
+  }
+  return 0;
+}
+void* same_sink(void* sink) { return sink; }
+herr_t keep_sink(void*) { return 0; }  // the sink belongs to file_image, not to the properties
 
 }  // namespace
 
@@ -87,21 +112,26 @@ void write_tables(hid_t parent, const std::vector<Table>& tables) {
   }
 }
 
-std::vector<unsigned char> file_image(const std::function<void(hid_t)>& fill) {
+FileImage file_image(const std::function<void(hid_t)>& fill) {
+  ImageSink sink;  // declared first: it outlives the file, which hands it its memory on closing
   const Handle access(H5Pcreate(H5P_FILE_ACCESS), "creating file access properties");
   checked(H5Pset_fapl_core(access, 1 << 20, 0), "selecting the in-memory driver");
+  H5FD_file_image_callbacks_t callbacks{image_malloc, image_memcpy, image_realloc, image_free,
+                                        same_sink, keep_sink, &sink};
+  checked(H5Pset_file_image_callbacks(access, &callbacks), "taking over the file's memory");
   const Handle creation = untimed(H5P_FILE_CREATE, "the root group");
   // HDF5 refuses a second open file of the same name, even in memory: each image gets its own.
   static std::atomic<unsigned long long> images{0};
   const std::string name = "munisim-image-" + std::to_string(images.fetch_add(1));
-  const Handle file(H5Fcreate(name.c_str(), H5F_ACC_TRUNC, creation, access), "creating the file");
+  Handle file(H5Fcreate(name.c_str(), H5F_ACC_TRUNC, creation, access), "creating the file");
   fill(file);
   checked(H5Fflush(file, H5F_SCOPE_GLOBAL), "flushing");
+  // The file ends at its end of allocation; the memory block is rounded up to the 1 MiB increment.
   const ssize_t size = H5Fget_file_image(file, nullptr, 0);
   checked(static_cast<hid_t>(size), "sizing the file image");
-  std::vector<unsigned char> image(static_cast<std::size_t>(size));
-  checked(static_cast<hid_t>(H5Fget_file_image(file, image.data(), image.size())), "copying the file image");
-  return image;
+  file = Handle();  // closes the file, whose driver hands its memory to the sink
+  if (!sink.memory) throw Error("HDF5 did not release the in-memory file on closing it");
+  return FileImage(std::move(sink.memory), static_cast<std::size_t>(size));
 }
 
 }  // namespace munisim::io_detail

@@ -105,7 +105,7 @@ void write_events(hid_t file, const Traces& traces) {
   }
 }
 
-std::vector<unsigned char> build_image(const OutputContent& content) {
+FileImage build_image(const OutputContent& content) {
   return file_image([&](hid_t file) {
     write_meta(file, content.meta, content.scenario_text, content.resolved_yaml, content.meta_tables);
     write_series(file, *content.metrics, content.meta.days_run);
@@ -140,7 +140,7 @@ std::uint64_t estimated_output_bytes(const OutputContent& content) {
   return bytes + objects * kPerObject;
 }
 
-std::vector<unsigned char> output_image(const OutputContent& content) {
+FileImage output_image(const OutputContent& content) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
   return build_image(content);
 }

@@ -12,6 +12,7 @@
 
 #include "sim/core/metrics.hpp"
 #include "sim/core/traces.hpp"
+#include "sim/io/file_image.hpp"
 
 namespace munisim {
 
@@ -73,7 +74,7 @@ void write_output(const std::filesystem::path& path, const OutputContent& conten
 
 // The bytes write_output would write (Error when HDF5 fails), for callers that move or keep the
 // file elsewhere (an experiment's finished runs).
-[[nodiscard]] std::vector<unsigned char> output_image(const OutputContent& content);
+[[nodiscard]] FileImage output_image(const OutputContent& content);
 
 // The output's size before compression with every planned day written: an upper bound for the
 // series (they compress), close for the rest. What check_output_target compares with the room.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/core/error.hpp"
+#include "sim/io/file_image.hpp"
 
 namespace munisim {
 struct Table;
@@ -117,7 +118,8 @@ void write_tables(hid_t parent, const std::vector<Table>& tables);
 [[nodiscard]] std::vector<Table> read_tables_under(const std::filesystem::path& path, const std::string& group);
 
 // The bytes of an HDF5 file that `fill` builds in memory (the core driver, no backing store), so
-// that HDF5 never writes to disk and the caller writes the image atomically.
-[[nodiscard]] std::vector<unsigned char> file_image(const std::function<void(hid_t)>& fill);
+// that HDF5 never writes to disk and the caller writes the image atomically. The image is the
+// driver's own memory, taken when the file closes, not a copy of it.
+[[nodiscard]] FileImage file_image(const std::function<void(hid_t)>& fill);
 
 }  // namespace munisim::io_detail
