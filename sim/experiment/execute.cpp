@@ -33,7 +33,7 @@ FileImage execute_run(const ExperimentPlan& plan, const PlannedRun& run, int thr
   if (plan.world) return plan.world_runner.run(run_world(plan, run), threads, stop, progress);
   Simulation simulation(run_scenario(plan, run), threads);
   simulation.run(stop, progress);
-  return output_image(simulation.output());
+  return output_image(simulation.output(), &simulation.parallelism());
 }
 
 void execute_runs(const ExperimentPlan& plan, const std::filesystem::path& work, std::span<const std::size_t> indices,

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "sim/io/file_image.hpp"
 
 namespace munisim {
+class Parallelism;
 struct Table;
 }  // namespace munisim
 
@@ -99,7 +101,22 @@ Handle create_group(hid_t parent, const std::string& name);
 enum class Layout { contiguous, compressed };  // compressed: chunks of whole days, shuffled and deflated
 Handle create_dataset(hid_t parent, const std::string& name, hid_t type, const std::vector<hsize_t>& shape,
                       Layout layout = Layout::contiguous);
-Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& shape, const double* values);
+// A dataset of doubles to write: `values` row-major over `shape`, days first.
+struct Doubles {
+  std::string name;
+  std::vector<hsize_t> shape;
+  const double* values = nullptr;
+};
+// Called with each dataset once its values are written, to add its attributes, before it is closed.
+using Describe = std::function<void(std::size_t index, hid_t dataset)>;
+// Writes `datasets` under `parent` in order, compressed (Layout::compressed). Their chunks are
+// shuffled and deflated here, a bounded batch at a time on `parallel`'s threads (none: on this
+// thread), and stored as they are (H5Dwrite_chunk): the same bytes as HDF5's own filters, for any
+// thread count.
+void write_doubles(hid_t parent, std::span<const Doubles> datasets, Parallelism* parallel, const Describe& describe);
+// One dataset, on this thread.
+void write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& shape, const double* values,
+                   const std::function<void(hid_t)>& describe);
 // A one-dimensional dataset of `values` stored as `type`; empty columns are created and left unwritten.
 template <class T>
 Handle write_column(hid_t parent, const std::string& name, hid_t type, const std::vector<T>& values, Layout layout) {
