@@ -256,13 +256,16 @@ void write_scalar_text(hid_t parent, const std::string& name, const std::string&
   checked(H5Dwrite(dataset, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer), "writing " + name);
 }
 
-void write_tables(hid_t parent, const std::vector<Table>& tables) {
+void write_tables(hid_t parent, const std::vector<Table>& tables, Parallelism* parallel) {
   for (const Table& table : tables) {
     const Handle group = create_group(parent, table.name);
+    std::vector<Doubles> numbers;
     for (const Table::NumberColumn& column : table.numbers) {
-      write_doubles(group, column.name, {column.values.size()}, column.values.data(),
-                    [&](hid_t dataset) { write_text_attribute(dataset, "unit", column.unit); });
+      numbers.push_back({column.name, {column.values.size()}, column.values.data()});
     }
+    write_doubles(group, numbers, parallel, [&](std::size_t index, hid_t dataset) {
+      write_text_attribute(dataset, "unit", table.numbers[index].unit);
+    });
     for (const Table::IntColumn& column : table.ints)
       write_column(group, column.name, H5T_NATIVE_INT64, column.values, Layout::contiguous);
     for (const Table::TextColumn& column : table.texts) write_texts(group, column.name, column.values);

@@ -83,9 +83,9 @@ void io_detail::write_series(hid_t file, const MetricsRegistry& metrics, int day
 
 namespace {
 
-void write_geometry(hid_t file, const std::vector<Table>& tables) {
+void write_geometry(hid_t file, const std::vector<Table>& tables, Parallelism* parallel) {
   const Handle group = create_group(file, "geometry");
-  write_tables(group, tables);
+  write_tables(group, tables, parallel);
 }
 
 // One group per recorded day, so a reader loads one day at a time.
@@ -110,7 +110,7 @@ FileImage build_image(const OutputContent& content, Parallelism* parallel) {
   return file_image([&](hid_t file) {
     write_meta(file, content.meta, content.scenario_text, content.resolved_yaml, content.meta_tables);
     write_series(file, *content.metrics, content.meta.days_run, parallel);
-    write_geometry(file, content.geometry);
+    write_geometry(file, content.geometry, parallel);
     if (content.traces) write_events(file, *content.traces);
   });
 }

@@ -126,8 +126,9 @@ Handle write_column(hid_t parent, const std::string& name, hid_t type, const std
 }
 Handle write_texts(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 void write_scalar_text(hid_t parent, const std::string& name, const std::string& value);
-// Each table a group under `parent`, one dataset per column: numbers (with their unit), integers, texts.
-void write_tables(hid_t parent, const std::vector<Table>& tables);
+// Each table a group under `parent`, one dataset per column: numbers (with their unit), integers,
+// texts. The numbers are compressed on `parallel`'s threads (none: on this thread), as write_doubles.
+void write_tables(hid_t parent, const std::vector<Table>& tables, Parallelism* parallel = nullptr);
 // A table written by write_tables: texts, integers, and numbers with their units.
 [[nodiscard]] Table read_table(hid_t parent, const std::string& name);
 // Every table under /<group> of an output, in name order (none without the group); InputError as
