@@ -6,22 +6,22 @@
 
 namespace munisim::io_detail {
 
-void shuffle_deflate(std::span<const unsigned char> chunk, std::size_t element_bytes, int level,
-                     std::vector<unsigned char>& shuffled, std::vector<unsigned char>& stored) {
+std::vector<unsigned char> shuffle_deflate(std::span<const unsigned char> chunk, std::size_t element_bytes, int level) {
   // Byte j of every element together, then byte j + 1 (H5Z_filter_shuffle); whole elements only,
   // as a chunk of doubles always is.
   const std::size_t elements = chunk.size() / element_bytes;
-  shuffled.resize(chunk.size());
+  std::vector<unsigned char> shuffled(chunk.size());
   for (std::size_t byte = 0; byte < element_bytes; ++byte) {
     unsigned char* out = shuffled.data() + byte * elements;
     for (std::size_t element = 0; element < elements; ++element) out[element] = chunk[element * element_bytes + byte];
   }
   uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
-  stored.resize(size);
+  std::vector<unsigned char> stored(size);
   if (compress2(stored.data(), &size, shuffled.data(), static_cast<uLong>(shuffled.size()), level) != Z_OK) {
     throw Error("deflating a chunk of the output failed");
   }
   stored.resize(size);
+  return stored;
 }
 
 }  // namespace munisim::io_detail

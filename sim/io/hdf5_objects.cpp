@@ -17,8 +17,8 @@ namespace {
 constexpr std::size_t kChunkValues = 8192;
 // Deflate's fastest level: the shuffled doubles compress nearly as well as at level 5 (a city-year
 // of Trujillo 1:1: 20.2 MB against 19.4 MB) in two thirds of the time (0.65 against 0.95
-// CPU-seconds), and writing the output is on the run's serial tail.
-constexpr unsigned kDeflateLevel = 1;
+// CPU-seconds), and writing the output ends every run.
+constexpr int kDeflateLevel = 1;
 // The chunks compressed at once: enough to keep every thread busy, few enough that their compressed
 // bytes add little to the run's peak memory, which is reached while its output is written.
 constexpr std::size_t kBatchBytes = std::size_t{4} << 20;
@@ -66,10 +66,7 @@ std::vector<unsigned char> deflated(const ChunkJob& job) {
     std::copy(chunk.begin(), chunk.end(), padded.begin());
     chunk = padded;
   }
-  std::vector<unsigned char> shuffled;
-  std::vector<unsigned char> stored;
-  shuffle_deflate(chunk, sizeof(double), kDeflateLevel, shuffled, stored);
-  return stored;
+  return shuffle_deflate(chunk, sizeof(double), kDeflateLevel);
 }
 
 // The stored bytes of jobs [first, last), compressed on `parallel`'s threads (none: this thread).
@@ -90,7 +87,8 @@ std::vector<std::vector<unsigned char>> deflated_batch(std::span<const ChunkJob>
 // HDF5's H5Dwrite keeps a dataset's chunks in its chunk cache until later chunks push them out,
 // in order, and writes those still cached when the dataset closes, after its attributes. Ours are
 // stored at the same moments, so that the file's space is handed out in the same order and the
-// file is the same bytes: this many chunks of the dataset's last are stored after its attributes.
+// file is the same bytes (tests/io/parallel_deflate_test.cpp compares with H5Dwrite's files):
+// this many chunks of the dataset's last are stored after its attributes.
 hsize_t chunks_cached(hid_t dataset, const Chunking& cut) {
   const Handle access(H5Dget_access_plist(dataset), "reading the dataset's access properties");
   std::size_t slots = 0;
@@ -101,7 +99,8 @@ hsize_t chunks_cached(hid_t dataset, const Chunking& cut) {
 }
 
 // What HDF5's H5Dwrite does first: create the dataset's chunk index. Writing its first value through
-// HDF5 does it; that value waits in the chunk cache and is dropped unwritten when chunk 0 is stored.
+// HDF5 does it; that value waits in the chunk cache, and H5Dwrite_chunk drops it unwritten when it
+// stores chunk 0.
 void create_chunk_index(hid_t dataset, const Doubles& doubles) {
   const hsize_t one = 1;
   const std::vector<hsize_t> origin(doubles.shape.size(), 0);

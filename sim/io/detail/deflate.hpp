@@ -10,8 +10,8 @@ namespace munisim::io_detail {
 
 // The bytes HDF5 stores for `chunk` (a whole chunk, edge chunks padded with zeros) through its
 // shuffle filter for elements of `element_bytes` and then its deflate filter at `level`: zlib's
-// compress2 of the shuffled bytes, as H5Z_filter_deflate calls it. `shuffled` is scratch space.
-void shuffle_deflate(std::span<const unsigned char> chunk, std::size_t element_bytes, int level,
-                     std::vector<unsigned char>& shuffled, std::vector<unsigned char>& stored);
+// compress2 of the shuffled bytes, as H5Z_filter_deflate calls it.
+[[nodiscard]] std::vector<unsigned char> shuffle_deflate(std::span<const unsigned char> chunk, std::size_t element_bytes,
+                                                         int level);
 
 }  // namespace munisim::io_detail
