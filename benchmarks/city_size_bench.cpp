@@ -76,7 +76,7 @@ ChildReport simulate(const Size& size, int threads) {
   const std::filesystem::path out =
       std::filesystem::temp_directory_path() / ("city_size_bench_" + std::to_string(getpid()) + ".h5");
   const auto write_start = std::chrono::steady_clock::now();
-  write_output(out, simulation.output());
+  write_output(out, simulation.output(), &simulation.parallelism());
   report.write_s = seconds_since(write_start);
   std::filesystem::remove(out);
   report.citizens = static_cast<double>(simulation.city().citizens.size());

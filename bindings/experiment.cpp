@@ -36,7 +36,7 @@ py::list run_list(const ExperimentPlan& plan) {
 
 py::bytes run_released(const ExperimentPlan& plan, std::size_t index, int threads) {
   if (index >= plan.runs.size()) throw py::index_error("no run " + std::to_string(index) + " in this experiment");
-  std::vector<unsigned char> image;
+  FileImage image;
   {
     py::gil_scoped_release released;
     image = execute_run(plan, plan.runs[index], threads);

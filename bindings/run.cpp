@@ -223,7 +223,7 @@ void bind_run(py::module_& module) {
         const OutputContent content = simulation.output();
         check_output_target(
             {path, run_inputs(simulation.scenario()), OutputKind::hdf5, estimated_output_bytes(content)});
-        write_output(path, content);
+        write_output(path, content, &simulation.parallelism());
       });
   module.def("governance_labels", &governance_labels);
   module.def("read_output", [](const std::filesystem::path& path) { return output_dict(read_output(path)); });

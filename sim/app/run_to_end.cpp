@@ -82,7 +82,7 @@ int run_to_end(Simulation& simulation, const OutputTarget& target, const Checkpo
   SystemTiming writing{"(writing the output)", 1};
   const double write_start_s = monotonic_seconds();
   const double write_start_cpu_s = process_cpu_seconds();
-  write_output(target.path, simulation.output());
+  write_output(target.path, simulation.output(), &simulation.parallelism());
   writing.wall_s = monotonic_seconds() - write_start_s;
   writing.cpu_s = process_cpu_seconds() - write_start_cpu_s;
   if (stop.load()) {

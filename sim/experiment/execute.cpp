@@ -28,12 +28,12 @@ RunParallelism choose_parallelism(int cores, std::size_t runs, int jobs, int thr
   return chosen;
 }
 
-std::vector<unsigned char> execute_run(const ExperimentPlan& plan, const PlannedRun& run, int threads,
-                                       const std::atomic<bool>* stop, const ProgressFn& progress) {
+FileImage execute_run(const ExperimentPlan& plan, const PlannedRun& run, int threads, const std::atomic<bool>* stop,
+                     const ProgressFn& progress) {
   if (plan.world) return plan.world_runner.run(run_world(plan, run), threads, stop, progress);
   Simulation simulation(run_scenario(plan, run), threads);
   simulation.run(stop, progress);
-  return output_image(simulation.output());
+  return output_image(simulation.output(), &simulation.parallelism());
 }
 
 void execute_runs(const ExperimentPlan& plan, const std::filesystem::path& work, std::span<const std::size_t> indices,
@@ -50,7 +50,7 @@ void execute_runs(const ExperimentPlan& plan, const std::filesystem::path& work,
       if (position >= indices.size()) return;
       const PlannedRun& run = plan.runs[indices[position]];
       try {
-        const std::vector<unsigned char> image = execute_run(plan, run, parallelism.threads, &halt, [&](int, int) {
+        const FileImage image = execute_run(plan, run, parallelism.threads, &halt, [&](int, int) {
           if (stop != nullptr && stop->load()) halt = true;
         });
         store_run(work, run, image);

@@ -27,9 +27,8 @@ struct RunParallelism {
 
 // One run from its scenario to the bytes of its HDF5 output (output_image). Throws Interrupted
 // when *stop becomes true between two days; `progress` is called after each day.
-[[nodiscard]] std::vector<unsigned char> execute_run(const ExperimentPlan& plan, const PlannedRun& run, int threads,
-                                                     const std::atomic<bool>* stop = nullptr,
-                                                     const ProgressFn& progress = {});
+[[nodiscard]] FileImage execute_run(const ExperimentPlan& plan, const PlannedRun& run, int threads,
+                                    const std::atomic<bool>* stop = nullptr, const ProgressFn& progress = {});
 
 // Runs plan.runs[i] for each i of `indices`, `parallelism.jobs` at a time, and stores each in the
 // work folder as it finishes; after each, `finished(done, total)` is called (one call at a time).

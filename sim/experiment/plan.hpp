@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/experiment/spec.hpp"
+#include "sim/io/file_image.hpp"
 #include "sim/model/district_data.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/scenario/world_loader.hpp"
@@ -29,8 +30,7 @@ struct PlannedRun {
 struct WorldRunner {
   // The bytes of the run's output: a tables output (sim/io/tables_output.hpp) of its KPIs per
   // municipality. Throws Interrupted when *stop becomes true between two days.
-  std::function<std::vector<unsigned char>(const WorldScenario&, int threads, const std::atomic<bool>* stop,
-                                           const ProgressFn& progress)>
+  std::function<FileImage(const WorldScenario&, int threads, const std::atomic<bool>* stop, const ProgressFn& progress)>
       run;
   // The KPIs a run of the world has per municipality, found without running it.
   std::function<std::vector<std::string>(const WorldScenario&)> kpi_names;

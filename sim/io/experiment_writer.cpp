@@ -24,14 +24,15 @@ void write_run(hid_t runs, const ExperimentRun& run) {
   const Handle series_group = create_group(group, "series");
   for (const SeriesData& series : output.series) {
     const std::vector<hsize_t> shape(series.shape.begin(), series.shape.end());
-    const Handle dataset = write_doubles(series_group, series.name, shape, series.values.data());
-    write_text_attribute(dataset, "unit", series.unit);
-    write_text_attribute(dataset, "description", series.description);
-    write_text_attribute(dataset, "summary", series.summary);
-    write_text_list_attribute(dataset, "dims", series.dims);
-    for (std::size_t i = 1; i < series.dims.size(); ++i) {
-      write_text_list_attribute(dataset, "labels_" + series.dims[i], series.labels[i - 1]);
-    }
+    write_doubles(series_group, series.name, shape, series.values.data(), [&](hid_t dataset) {
+      write_text_attribute(dataset, "unit", series.unit);
+      write_text_attribute(dataset, "description", series.description);
+      write_text_attribute(dataset, "summary", series.summary);
+      write_text_list_attribute(dataset, "dims", series.dims);
+      for (std::size_t i = 1; i < series.dims.size(); ++i) {
+        write_text_list_attribute(dataset, "labels_" + series.dims[i], series.labels[i - 1]);
+      }
+    });
   }
   if (!run.tables.empty()) {
     const Handle tables = create_group(group, "tables");
@@ -43,7 +44,7 @@ void write_run(hid_t runs, const ExperimentRun& run) {
 
 void write_experiment(const std::filesystem::path& path, const ExperimentContent& content) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
-  const std::vector<unsigned char> image = file_image([&](hid_t file) {
+  const FileImage image = file_image([&](hid_t file) {
     const Handle meta = create_group(file, "meta");
     write_text_attribute(meta, "munisim_version", kVersion);
     write_text_attribute(meta, "git_describe", kGitDescribe);

@@ -60,31 +60,32 @@ void io_detail::write_meta(hid_t file, const RunMeta& meta, const std::string& s
   write_tables(group, meta_tables);
 }
 
-void io_detail::write_series(hid_t file, const MetricsRegistry& metrics, int days_run) {
+void io_detail::write_series(hid_t file, const MetricsRegistry& metrics, int days_run, Parallelism* parallel) {
   const Handle group = create_group(file, "series");
   write_text_attribute(group, "day_unit", "day");
+  std::vector<Doubles> datasets;
   for (const Series& series : metrics.all()) {
-    const SeriesSpec& spec = series.spec();
     std::vector<hsize_t> shape{static_cast<hsize_t>(days_run)};
+    for (const Dimension& dim : series.spec().dims) shape.push_back(dim.labels.size());
+    datasets.push_back({series.spec().name, std::move(shape), series.values().data()});
+  }
+  write_doubles(group, datasets, parallel, [&](std::size_t index, hid_t dataset) {
+    const SeriesSpec& spec = metrics.all()[index].spec();
     std::vector<std::string> dims{"day"};
-    for (const Dimension& dim : spec.dims) {
-      shape.push_back(dim.labels.size());
-      dims.push_back(dim.name);
-    }
-    const Handle dataset = write_doubles(group, spec.name, shape, series.values().data());
+    for (const Dimension& dim : spec.dims) dims.push_back(dim.name);
     write_text_attribute(dataset, "unit", spec.unit);
     write_text_attribute(dataset, "description", spec.description);
     write_text_attribute(dataset, "summary", summary_name(spec.summary));
     write_text_list_attribute(dataset, "dims", dims);
     for (const Dimension& dim : spec.dims) write_text_list_attribute(dataset, "labels_" + dim.name, dim.labels);
-  }
+  });
 }
 
 namespace {
 
-void write_geometry(hid_t file, const std::vector<Table>& tables) {
+void write_geometry(hid_t file, const std::vector<Table>& tables, Parallelism* parallel) {
   const Handle group = create_group(file, "geometry");
-  write_tables(group, tables);
+  write_tables(group, tables, parallel);
 }
 
 // One group per recorded day, so a reader loads one day at a time.
@@ -105,11 +106,11 @@ void write_events(hid_t file, const Traces& traces) {
   }
 }
 
-std::vector<unsigned char> build_image(const OutputContent& content) {
+FileImage build_image(const OutputContent& content, Parallelism* parallel) {
   return file_image([&](hid_t file) {
     write_meta(file, content.meta, content.scenario_text, content.resolved_yaml, content.meta_tables);
-    write_series(file, *content.metrics, content.meta.days_run);
-    write_geometry(file, content.geometry);
+    write_series(file, *content.metrics, content.meta.days_run, parallel);
+    write_geometry(file, content.geometry, parallel);
     if (content.traces) write_events(file, *content.traces);
   });
 }
@@ -140,13 +141,13 @@ std::uint64_t estimated_output_bytes(const OutputContent& content) {
   return bytes + objects * kPerObject;
 }
 
-std::vector<unsigned char> output_image(const OutputContent& content) {
+FileImage output_image(const OutputContent& content, Parallelism* parallel) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
-  return build_image(content);
+  return build_image(content, parallel);
 }
 
-void write_output(const std::filesystem::path& path, const OutputContent& content) {
-  write_file_atomically(path, output_image(content));
+void write_output(const std::filesystem::path& path, const OutputContent& content, Parallelism* parallel) {
+  write_file_atomically(path, output_image(content, parallel));
 }
 
 }  // namespace munisim

@@ -12,8 +12,11 @@
 
 #include "sim/core/metrics.hpp"
 #include "sim/core/traces.hpp"
+#include "sim/io/file_image.hpp"
 
 namespace munisim {
+
+class Parallelism;
 
 // Written to /meta as format_version; a reader refuses files of a newer format instead of
 // misreading them.
@@ -68,12 +71,13 @@ struct OutputContent {
 
 // Throws OutputError (the path, the failed step and its errno) when the disk refuses the file (full
 // disk, file-size limit, I/O error, missing directory), Error when HDF5 fails, and leaves neither
-// the final nor a temporary file in either case.
-void write_output(const std::filesystem::path& path, const OutputContent& content);
+// the final nor a temporary file in either case. The series are compressed on `parallel`'s threads
+// (the run's; none: on this thread), which gives the same bytes for any thread count.
+void write_output(const std::filesystem::path& path, const OutputContent& content, Parallelism* parallel = nullptr);
 
 // The bytes write_output would write (Error when HDF5 fails), for callers that move or keep the
 // file elsewhere (an experiment's finished runs).
-[[nodiscard]] std::vector<unsigned char> output_image(const OutputContent& content);
+[[nodiscard]] FileImage output_image(const OutputContent& content, Parallelism* parallel = nullptr);
 
 // The output's size before compression with every planned day written: an upper bound for the
 // series (they compress), close for the rest. What check_output_target compares with the room.

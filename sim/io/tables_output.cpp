@@ -7,8 +7,8 @@ namespace munisim {
 
 using namespace io_detail;
 
-std::vector<unsigned char> tables_output_image(const RunMeta& meta, const std::string& scenario_text,
-                                               const std::string& resolved_yaml, const std::vector<Table>& tables) {
+FileImage tables_output_image(const RunMeta& meta, const std::string& scenario_text, const std::string& resolved_yaml,
+                              const std::vector<Table>& tables) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
   return file_image([&](hid_t file) {
     write_meta(file, meta, scenario_text, resolved_yaml, {});

@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "sim/io/file_image.hpp"
 #include "sim/io/output.hpp"
 
 namespace munisim {
 
-[[nodiscard]] std::vector<unsigned char> tables_output_image(const RunMeta& meta, const std::string& scenario_text,
-                                                             const std::string& resolved_yaml,
-                                                             const std::vector<Table>& tables);
+[[nodiscard]] FileImage tables_output_image(const RunMeta& meta, const std::string& scenario_text,
+                                            const std::string& resolved_yaml, const std::vector<Table>& tables);
 
 // Every table under /tables, in name order; InputError when the file is missing or not an output.
 [[nodiscard]] std::vector<Table> read_result_tables(const std::filesystem::path& path);

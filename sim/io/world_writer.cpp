@@ -85,8 +85,8 @@ void write_series(hid_t file, const WorldContent& content) {
         dims.push_back(first->dims[d + 1]);
         dim_labels.push_back(first->labels[d]);
       }
-      const Handle dataset = write_doubles(group, name, shape, values.data());
-      write_attributes(dataset, *first, dims, dim_labels);
+      write_doubles(group, name, shape, values.data(),
+                    [&](hid_t dataset) { write_attributes(dataset, *first, dims, dim_labels); });
       continue;
     }
     for (std::size_t m = 0; m < cities.size(); ++m) {
@@ -98,8 +98,8 @@ void write_series(hid_t file, const WorldContent& content) {
       }
       const SeriesData& series = *slots[m];
       const std::vector<hsize_t> shape(series.shape.begin(), series.shape.end());
-      const Handle dataset = write_doubles(own->second, name, shape, series.values.data());
-      write_attributes(dataset, series, series.dims, series.labels);
+      write_doubles(own->second, name, shape, series.values.data(),
+                    [&](hid_t dataset) { write_attributes(dataset, series, series.dims, series.labels); });
     }
   }
 }
@@ -114,7 +114,7 @@ void write_world_output(const std::filesystem::path& path, const WorldContent& c
                           write_series(file, content);
                           if (content.nation != nullptr) {
                             const Handle nation = create_group(file, "nation");
-                            io_detail::write_series(nation, *content.nation, content.meta.days_run);
+                            io_detail::write_series(nation, *content.nation, content.meta.days_run, nullptr);
                           }
                         }));
 }

@@ -73,6 +73,8 @@ class Simulation {
 
   // Everything the HDF5 writer needs, describing the days run so far.
   [[nodiscard]] OutputContent output() const;
+  // The run's threads, which the writer borrows to compress the output once the days are run.
+  [[nodiscard]] Parallelism& parallelism() const noexcept { return *parallel_; }
 
   // The whole state at the end of the days run so far (docs/checkpoint.md); Error when a
   // registered system keeps no state section. `scenario_dir` is the absolute folder of the

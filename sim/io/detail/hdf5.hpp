@@ -6,12 +6,15 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "sim/core/error.hpp"
+#include "sim/io/file_image.hpp"
 
 namespace munisim {
+class Parallelism;
 struct Table;
 }  // namespace munisim
 
@@ -98,7 +101,22 @@ Handle create_group(hid_t parent, const std::string& name);
 enum class Layout { contiguous, compressed };  // compressed: chunks of whole days, shuffled and deflated
 Handle create_dataset(hid_t parent, const std::string& name, hid_t type, const std::vector<hsize_t>& shape,
                       Layout layout = Layout::contiguous);
-Handle write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& shape, const double* values);
+// A dataset of doubles to write: `values` row-major over `shape`, days first.
+struct Doubles {
+  std::string name;
+  std::vector<hsize_t> shape;
+  const double* values = nullptr;
+};
+// Called with each dataset once its values are written, to add its attributes, before it is closed.
+using Describe = std::function<void(std::size_t index, hid_t dataset)>;
+// Writes `datasets` under `parent` in order, compressed (Layout::compressed). Their chunks are
+// shuffled and deflated here, a bounded batch at a time on `parallel`'s threads (none: on this
+// thread), and stored as they are (H5Dwrite_chunk): the same bytes as HDF5's own filters, for any
+// thread count.
+void write_doubles(hid_t parent, std::span<const Doubles> datasets, Parallelism* parallel, const Describe& describe);
+// One dataset, on this thread.
+void write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& shape, const double* values,
+                   const std::function<void(hid_t)>& describe);
 // A one-dimensional dataset of `values` stored as `type`; empty columns are created and left unwritten.
 template <class T>
 Handle write_column(hid_t parent, const std::string& name, hid_t type, const std::vector<T>& values, Layout layout) {
@@ -108,8 +126,9 @@ Handle write_column(hid_t parent, const std::string& name, hid_t type, const std
 }
 Handle write_texts(hid_t parent, const std::string& name, const std::vector<std::string>& values);
 void write_scalar_text(hid_t parent, const std::string& name, const std::string& value);
-// Each table a group under `parent`, one dataset per column: numbers (with their unit), integers, texts.
-void write_tables(hid_t parent, const std::vector<Table>& tables);
+// Each table a group under `parent`, one dataset per column: numbers (with their unit), integers,
+// texts. The numbers are compressed on `parallel`'s threads (none: on this thread), as write_doubles.
+void write_tables(hid_t parent, const std::vector<Table>& tables, Parallelism* parallel = nullptr);
 // A table written by write_tables: texts, integers, and numbers with their units.
 [[nodiscard]] Table read_table(hid_t parent, const std::string& name);
 // Every table under /<group> of an output, in name order (none without the group); InputError as
@@ -117,7 +136,8 @@ void write_tables(hid_t parent, const std::vector<Table>& tables);
 [[nodiscard]] std::vector<Table> read_tables_under(const std::filesystem::path& path, const std::string& group);
 
 // The bytes of an HDF5 file that `fill` builds in memory (the core driver, no backing store), so
-// that HDF5 never writes to disk and the caller writes the image atomically.
-[[nodiscard]] std::vector<unsigned char> file_image(const std::function<void(hid_t)>& fill);
+// that HDF5 never writes to disk and the caller writes the image atomically. The image is the
+// driver's own memory, taken when the file closes, not a copy of it.
+[[nodiscard]] FileImage file_image(const std::function<void(hid_t)>& fill);
 
 }  // namespace munisim::io_detail
