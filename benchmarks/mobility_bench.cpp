@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
       load_scenario(MUNISIM_SOURCE_DIR "/scenarios/trujillo.yaml", {"city.sampling=1", "days=1"}), 1);
   const City& city = simulation.city();
   const MobilityConfig& config = simulation.scenario().config.mobility;
-  const TravelSkims skims(city);
+  const TravelSkims skims(city, simulation.parallelism());
   std::vector<double> population;
   for (const District& district : city.districts) population.push_back(static_cast<double>(district.population));
   const ActivityModel activities(config.activities, skims, population);

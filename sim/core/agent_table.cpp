@@ -1,13 +1,16 @@
 #include "sim/core/agent_table.hpp"
 
+#include <numeric>
+
 namespace munisim {
 
 AgentId AgentTable::add(std::size_t n) {
   const AgentId first = row_of_.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    row_of_.push_back(ids_.size());
-    ids_.push_back(first + i);
-  }
+  const std::size_t first_row = ids_.size();
+  row_of_.resize(first + n);
+  std::iota(row_of_.begin() + static_cast<std::ptrdiff_t>(first), row_of_.end(), first_row);
+  ids_.resize(first_row + n);
+  std::iota(ids_.begin() + static_cast<std::ptrdiff_t>(first_row), ids_.end(), first);
   for (Column& column : columns_) {
     std::visit([&](auto& values) { values.resize(ids_.size()); }, column.values);
   }

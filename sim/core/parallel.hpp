@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -67,6 +68,8 @@ class Parallelism {
   // Calls first() and second() at the same time, and returns when both are done. A thread that
   // finishes its own work, or waits at the end of a loop, takes chunks of the other's loops, so
   // the serial stretches of one fill with the other's work. With one thread: first, then second.
+  // When both throw, first's exception is the one rethrown, as it would be on one thread, so a
+  // run with two bad inputs names the same one at any thread count.
   template <class F, class G>
   void run_both(F& first, G& second) {
     if (threads_ == 1) {
@@ -74,11 +77,25 @@ class Parallelism {
       second();
       return;
     }
-    runner_->run_both({[](void* context) { (*static_cast<F*>(context))(); }, &first},
-                      {[](void* context) { (*static_cast<G*>(context))(); }, &second});
+    std::exception_ptr first_error, second_error;
+    auto guarded_first = [&] { capture_error(first, first_error); };
+    auto guarded_second = [&] { capture_error(second, second_error); };
+    runner_->run_both({[](void* context) { (*static_cast<decltype(guarded_first)*>(context))(); }, &guarded_first},
+                      {[](void* context) { (*static_cast<decltype(guarded_second)*>(context))(); }, &guarded_second});
+    if (first_error) std::rethrow_exception(first_error);
+    if (second_error) std::rethrow_exception(second_error);
   }
 
  private:
+  template <class F>
+  static void capture_error(F& task, std::exception_ptr& error) noexcept {
+    try {
+      task();
+    } catch (...) {
+      error = std::current_exception();
+    }
+  }
+
   int threads_;
   LoopBackend backend_;
   std::unique_ptr<LoopRunner> runner_;

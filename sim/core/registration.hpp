@@ -6,6 +6,7 @@
 
 #include "sim/core/channels.hpp"
 #include "sim/core/metrics.hpp"
+#include "sim/core/parallel.hpp"
 #include "sim/core/scheduler.hpp"
 #include "sim/core/traces.hpp"
 
@@ -15,6 +16,7 @@ struct Registration {
   Scheduler& scheduler;
   MetricsRegistry& metrics;
   Channels& channels;
+  Parallelism& parallel;  // the run's threads, for work done while a domain sets up
   std::uint64_t seed;
   TraceRecorder* traces = nullptr;  // set when the scenario records vehicle traces (output.traces.days)
 };

@@ -7,6 +7,8 @@
 #include <queue>
 #include <span>
 
+#include "sim/core/parallel.hpp"
+
 namespace munisim {
 namespace {
 
@@ -107,7 +109,12 @@ std::shared_ptr<const ShortestPathTree> PathCache::tree(NodeId origin) {
   // Computed outside the lock so other origins proceed; a concurrent duplicate is harmless.
   auto computed = std::make_shared<const ShortestPathTree>(shortest_path_tree(network_, origin, weight_));
   std::lock_guard lock(mutex_);
-  if (trees_.contains(origin)) return trees_[origin].first;
+  return remember(origin, std::move(computed));
+}
+
+std::shared_ptr<const ShortestPathTree> PathCache::remember(NodeId origin,
+                                                            std::shared_ptr<const ShortestPathTree> computed) {
+  if (auto found = trees_.find(origin); found != trees_.end()) return found->second.first;
   recent_.push_front(origin);
   trees_[origin] = {computed, recent_.begin()};
   if (trees_.size() > max_origins_) {
@@ -115,6 +122,24 @@ std::shared_ptr<const ShortestPathTree> PathCache::tree(NodeId origin) {
     recent_.pop_back();
   }
   return computed;
+}
+
+void PathCache::warm(std::span<const NodeId> origins, Parallelism& parallel) {
+  std::vector<NodeId> missing;
+  {
+    std::lock_guard lock(mutex_);
+    for (NodeId origin : origins) {
+      const bool known = trees_.contains(origin) || std::find(missing.begin(), missing.end(), origin) != missing.end();
+      if (!known && missing.size() < max_origins_) missing.push_back(origin);
+    }
+    misses_ += missing.size();
+  }
+  std::vector<std::shared_ptr<const ShortestPathTree>> computed(missing.size());
+  for_each_chunk(parallel, missing.size(), 1, [&](std::size_t i, std::size_t, std::size_t) {
+    computed[i] = std::make_shared<const ShortestPathTree>(shortest_path_tree(network_, missing[i], weight_));
+  });
+  std::lock_guard lock(mutex_);
+  for (std::size_t i = 0; i < missing.size(); ++i) remember(missing[i], std::move(computed[i]));
 }
 
 double PathCache::cost(NodeId from, NodeId to) { return tree(from)->cost[to]; }

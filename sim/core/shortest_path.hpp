@@ -7,12 +7,15 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
 #include "sim/core/graph.hpp"
 
 namespace munisim {
+
+class Parallelism;
 
 enum class PathWeight { length_m, free_time_min };
 
@@ -43,11 +46,17 @@ class PathCache {
   PathCache(const RoadNetwork& network, PathWeight weight, std::size_t max_origins);
   [[nodiscard]] double cost(NodeId from, NodeId to);
   [[nodiscard]] std::optional<Path> path(NodeId from, NodeId to);
+  // Computes the trees of `origins` not cached yet (up to the cache's size), one per thread of
+  // `parallel`, so that the queries that follow find them.
+  void warm(std::span<const NodeId> origins, Parallelism& parallel);
   [[nodiscard]] std::size_t hits() const;
   [[nodiscard]] std::size_t misses() const;
 
  private:
   std::shared_ptr<const ShortestPathTree> tree(NodeId origin);
+  // Caches `computed` as the tree of `origin`, unless another thread cached one first; returns
+  // the cached tree. The caller holds mutex_.
+  std::shared_ptr<const ShortestPathTree> remember(NodeId origin, std::shared_ptr<const ShortestPathTree> computed);
 
   const RoadNetwork& network_;
   PathWeight weight_;

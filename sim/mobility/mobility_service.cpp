@@ -185,7 +185,7 @@ void register_mobility(Registration& registration, const City& city, const Mobil
   if (!mobility.enabled) return;
   Channels& channels = registration.channels;
   auto service = std::make_shared<mobility_detail::MobilityService>(
-      city, mobility, transit, climate, registration.metrics, registration.seed,
+      city, mobility, transit, climate, registration.metrics, registration.parallel, registration.seed,
       mobility_detail::Published{channels.publish<MobilityDay>(kMobilityDayChannel, "mobility.travel"),
                                  channels.publish<RoadCongestion>(kRoadCongestionChannel, "mobility.travel"),
                                  channels.read_optional<std::vector<mobility::Measure>>(

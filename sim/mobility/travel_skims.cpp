@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "sim/core/error.hpp"
+#include "sim/core/parallel.hpp"
 #include "sim/core/point_grid.hpp"
 #include "sim/core/shortest_path.hpp"
 
@@ -38,13 +39,16 @@ double district_speed_kmh(const City& city, std::uint32_t district) {
 
 }  // namespace
 
-TravelSkims::TravelSkims(const City& city) {
+TravelSkims::TravelSkims(const City& city, Parallelism& parallel) {
   const std::size_t count = city.districts.size();
   for (const District& district : city.districts) centre_.push_back(central_node(city, district));
   distance_km_.assign(count * count, 0.0);
   free_time_min_.assign(count * count, 0.0);
   path_.assign(count * count, {});
-  for (std::size_t o = 0; o < count; ++o) {
+  // One shortest-path tree per origin, each on a thread of its own; an unreachable centre is
+  // reported after the loop, the first in origin order, so the message is the same at any thread count.
+  std::vector<std::size_t> unreachable(count, count);
+  for_each_chunk(parallel, count, 1, [&](std::size_t o, std::size_t, std::size_t) {
     const ShortestPathTree tree = shortest_path_tree(city.network, centre_[o], PathWeight::free_time_min);
     for (std::size_t d = 0; d < count; ++d) {
       const std::size_t od = pair(o, d);
@@ -53,13 +57,21 @@ TravelSkims::TravelSkims(const City& city) {
         free_time_min_[od] = distance_km_[od] / district_speed_kmh(city, static_cast<std::uint32_t>(o)) * 60.0;
         continue;
       }
-      // Every node of a city network reaches every other (its largest strongly connected part).
       std::optional<Path> path = path_in_tree(city.network, tree, centre_[o], centre_[d]);
-      if (!path)
-        throw Error("district centres " + std::to_string(o) + " and " + std::to_string(d) + " are not connected");
+      if (!path) {
+        unreachable[o] = d;
+        return;
+      }
       path_[od] = std::move(path->edges);
       for (EdgeId edge : path_[od]) distance_km_[od] += city.network.edge_length_m(edge) / 1000.0;
       free_time_min_[od] = path->cost;
+    }
+  });
+  for (std::size_t o = 0; o < count; ++o) {
+    // Every node of a city network reaches every other (its largest strongly connected part).
+    if (unreachable[o] < count) {
+      throw Error("district centres " + std::to_string(o) + " and " + std::to_string(unreachable[o]) +
+                  " are not connected");
     }
   }
 }

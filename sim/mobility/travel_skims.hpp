@@ -10,9 +10,12 @@
 
 namespace munisim {
 
+class Parallelism;
+
 class TravelSkims {
  public:
-  explicit TravelSkims(const City& city);
+  // Builds the skims on the run's threads, one origin district at a time.
+  TravelSkims(const City& city, Parallelism& parallel);
 
   [[nodiscard]] std::size_t districts() const noexcept { return centre_.size(); }
   [[nodiscard]] std::size_t pair(std::size_t origin, std::size_t destination) const noexcept {

@@ -5,6 +5,7 @@
 
 #include "sim/city/population.hpp"
 #include "sim/core/error.hpp"
+#include "sim/core/parallel.hpp"
 #include "sim/data/boundaries.hpp"
 #include "sim/data/gtfs_feed.hpp"
 #include "sim/model/district_assignment.hpp"
@@ -83,19 +84,25 @@ CityBuild build_city(const Scenario& scenario, std::uint64_t seed, Parallelism& 
   city.districts = districts_from_config(config);
   city.projection = LocalProjection(projection_origin(city.districts));
 
+  // The district limits are read while the streets and the transit feed are: neither needs the other.
   std::optional<GtfsFeed> feed;
-  if (!config.transit.gtfs.empty()) feed = read_gtfs(dir / config.transit.gtfs);
-  StreetLayers streets = load_streets(config.streets, dir, *city.projection, feed ? &*feed : nullptr);
+  StreetLayers streets;
+  auto read_streets = [&] {
+    if (!config.transit.gtfs.empty()) feed = read_gtfs(dir / config.transit.gtfs);
+    streets = load_streets(config.streets, dir, *city.projection, feed ? &*feed : nullptr);
+  };
+  std::vector<Boundary> boundaries;
+  auto read_limits = [&] {
+    if (config.boundaries.geojson.empty()) return;
+    boundaries = read_boundaries(dir / config.boundaries.geojson,
+                                 {.code = config.boundaries.code_property, .name = config.boundaries.name_property});
+  };
+  parallel.run_both(read_streets, read_limits);
   city.source = streets.source;
   city.network = std::move(streets.drive);
   city.walk_network = std::move(streets.walk);
   build.notes.insert(build.notes.end(), streets.notes.begin(), streets.notes.end());
 
-  std::vector<Boundary> boundaries;
-  if (!config.boundaries.geojson.empty()) {
-    boundaries = read_boundaries(dir / config.boundaries.geojson,
-                                 {.code = config.boundaries.code_property, .name = config.boundaries.name_property});
-  }
   DistrictAssignment assignment = assign_districts(city.network, city.districts, *city.projection, boundaries,
                                                    (dir / config.boundaries.geojson).string());
   city.node_district = std::move(assignment.node_district);

@@ -76,7 +76,7 @@ Simulation::Simulation(ResolvedScenario resolved, int threads, LoopBackend backe
     provisioning_.records.push_back(
         add_generated_lines(city_, provisioning_.seat, provisioning_.bus_lines, scenario_.config.city.transit));
   }
-  Registration registration{*scheduler_, metrics_, scheduler_->channels(),
+  Registration registration{*scheduler_, metrics_, scheduler_->channels(), *parallel_,
                             static_cast<std::uint64_t>(scenario_.config.seed)};
   if (!scenario_.config.output.traces.days.empty()) {
     const std::vector<double>& days = scenario_.config.output.traces.days;

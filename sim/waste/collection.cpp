@@ -37,7 +37,7 @@ std::vector<int> apportion(const std::vector<double>& weights, int total) {
 
 Collection::Collection(const City& city, const WasteConfig& config, std::vector<double> expected_t_by_district,
                        const std::vector<CollectionZone>& zones, const Facilities& facilities,
-                       CollectionChannels channels)
+                       CollectionChannels channels, Parallelism& parallel)
     : city_(city),
       config_(config),
       zones_(zones),
@@ -50,6 +50,11 @@ Collection::Collection(const City& city, const WasteConfig& config, std::vector<
   const Fuel fuel = fuel_from_name(config.fleet.fuel);
   electric_share_ = fuel == Fuel::electric ? 1.0 : 0.0;
   cng_share_ = fuel == Fuel::cng ? 1.0 : 0.0;
+  // Planning the routes asks for a path from the depot and from every zone: their trees are
+  // computed here on the run's threads rather than one by one as the planning asks.
+  std::vector<NodeId> origins{facilities.depot};
+  for (const CollectionZone& zone : zones) origins.push_back(zone.node);
+  travel_cache_.warm(origins, parallel);
   resize_fleet(config.fleet.trucks);
 }
 

@@ -54,7 +54,8 @@ struct CollectionChannels {
 class Collection {
  public:
   Collection(const City& city, const WasteConfig& config, std::vector<double> expected_t_by_district,
-             const std::vector<CollectionZone>& zones, const Facilities& facilities, CollectionChannels channels);
+             const std::vector<CollectionZone>& zones, const Facilities& facilities, CollectionChannels channels,
+             Parallelism& parallel);
 
   void run(const StepContext& step);
   void resize_fleet(int trucks);

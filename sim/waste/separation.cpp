@@ -22,7 +22,7 @@ double logistic(double x) { return 1 / (1 + std::exp(-x)); }
 }  // namespace
 
 SeparationBehaviour::SeparationBehaviour(const SeparationConfig& config, std::size_t households, std::size_t districts,
-                                         std::uint64_t seed)
+                                         std::uint64_t seed, Parallelism& parallel)
     : config_(config),
       attitude_(households),
       separates_(households, 0),
@@ -31,9 +31,11 @@ SeparationBehaviour::SeparationBehaviour(const SeparationConfig& config, std::si
       campaign_(districts, 0.0),
       reliability_(districts, 1.0) {
   const double mean_logit = std::log(config.attitude_mean / (1 - config.attitude_mean));
-  for (std::size_t h = 0; h < households; ++h) {
-    attitude_[h] = logistic(RandomStream(seed, h, 0, kAttitudePurpose).normal(mean_logit, config.attitude_spread));
-  }
+  for_each_block(parallel, households, [&](std::size_t begin, std::size_t end, std::size_t) {
+    for (std::size_t h = begin; h < end; ++h) {
+      attitude_[h] = logistic(RandomStream(seed, h, 0, kAttitudePurpose).normal(mean_logit, config.attitude_spread));
+    }
+  });
 }
 
 double SeparationBehaviour::convenience(std::size_t district) const {

@@ -12,10 +12,13 @@
 
 namespace munisim {
 
+class Parallelism;
+
 class SeparationBehaviour {
  public:
+  // Draws each household's attitude on the threads of `parallel`, from a stream of its own.
   SeparationBehaviour(const SeparationConfig& config, std::size_t households, std::size_t districts,
-                      std::uint64_t seed);
+                      std::uint64_t seed, Parallelism& parallel);
 
   // The households of the engine block [begin, end) whose review day is today reconsider (every
   // review_days-th household, so no test per household), each with one word of the block's

@@ -11,14 +11,14 @@ namespace {
 TEST(ExternalPorts, AValueSetBetweenDaysIsSeenTheNextDayByBothTimings) {
   Scheduler scheduler(Calendar(Date{2025, 1, 1}));
   MetricsRegistry metrics(3);
-  Registration registration{scheduler, metrics, scheduler.channels(), 1};
+  Parallelism parallel(1);
+  Registration registration{scheduler, metrics, scheduler.channels(), parallel, 1};
   std::vector<int> previous_day_seen, same_day_seen;
   auto earlier = scheduler.channels().read<int>("x", "reader.early", Timing::previous_day);
   scheduler.add("reader.early", Cycle::daily(), [&](const StepContext&) { previous_day_seen.push_back(*earlier); });
   InboundPort<int> port(registration, "x", "port.in");
   auto later = scheduler.channels().read<int>("x", "reader.late", Timing::same_day);
   scheduler.add("reader.late", Cycle::daily(), [&](const StepContext&) { same_day_seen.push_back(*later); });
-  Parallelism parallel(1);
   scheduler.run_day(0, parallel, 1);
   port.set_between_days(5);
   scheduler.run_day(1, parallel, 1);
@@ -30,12 +30,12 @@ TEST(ExternalPorts, AValueSetBetweenDaysIsSeenTheNextDayByBothTimings) {
 TEST(ExternalPorts, AnOutboundPortHoldsTheValueTheWriterLeftThatDay) {
   Scheduler scheduler(Calendar(Date{2025, 1, 1}));
   MetricsRegistry metrics(2);
-  Registration registration{scheduler, metrics, scheduler.channels(), 1};
+  Parallelism parallel(1);
+  Registration registration{scheduler, metrics, scheduler.channels(), parallel, 1};
   ChannelWriter<int> writer = scheduler.channels().publish<int>("y", "writer");
   scheduler.add("writer", Cycle::daily(), [&](const StepContext& step) { writer.set(10 * (step.day + 1)); });
   OutboundPort<int> port(registration, "y", "port.out");
   OutboundPort<double> silent(registration, "nobody.writes", "port.silent");
-  Parallelism parallel(1);
   scheduler.run_day(0, parallel, 1);
   EXPECT_EQ(port.value(), 10);
   scheduler.run_day(1, parallel, 1);

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "sim/core/error.hpp"
+#include "sim/core/parallel.hpp"
 #include "sim/core/rng.hpp"
 #include "sim/core/shortest_path.hpp"
 
@@ -150,6 +151,26 @@ TEST(PathCache, SameAnswersAsFreshSearchesFromManyThreads) {
   other.join();
   EXPECT_GT(cache.hits(), 0u);
   EXPECT_GT(cache.misses(), 8u);
+}
+
+TEST(PathCache, WarmedTreesGiveTheAnswersOfFreshSearchesAndAreNotComputedAgain) {
+  const RoadNetwork network = random_grid(20, 8);
+  const std::vector<NodeId> origins{3, 77, 3, 150, 399};  // one twice
+  for (int threads : {1, 3}) {
+    Parallelism parallel(threads);
+    PathCache cache(network, PathWeight::length_m, 4);
+    cache.warm(origins, parallel);
+    EXPECT_EQ(cache.misses(), 4u) << "each distinct origin once";
+    for (NodeId from : {3u, 77u, 150u, 399u}) {
+      for (NodeId to : {0u, 42u, 398u}) {
+        const auto exact = dijkstra_path(network, from, to, PathWeight::length_m);
+        EXPECT_EQ(cache.cost(from, to), exact->cost);
+        EXPECT_EQ(cache.path(from, to)->edges, exact->edges);
+      }
+    }
+    EXPECT_EQ(cache.misses(), 4u) << "the queries found the warmed trees";
+    EXPECT_EQ(cache.hits(), 24u);
+  }
 }
 
 }  // namespace

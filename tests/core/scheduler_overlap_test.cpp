@@ -161,5 +161,25 @@ TEST(ParallelRunBoth, RunsBothOnEveryBackendAndPassesOnAFailure) {
   }
 }
 
+// Two bad inputs read side by side must name the same one at any thread count: the first's.
+TEST(ParallelRunBoth, WhenBothFailTheFirstFailureIsTheOneReported) {
+  for (LoopBackend backend : {LoopBackend::tbb, LoopBackend::threads}) {
+    if (!loop_backend_available(backend)) continue;
+    for (int threads : {1, 2, 3}) {
+      Parallelism parallel(threads, backend);
+      auto first = [] { throw std::runtime_error("first failed"); };
+      auto second = [] { throw std::runtime_error("second failed"); };
+      for (int repeat = 0; repeat < 20; ++repeat) {
+        try {
+          parallel.run_both(first, second);
+          ADD_FAILURE() << "nothing thrown";
+        } catch (const std::runtime_error& error) {
+          ASSERT_STREQ(error.what(), "first failed") << threads << " threads";
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace munisim

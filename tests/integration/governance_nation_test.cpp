@@ -38,7 +38,7 @@ class Town {
         metrics_(kDays),
         scheduler_(calendar_),
         letters_(std::move(letters_after_day)) {
-    Registration registration{scheduler_, metrics_, scheduler_.channels(),
+    Registration registration{scheduler_, metrics_, scheduler_.channels(), parallel_,
                               static_cast<std::uint64_t>(scenario_.config.seed)};
     register_census(registration, city_);
     register_waste(registration, city_, scenario_.config.waste, scenario_.config.climate);

@@ -96,7 +96,7 @@ TEST(DepartureChoice, ActivityTablesMoveOnlyWhereTransitIsCrowded) {
   Scenario scenario = load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/demo.yaml");
   Parallelism parallel{1};
   const City city = build_synthetic_city(scenario.config.city, 3, parallel);
-  const TravelSkims skims(city);
+  const TravelSkims skims(city, parallel);
   const std::vector<double> population(skims.districts(), 1000.0);
   ActivitiesConfig config = scenario.config.mobility.activities;
   const ActivityModel fixed(config, skims, population);

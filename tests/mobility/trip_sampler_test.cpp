@@ -43,7 +43,7 @@ struct DemoCity {
   Scenario scenario = load_scenario(std::string(MUNISIM_SOURCE_DIR) + "/scenarios/demo.yaml");
   Parallelism parallel{2};
   City city = build_synthetic_city(scenario.config.city, kSeed, parallel);
-  TravelSkims skims{city};
+  TravelSkims skims{city, parallel};
   std::vector<double> population;
   std::vector<std::uint8_t> has_car;
   DemoCity() {

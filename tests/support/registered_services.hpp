@@ -19,7 +19,7 @@ class RegisteredServices {
         city_(build_city(scenario_, seed(), parallel_).city),
         metrics_(static_cast<int>(scenario_.config.days)),
         scheduler_(Calendar(scenario_.config.start_date)),
-        registration_{scheduler_, metrics_, scheduler_.channels(), seed()} {}
+        registration_{scheduler_, metrics_, scheduler_.channels(), parallel_, seed()} {}
 
   [[nodiscard]] Registration& registration() { return registration_; }
   [[nodiscard]] const City& city() const { return city_; }

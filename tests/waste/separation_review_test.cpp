@@ -17,6 +17,11 @@ namespace {
 constexpr std::size_t kBlocks = 8;
 constexpr std::size_t kHouseholds = kBlocks * kBlockSize - 100;  // a short last block
 
+Parallelism& one_thread() {
+  static Parallelism parallel(1);
+  return parallel;
+}
+
 SeparationConfig every_day_same_attitude() {
   SeparationConfig config;
   config.attitude_spread = 0;  // every attitude at the mean: one chance for all
@@ -42,7 +47,7 @@ void review_all(SeparationBehaviour& behaviour, const std::vector<std::uint32_t>
 TEST(SeparationReview, ShareSeparatingIsTheModelsChanceWithinSamplingError) {
   const SeparationConfig config = every_day_same_attitude();
   const std::vector<std::uint32_t> district(kHouseholds, 0);
-  SeparationBehaviour behaviour(config, kHouseholds, 1, 5);
+  SeparationBehaviour behaviour(config, kHouseholds, 1, 5, one_thread());
   const double p = model_chance(config);
   ASSERT_GT(p, 0.05);  // the check below has power
   double separating = 0;
@@ -60,7 +65,7 @@ TEST(SeparationReview, OnlyTodaysHouseholdsReconsider) {
   config.intercept = 50;  // whoever reconsiders separates
   config.review_days = 7;
   const std::vector<std::uint32_t> district(kHouseholds, 0);
-  SeparationBehaviour behaviour(config, kHouseholds, 1, 5);
+  SeparationBehaviour behaviour(config, kHouseholds, 1, 5, one_thread());
   review_all(behaviour, district, 3, false);
   for (std::size_t h = 0; h < kHouseholds; ++h) EXPECT_EQ(behaviour.separates(h), h % 7 == 3) << h;
 }
@@ -69,7 +74,7 @@ TEST(SeparationReview, DecisionsDoNotDependOnTheOrderOfBlocks) {
   SeparationConfig config = every_day_same_attitude();
   config.attitude_spread = 1.0;
   const std::vector<std::uint32_t> district(kHouseholds, 0);
-  SeparationBehaviour forward(config, kHouseholds, 1, 5), backward(config, kHouseholds, 1, 5);
+  SeparationBehaviour forward(config, kHouseholds, 1, 5, one_thread()), backward(config, kHouseholds, 1, 5, one_thread());
   review_all(forward, district, 4, false);
   review_all(backward, district, 4, true);
   std::size_t differ = 0, separating = 0;
@@ -84,7 +89,7 @@ TEST(SeparationReview, DecisionsDoNotDependOnTheOrderOfBlocks) {
 TEST(SeparationReview, ARangeOtherThanAnEngineBlockIsRefused) {
   const SeparationConfig config = every_day_same_attitude();
   const std::vector<std::uint32_t> district(kHouseholds, 0);
-  SeparationBehaviour behaviour(config, kHouseholds, 1, 5);
+  SeparationBehaviour behaviour(config, kHouseholds, 1, 5, one_thread());
   EXPECT_THROW(behaviour.review(10, 100, district, 0, 5), Error);
   EXPECT_THROW(behaviour.review(0, 2 * kBlockSize, district, 0, 5), Error);
 }

@@ -78,13 +78,14 @@ struct Ids {
 class MobilityService {
  public:
   MobilityService(const City& city, const MobilityConfig& config, const TransitConfig& transit,
-                  const ClimateConfig& climate, MetricsRegistry& metrics, std::uint64_t seed, Published published)
+                  const ClimateConfig& climate, MetricsRegistry& metrics, Parallelism& parallel, std::uint64_t seed,
+                  Published published)
       : city_(city),
         config_(config),
         transit_(transit),
         climate_(climate),
         metrics_(metrics),
-        skims_(city),
+        skims_(city, parallel),
         routes_(city, config.transit, skims_),
         activities_(config.activities, skims_, populations(city)),
         choice_(config.mode_choice, config.transit.crowded_load_factor),
