@@ -81,5 +81,39 @@ TEST(TicketOffice, TicketHeavierThanADaysCapacityIsFinishedOverSeveralDays) {
   EXPECT_EQ(office.handle_day(3, capacity_of(kWasteDept, 3)).answered.size(), 1u);  // 4 days x 3 >= 10
 }
 
+// The open weight by holder, as a fresh sum over the open tickets in filing order.
+std::array<double, kDepartments> summed_open_weight(const TicketOffice& office) {
+  std::array<double, kDepartments> weight{};
+  for (std::uint32_t number = 0; number < office.filed(); ++number) {
+    if (office.state(number) == TicketOffice::State::open) weight[office.holder(number)] += office.ticket(number).weight;
+  }
+  return weight;
+}
+
+// handle_day sums the open weight as it compacts its list; the sum is the fresh one, bit for bit,
+// after days of answers, forwards and escalations and after new filings.
+TEST(TicketOffice, OpenWeightIsTheFreshSumAfterEveryDayAndFiling) {
+  TicketOffice office(2);
+  const TicketKind kinds[] = {kWasteTicket, kTransportTicket, kOtherTicket};
+  std::array<double, kDepartments> capacity{};
+  capacity.fill(2.5);
+  for (int day = 0; day < 30; ++day) {
+    for (int k = 0; k < 7; ++k) {
+      const int n = day * 7 + k;
+      const auto weight = static_cast<float>(0.37 + 1.3 * (n % 5));
+      office.file(ticket_of(kinds[n % 3], day, day + 4 + n % 6, weight),
+                  {static_cast<Department>((n / 3) % kDepartments), day + n % 2});
+      if (k == 3) {
+        EXPECT_EQ(office.open_weight(), summed_open_weight(office)) << "after a filing on day " << day;
+      }
+    }
+    office.handle_day(day, capacity);
+    EXPECT_EQ(office.open_weight(), summed_open_weight(office)) << "day " << day;
+  }
+  EXPECT_GT(office.resolved(), 0u);
+  EXPECT_GT(office.escalated(), 0u);
+  EXPECT_GT(office.open(), 0u);
+}
+
 }  // namespace
 }  // namespace munisim
