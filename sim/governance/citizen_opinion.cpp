@@ -18,12 +18,12 @@ float clamp01(double value) { return static_cast<float>(std::min(std::max(value,
 
 }  // namespace
 
-CitizenOpinion::CitizenOpinion(const AgentTable& citizens, std::size_t districts, const FeedbackConfig& config)
+CitizenOpinion::CitizenOpinion(const AgentTable& citizens, std::size_t districts, const FeedbackConfig& config,
+                               Parallelism& parallel)
     : citizens_(citizens), districts_(districts), config_(config) {
   for (auto& values : satisfaction_) values.assign(citizens.size(), static_cast<float>(config.initial_satisfaction));
   trust_.assign(citizens.size(), static_cast<float>(config.initial_trust));
-  Parallelism serial(1);  // once, before any day; the same sums as on any thread count
-  compute_means(serial);
+  compute_means(parallel);
 }
 
 void CitizenOpinion::update_week(const LivedQuality& quality, std::span<const OpinionEvent> events,

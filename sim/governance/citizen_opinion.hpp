@@ -35,7 +35,8 @@ struct OpinionMeans {
 class CitizenOpinion {
  public:
   // Everyone starts at the configured satisfaction and trust.
-  CitizenOpinion(const AgentTable& citizens, std::size_t districts, const FeedbackConfig& config);
+  CitizenOpinion(const AgentTable& citizens, std::size_t districts, const FeedbackConfig& config,
+                 Parallelism& parallel);
 
   // satisfaction += a (quality + offset - satisfaction); trust += b (mean satisfaction - trust);
   // then each event moves its citizen's citizen-service satisfaction by `effect` and trust by half.

@@ -20,13 +20,14 @@ constexpr std::size_t kOutcomes = 3;  // answered in time, answered late, escala
 }  // namespace
 
 GovernanceService::GovernanceService(const City& city, const GovernanceConfig& config, const Calendar& calendar,
-                                     MetricsRegistry& metrics, Channels& channels, bool mobility)
+                                     MetricsRegistry& metrics, Channels& channels, Parallelism& parallel,
+                                     bool mobility)
     : city_(city),
       config_(config),
       metrics_(metrics),
       districts_(city.districts.size()),
       mechanisms_(config, calendar),
-      opinion_(city.citizens, districts_, config.feedback),
+      opinion_(city.citizens, districts_, config.feedback, parallel),
       desk_(city.citizens, config.complaints),
       office_(static_cast<int>(std::lround(config.complaints.forward_days))),
       ledger_(config),
@@ -287,7 +288,7 @@ std::shared_ptr<const GovernanceView> register_governance(Registration& registra
   using governance_detail::GovernanceService;
   Scheduler& scheduler = registration.scheduler;
   auto service = std::make_shared<GovernanceService>(city, config, scheduler.calendar(), registration.metrics,
-                                                     registration.channels, mobility);
+                                                     registration.channels, registration.parallel, mobility);
   std::vector<std::string> systems;
   const auto add = [&](const char* name, Cycle cycle, void (GovernanceService::*system)(const StepContext&)) {
     scheduler.add(name, cycle, [service, system](const StepContext& step) { ((*service).*system)(step); });

@@ -49,14 +49,14 @@ void MobilityService::plan_trunk_lines() {
   }
 }
 
-void MobilityService::refresh_access() {
+void MobilityService::refresh_access(Parallelism& parallel) {
   std::vector<NodeId> stops;
   for (const RouteLine& line : routes_.lines()) {
     if (line.active) stops.insert(stops.end(), line.stop_nodes.begin(), line.stop_nodes.end());
   }
   std::sort(stops.begin(), stops.end());
   stops.erase(std::unique(stops.begin(), stops.end()), stops.end());
-  access_km_ = skims_.access_km(city_, stops);
+  access_km_ = skims_.access_km(city_, stops, parallel);
 }
 
 std::array<double, kVehicleTypes> MobilityService::capacities() const {
@@ -86,7 +86,7 @@ void MobilityService::apply_measures(const StepContext& step) {
   for (const mobility::Measure& measure : *published_.adopted) lines_changed |= apply(measure, trunk_line_.size());
   if (lines_changed) {
     routes_.plan(skims_);
-    refresh_access();
+    refresh_access(step.parallel);
   }
 }
 

@@ -76,7 +76,8 @@ TravelSkims::TravelSkims(const City& city, Parallelism& parallel) {
   }
 }
 
-std::vector<double> TravelSkims::access_km(const City& city, const std::vector<NodeId>& stops) const {
+std::vector<double> TravelSkims::access_km(const City& city, const std::vector<NodeId>& stops,
+                                           Parallelism& parallel) const {
   std::vector<double> x, y;
   for (NodeId stop : stops) {
     x.push_back(city.network.node_x(stop));
@@ -85,14 +86,14 @@ std::vector<double> TravelSkims::access_km(const City& city, const std::vector<N
   std::vector<double> access(city.districts.size(), 0.0);
   if (stops.empty()) return access;
   const PointGrid grid(x, y);
-  for (std::size_t d = 0; d < city.districts.size(); ++d) {
+  for_each_chunk(parallel, city.districts.size(), 1, [&](std::size_t d, std::size_t, std::size_t) {
     double sum = 0;
     for (NodeId node : city.districts[d].nodes) {
       const std::uint32_t nearest = grid.nearest(city.network.node_x(node), city.network.node_y(node));
       sum += std::hypot(x[nearest] - city.network.node_x(node), y[nearest] - city.network.node_y(node));
     }
     access[d] = sum * kDetour / 1000.0 / static_cast<double>(city.districts[d].nodes.size());
-  }
+  });
   return access;
 }
 

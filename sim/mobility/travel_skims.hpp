@@ -31,7 +31,9 @@ class TravelSkims {
   [[nodiscard]] const std::vector<EdgeId>& path(std::size_t pair) const { return path_[pair]; }
   [[nodiscard]] NodeId centre(std::size_t district) const { return centre_[district]; }
   // Mean distance from a district's street nodes to the nearest of `stops` (network nodes).
-  [[nodiscard]] std::vector<double> access_km(const City& city, const std::vector<NodeId>& stops) const;
+  // One district per thread of `parallel`.
+  [[nodiscard]] std::vector<double> access_km(const City& city, const std::vector<NodeId>& stops,
+                                              Parallelism& parallel) const;
 
  private:
   std::vector<NodeId> centre_;

@@ -68,7 +68,7 @@ struct RiderExperience {
 class GovernanceService final : public GovernanceView {
  public:
   GovernanceService(const City& city, const GovernanceConfig& config, const Calendar& calendar,
-                    MetricsRegistry& metrics, Channels& channels, bool mobility);
+                    MetricsRegistry& metrics, Channels& channels, Parallelism& parallel, bool mobility);
 
   void observe(const StepContext& step);
   void file_complaints(const StepContext& step);

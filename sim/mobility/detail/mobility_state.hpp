@@ -108,7 +108,7 @@ class MobilityService {
     expected_load_factor_ = DayKindMemory(line_hours, by_kind, msa);
     expected_extra_wait_ = DayKindMemory(line_hours, by_kind, msa);
     fleet_need_ = DayKindMemory(routes_.lines().size() * kTransitPeriods, by_kind, msa);
-    refresh_access();
+    refresh_access(parallel);
     register_series();
   }
 
@@ -142,7 +142,7 @@ class MobilityService {
   }
   void plan_scenario_lines();
   void plan_trunk_lines();
-  void refresh_access();
+  void refresh_access(Parallelism& parallel);
   void register_series();
   [[nodiscard]] std::vector<TripConditions> conditions(Parallelism& parallel, std::size_t weekday) const;
   [[nodiscard]] std::vector<double> totals(const TripCounts& counts, const std::vector<TripConditions>& segments) const;
