@@ -41,7 +41,8 @@ class LoopRunner {
   };
   virtual ~LoopRunner() = default;
   virtual void run(std::size_t chunks, ChunkRanges run_chunks) = 0;
-  // Runs both tasks at once; the parallel loops inside them share the threads.
+  // Runs both tasks at once; the parallel loops inside them share the threads. The tasks do not
+  // throw: Parallelism::run_both catches their errors and rethrows them in a fixed order.
   virtual void run_both(Task first, Task second) = 0;
 };
 

@@ -12,7 +12,6 @@ std::uint32_t TicketOffice::file(const Ticket& ticket, Routing routing) {
   holder_.push_back(routing.first);
   queues_[routing.first].push({routing.arrival_day, number});
   open_list_.push_back(number);
-  open_weight_.reset();
   ++open_;
   return number;
 }
@@ -51,15 +50,9 @@ TicketOffice::DayOutcome TicketOffice::handle_day(int day, const std::array<doub
       outcome.answered.push_back({number, day - ticket.filed_day});
     }
   }
-  // The pass that compacts the open list also sums what stays open, in the list's order, as
-  // open_weight() would: one walk over the open tickets a day instead of two.
-  std::array<double, kDepartments> open_weight{};
   std::erase_if(open_list_, [&](std::uint32_t number) {
     if (state_[number] != State::open) return true;
-    if (tickets_[number].deadline_day >= day) {
-      open_weight[holder_[number]] += tickets_[number].weight;
-      return false;
-    }
+    if (tickets_[number].deadline_day >= day) return false;
     state_[number] = State::escalated;
     closed_day_[number] = day;
     --open_;
@@ -67,12 +60,10 @@ TicketOffice::DayOutcome TicketOffice::handle_day(int day, const std::array<doub
     outcome.escalated.push_back(number);
     return true;
   });
-  open_weight_ = open_weight;
   return outcome;
 }
 
 std::array<double, kDepartments> TicketOffice::open_weight() const {
-  if (open_weight_) return *open_weight_;
   std::array<double, kDepartments> weight{};
   for (std::uint32_t number : open_list_) weight[holder_[number]] += tickets_[number].weight;
   return weight;

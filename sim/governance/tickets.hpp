@@ -6,7 +6,6 @@
 
 #include <array>
 #include <cstdint>
-#include <optional>
 #include <queue>
 #include <vector>
 
@@ -83,7 +82,6 @@ class TicketOffice {
   void persist(Archive& archive) {
     archive(forward_days_, tickets_, state_, closed_day_, holder_, carried_capacity_, open_list_, open_, resolved_,
             escalated_);
-    if constexpr (Archive::loading) open_weight_.reset();
     for (Queue& queue : queues_) {
       std::vector<Arrival> arrivals;
       if constexpr (!Archive::loading) {
@@ -110,7 +108,6 @@ class TicketOffice {
   std::array<Queue, kDepartments> queues_;
   std::array<double, kDepartments> carried_capacity_{};  // work begun on a ticket larger than a day's capacity
   std::vector<std::uint32_t> open_list_;                 // open tickets in filing order, compacted daily
-  std::optional<std::array<double, kDepartments>> open_weight_;  // summed by handle_day until a ticket is filed
   std::size_t open_ = 0, resolved_ = 0, escalated_ = 0;
 };
 

@@ -90,8 +90,8 @@ std::array<double, kDepartments> summed_open_weight(const TicketOffice& office) 
   return weight;
 }
 
-// handle_day sums the open weight as it compacts its list; the sum is the fresh one, bit for bit,
-// after days of answers, forwards and escalations and after new filings.
+// The open weight by holder is the sum over the tickets still open, bit for bit, after days of
+// answers, forwards and escalations and after new filings.
 TEST(TicketOffice, OpenWeightIsTheFreshSumAfterEveryDayAndFiling) {
   TicketOffice office(2);
   const TicketKind kinds[] = {kWasteTicket, kTransportTicket, kOtherTicket};
