@@ -1,5 +1,6 @@
 // Struct-of-arrays agent tables: an agent is a row, each attribute a contiguous typed column.
-// Ids are stable and never reused; rows move when agents are removed.
+// Ids are stable and never reused; rows move when agents are removed. Until the first removal an
+// agent's id is its row, so a table keeps no id maps (16 bytes an agent) until it needs them.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +31,7 @@ class AgentTable {
   template <class T>
   void add_column(std::string name) {
     if (find(name) != nullptr) throw Error("column '" + name + "' already exists");
-    columns_.push_back({std::move(name), std::vector<T>(ids_.size())});
+    columns_.push_back({std::move(name), std::vector<T>(size_)});
   }
 
   // Appends n agents with zeroed attributes; returns the first new id (ids are consecutive).
@@ -38,8 +39,8 @@ class AgentTable {
   // Removes an agent by moving the last row into its place.
   void remove(AgentId id);
 
-  [[nodiscard]] std::size_t size() const noexcept { return ids_.size(); }
-  [[nodiscard]] AgentId id_of(std::size_t row) const { return ids_.at(row); }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] AgentId id_of(std::size_t row) const;
   [[nodiscard]] std::size_t row_of(AgentId id) const;
   [[nodiscard]] bool contains(AgentId id) const;
 
@@ -54,10 +55,17 @@ class AgentTable {
 
   [[nodiscard]] std::vector<ColumnInfo> columns() const;
 
-  // Checkpoints (sim/core/state_archive.hpp): every column, ids and rows.
+  // Checkpoints (sim/core/state_archive.hpp): every column, ids and rows. The id maps are saved
+  // even while ids are rows, so that the layout never depends on whether an agent was removed.
   template <class Archive>
   void persist(Archive& archive) {
+    if constexpr (!Archive::loading) keep_id_maps();
     archive(columns_, ids_, row_of_);
+    if constexpr (Archive::loading) {
+      size_ = ids_.size();
+      issued_ = row_of_.size();
+      ids_are_rows_ = false;
+    }
   }
 
  private:
@@ -68,6 +76,9 @@ class AgentTable {
     Values values;
   };
   static constexpr std::size_t kRemoved = static_cast<std::size_t>(-1);
+
+  // Fills ids_ and row_of_ from the identity they stood for; nothing once they are kept.
+  void keep_id_maps();
 
   [[nodiscard]] Column* find(std::string_view name);
   template <class T>
@@ -81,6 +92,9 @@ class AgentTable {
   }
 
   std::vector<Column> columns_;
+  std::size_t size_ = 0;
+  AgentId issued_ = 0;  // ids ever issued
+  bool ids_are_rows_ = true;         // no agent was removed: the maps below are empty
   std::vector<AgentId> ids_;         // id of each row
   std::vector<std::size_t> row_of_;  // row of each id ever issued, kRemoved once removed
 };

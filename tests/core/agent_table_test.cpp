@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/core/state_archive.hpp"
+
 namespace munisim {
 namespace {
 
@@ -37,6 +39,51 @@ TEST(AgentTable, RemovalKeepsIdsStableAndColumnsAligned) {
     EXPECT_EQ(table.column<std::uint32_t>("age")[row], 100 + id) << "id " << id;
   }
   EXPECT_EQ(table.add(1), 5u);  // ids are never reused
+}
+
+TEST(AgentTable, IdsAreRowsUntilARemovalAndStayStableAcrossIt) {
+  AgentTable table = people(4);
+  EXPECT_EQ(table.add(2), 4u);
+  for (AgentId id = 0; id < 6; ++id) {
+    EXPECT_EQ(table.row_of(id), id);
+    EXPECT_EQ(table.id_of(id), id);
+  }
+  EXPECT_FALSE(table.contains(6));
+  EXPECT_THROW((void)table.id_of(6), Error);
+  table.remove(5);  // the last row: no row moves
+  table.remove(0);  // the last row (id 4) moves into row 0
+  EXPECT_EQ(table.size(), 4u);
+  EXPECT_EQ(table.id_of(0), 4u);
+  EXPECT_EQ(table.row_of(4), 0u);
+  EXPECT_EQ(table.add(1), 6u);  // after removals too, ids continue from those ever issued
+  EXPECT_EQ(table.row_of(6), 4u);
+  EXPECT_THROW((void)table.id_of(5), Error);
+  EXPECT_FALSE(table.contains(5));
+}
+
+// A checkpoint restores the same ids, rows and next id, whether or not an agent was removed.
+TEST(AgentTable, CheckpointRestoresIdsRowsAndTheNextId) {
+  for (const bool removed : {false, true}) {
+    AgentTable table = people(5);
+    if (removed) table.remove(1);
+    StateWriter writer;
+    SaveArchive save(writer);
+    save(table);
+    const std::vector<unsigned char> bytes = writer.take();
+    AgentTable back;
+    StateReader reader(bytes, "table");
+    LoadArchive load(reader);
+    load(back);
+    reader.finish();
+    ASSERT_EQ(back.size(), table.size()) << "removed " << removed;
+    for (std::size_t row = 0; row < table.size(); ++row) {
+      EXPECT_EQ(back.id_of(row), table.id_of(row));
+      EXPECT_EQ(back.row_of(table.id_of(row)), row);
+      EXPECT_EQ(back.column<std::uint32_t>("age")[row], table.column<std::uint32_t>("age")[row]);
+    }
+    EXPECT_EQ(back.contains(1), !removed);
+    EXPECT_EQ(back.add(1), table.add(1));
+  }
 }
 
 TEST(AgentTable, WrongNameOrTypeIsAnError) {
