@@ -42,7 +42,7 @@ void bind_scenario(pybind11::module_& module) {
   py::class_<Scenario>(module, "LoadedScenario", "A validated scenario (see munisim.Scenario)")
       .def_readonly("source", &Scenario::source)
       .def_readonly("text", &Scenario::text)
-      .def_readonly("resolved_yaml", &Scenario::resolved_yaml)
+      .def_property_readonly("resolved_yaml", &Scenario::resolved_yaml)
       .def_property_readonly("name", [](const Scenario& s) { return s.config.name; })
       .def_property_readonly("days", [](const Scenario& s) { return s.config.days; })
       .def_property_readonly("seed", [](const Scenario& s) { return s.config.seed; })

@@ -19,7 +19,7 @@ void run_world_file(const std::filesystem::path& scenario, const std::filesystem
   std::vector<WorldMunicipality> municipalities = expand_municipalities(world, threads);
   const std::unique_ptr<World> built = make_world(std::move(world), std::move(municipalities), threads, nullptr);
   built->run();
-  write_world_output(out, built->output());
+  write_world_output(out, built->output(), &built->parallelism());
 }
 
 }  // namespace

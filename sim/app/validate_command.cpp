@@ -33,7 +33,7 @@ int validate_command(const std::string& scenario, const std::vector<std::string>
   // With --print, stdout is the resolved YAML alone.
   check_memory_estimate(loaded, print_resolved ? stderr : stdout);
   if (print_resolved) {
-    std::fputs(loaded.resolved_yaml.c_str(), stdout);
+    std::fputs(loaded.resolved_yaml().c_str(), stdout);
   } else {
     std::printf("%s: ok (scenario '%s', %zu districts, %lld days)\n", scenario.c_str(), loaded.config.name.c_str(),
                 loaded.config.city.districts.size(), static_cast<long long>(loaded.config.days));

@@ -135,7 +135,7 @@ int world_run_command(const RunOptions& options, const std::vector<std::string>&
   progress.finish();
   const WorldContent content = world.output();
   if (!root) return kExitOk;
-  write_world_output(target.path, content);
+  write_world_output(target.path, content, &world.parallelism());
   if (stop.load()) {
     std::filesystem::remove(target.path);
     throw Interrupted();

@@ -87,18 +87,22 @@ void Scheduler::plan_days(const std::vector<SameDayRead>& same_day) {
 
 void Scheduler::run_due(Entry& entry, const StepContext& context) {
   if (!entry.cycle.due(calendar_, context.day)) return;
+  ++entry.runs;
+  if (!timed_) {
+    entry.system(context);
+    return;
+  }
   const double wall_start = monotonic_seconds();
   const double cpu_start = process_cpu_seconds();
   entry.system(context);
   entry.cpu_s += process_cpu_seconds() - cpu_start;
   entry.wall_s += monotonic_seconds() - wall_start;
-  ++entry.runs;
 }
 
 void Scheduler::run_day(int day, Parallelism& parallel, std::uint64_t seed) {
   if (!sealed_) seal();
   const StepContext context{day, calendar_.date(day), calendar_, parallel, seed};
-  if (one_at_a_time_ || parallel.threads() == 1 || alongside_.empty() || meanwhile_.empty()) {
+  if (timed_ || parallel.threads() == 1 || alongside_.empty() || meanwhile_.empty()) {
     for (Entry& entry : entries_) run_due(entry, context);
   } else {
     const auto run = [&](const std::vector<std::size_t>& systems) {

@@ -106,7 +106,7 @@ WorldScenario run_world(const ExperimentPlan& plan, const PlannedRun& run) {
 }
 
 std::string run_resolved_yaml(const ExperimentPlan& plan, const PlannedRun& run) {
-  return plan.world ? run_world(plan, run).resolved_yaml : run_scenario(plan, run).scenario.resolved_yaml;
+  return plan.world ? run_world(plan, run).resolved_yaml : run_scenario(plan, run).scenario.resolved_yaml();
 }
 
 }  // namespace munisim

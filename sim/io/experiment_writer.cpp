@@ -24,7 +24,7 @@ void write_run(hid_t runs, const ExperimentRun& run) {
   const Handle series_group = create_group(group, "series");
   for (const SeriesData& series : output.series) {
     const std::vector<hsize_t> shape(series.shape.begin(), series.shape.end());
-    write_doubles(series_group, series.name, shape, series.values.data(), [&](hid_t dataset) {
+    write_doubles(series_group, series.name, shape, series.values.data(), nullptr, [&](hid_t dataset) {
       write_text_attribute(dataset, "unit", series.unit);
       write_text_attribute(dataset, "description", series.description);
       write_text_attribute(dataset, "summary", series.summary);

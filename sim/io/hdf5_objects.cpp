@@ -229,9 +229,9 @@ void write_doubles(hid_t parent, std::span<const Doubles> datasets, Parallelism*
 }
 
 void write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& shape, const double* values,
-                   const std::function<void(hid_t)>& describe) {
+                   Parallelism* parallel, const std::function<void(hid_t)>& describe) {
   const Doubles dataset{name, shape, values};
-  write_doubles(parent, std::span(&dataset, 1), nullptr, [&](std::size_t, hid_t written) { describe(written); });
+  write_doubles(parent, std::span(&dataset, 1), parallel, [&](std::size_t, hid_t written) { describe(written); });
 }
 
 Handle write_texts(hid_t parent, const std::string& name, const std::vector<std::string>& values) {

@@ -28,8 +28,10 @@ struct WorldContent {
   const MetricsRegistry* nation = nullptr;  // none: no /nation
 };
 
-// Complete or absent, as write_output; OutputError when the disk refuses it.
-void write_world_output(const std::filesystem::path& path, const WorldContent& content);
+// Complete or absent, as write_output; OutputError when the disk refuses it. The series are
+// compressed on `parallel`'s threads (none: on this thread); the bytes are the same either way.
+void write_world_output(const std::filesystem::path& path, const WorldContent& content,
+                        Parallelism* parallel = nullptr);
 
 // Whether `path` is a world output (/meta kind "world"); false for anything else, readable or not.
 [[nodiscard]] bool is_world_output(const std::filesystem::path& path);

@@ -50,7 +50,7 @@ std::optional<std::vector<std::size_t>> stacked_dims(const std::vector<const Ser
 }
 
 // The series of each name: stacked when every municipality has it with one shape, else listed.
-void write_series(hid_t file, const WorldContent& content) {
+void write_series(hid_t file, const WorldContent& content, Parallelism* parallel) {
   const std::vector<WorldMunicipalityOutput>& cities = content.municipalities;
   std::map<std::string, std::vector<const SeriesData*>> by_name;  // per municipality, null when absent
   for (std::size_t m = 0; m < cities.size(); ++m) {
@@ -85,7 +85,7 @@ void write_series(hid_t file, const WorldContent& content) {
         dims.push_back(first->dims[d + 1]);
         dim_labels.push_back(first->labels[d]);
       }
-      write_doubles(group, name, shape, values.data(),
+      write_doubles(group, name, shape, values.data(), parallel,
                     [&](hid_t dataset) { write_attributes(dataset, *first, dims, dim_labels); });
       continue;
     }
@@ -98,7 +98,7 @@ void write_series(hid_t file, const WorldContent& content) {
       }
       const SeriesData& series = *slots[m];
       const std::vector<hsize_t> shape(series.shape.begin(), series.shape.end());
-      write_doubles(own->second, name, shape, series.values.data(),
+      write_doubles(own->second, name, shape, series.values.data(), parallel,
                     [&](hid_t dataset) { write_attributes(dataset, series, series.dims, series.labels); });
     }
   }
@@ -106,15 +106,15 @@ void write_series(hid_t file, const WorldContent& content) {
 
 }  // namespace
 
-void write_world_output(const std::filesystem::path& path, const WorldContent& content) {
+void write_world_output(const std::filesystem::path& path, const WorldContent& content, Parallelism* parallel) {
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);  // errors become exceptions, not stderr noise
   write_file_atomically(path, file_image([&](hid_t file) {
                           write_meta(file, content.meta, content.scenario_text, content.resolved_yaml,
                                      content.meta_tables);
-                          write_series(file, content);
+                          write_series(file, content, parallel);
                           if (content.nation != nullptr) {
                             const Handle nation = create_group(file, "nation");
-                            io_detail::write_series(nation, *content.nation, content.meta.days_run, nullptr);
+                            io_detail::write_series(nation, *content.nation, content.meta.days_run, parallel);
                           }
                         }));
 }

@@ -61,9 +61,9 @@ std::string checkpoint_producer() { return std::string("munisim ") + kVersion + 
 CheckpointImage Simulation::checkpoint(const std::string& scenario_dir) const {
   CheckpointImage image;
   image.producer = checkpoint_producer();
-  image.identity = fnv1a64(std::string_view(scenario_.resolved_yaml));
-  CheckpointRun run{scenario_.source, scenario_dir,     scenario_.text, scenario_.resolved_yaml,
+  CheckpointRun run{scenario_.source, scenario_dir,     scenario_.text, scenario_.resolved_yaml(),
                     scenario_.files,  days_run_,        days_planned()};
+  image.identity = fnv1a64(std::string_view(run.resolved_yaml));
   StateWriter run_writer;
   SaveArchive run_archive(run_writer);
   run_archive(run);
@@ -164,7 +164,7 @@ OpenedCheckpoint open_checkpoint(const std::filesystem::path& path) {
     }
     ResolvedScenario resolved =
         resolve_district_data(load_scenario_text(run.resolved_yaml, scenario_file.string(), run.scenario_dir));
-    if (resolved.scenario.resolved_yaml != run.resolved_yaml) {
+    if (resolved.scenario.resolved_yaml() != run.resolved_yaml) {
       throw CheckpointError("scenario hash: the recorded scenario resolves differently now (did a data table change?)");
     }
     resolved.scenario.files = run.files;  // for the output check: the files the run read

@@ -53,7 +53,6 @@ ResolvedScenario resolve_district_data(Scenario scenario, const NationalTables& 
   if (city.name.empty()) city.name = city.ubigeo;
   resolved.data_notes = std::move(districts.notes);
   resolved.provisioning = provision_services(resolved.scenario, budgets);
-  resolved.scenario.resolved_yaml = to_yaml(resolved.scenario.config);
   return resolved;
 }
 

@@ -97,7 +97,7 @@ Simulation::Simulation(ResolvedScenario resolved, int threads, LoopBackend backe
   building_.cpu_s = process_cpu_seconds() - build_start_cpu_s_;
 }
 
-void Simulation::time_systems_alone() noexcept { scheduler_->run_one_at_a_time(); }
+void Simulation::time_systems_alone() noexcept { scheduler_->time_systems(); }
 
 std::vector<SystemTiming> Simulation::timings() const {
   std::vector<SystemTiming> timings{building_};
@@ -150,7 +150,12 @@ void Simulation::update_measures(const Scenario& validated) {
   }
   scenario_.config.waste.measures = std::move(waste);
   scenario_.config.mobility.measures = std::move(mobility);
-  scenario_.resolved_yaml = to_yaml(scenario_.config);
+}
+
+std::vector<Table> Simulation::meta_tables() const {
+  std::vector<Table> tables;
+  if (!provisioning_.records.empty()) tables.push_back(provisioning_table(provisioning_.records));
+  return tables;
 }
 
 OutputContent Simulation::output() const {
@@ -162,10 +167,10 @@ OutputContent Simulation::output() const {
   meta.text_attrs.emplace_back("city_data", joined(city_notes_, "synthetic streets from city.network"));
   meta.number_attrs = city_statistics(city_);
   content.scenario_text = scenario_.text;
-  content.resolved_yaml = scenario_.resolved_yaml;
+  content.resolved_yaml = scenario_.resolved_yaml();
   content.metrics = &metrics_;
   content.geometry = city_geometry(city_);
-  if (!provisioning_.records.empty()) content.meta_tables.push_back(provisioning_table(provisioning_.records));
+  content.meta_tables = meta_tables();
   if (traces_) {
     content.traces = traces_->finished();
     // Only the days simulated so far: a run stopped early has no rows for later trace days.

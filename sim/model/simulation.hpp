@@ -56,11 +56,11 @@ class Simulation {
   [[nodiscard]] const MetricsRegistry& metrics() const noexcept { return metrics_; }
   // Citizens' opinions and complaint tickets; nullptr unless governance.enabled.
   [[nodiscard]] const GovernanceView* governance() const noexcept { return governance_.get(); }
-  // Building the city and registering the systems, then each system's share of the days run.
-  // Systems that may run alongside others (Reach::own_state) share the clocks with them; call
-  // time_systems_alone() before the first day for timings that are each system's own.
+  // Building the city and registering the systems, then each system's runs and, for the days run
+  // after time_systems_alone(), its share of the time.
   [[nodiscard]] std::vector<SystemTiming> timings() const;
-  // From now on every system runs alone, in the declared order: slower on many threads, same series.
+  // From now on every system is clocked and runs alone, in the declared order, so that its time is
+  // its own: slower on many threads, same series.
   void time_systems_alone() noexcept;
   // What the user should know about how the city was built (e.g. a fallback to synthetic streets).
   [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return warnings_; }
@@ -73,6 +73,9 @@ class Simulation {
 
   // Everything the HDF5 writer needs, describing the days run so far.
   [[nodiscard]] OutputContent output() const;
+  // The tables of the output's /meta (how the services were provisioned), which a world stacks
+  // over its municipalities without building the rest of each one's output.
+  [[nodiscard]] std::vector<Table> meta_tables() const;
   // The run's threads, which the writer borrows to compress the output once the days are run.
   [[nodiscard]] Parallelism& parallelism() const noexcept { return *parallel_; }
 

@@ -74,7 +74,6 @@ Scenario finish(Scenario scenario, const std::vector<std::string>& overrides, Re
   for (const std::string& assignment : overrides) apply_override(assignment, scenario.config, context);
   Validator::validate(context, "", scenario.config);
   scenario.given_keys = context.given;
-  scenario.resolved_yaml = to_yaml(scenario.config);
   return scenario;
 }
 
@@ -86,6 +85,8 @@ bool Scenario::gives(const std::string& path) const {
   }
   return false;
 }
+
+std::string Scenario::resolved_yaml() const { return to_yaml(config); }
 
 Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
   Scenario scenario;

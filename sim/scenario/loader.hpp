@@ -20,12 +20,14 @@ struct Scenario {
   ScenarioConfig config;           // typed, validated, defaults filled in
   std::string source;              // the main file's path, or the name given to text input
   std::string text;                // the main file's text as the user wrote it
-  std::string resolved_yaml;       // every key with its final value (defaults included)
   std::vector<std::string> files;  // the main file (if any) and every file it extends, as read
   std::set<std::string> given_keys;  // key paths some file or override wrote (e.g. "waste.fleet.trucks")
 
   // Whether the user wrote `path` or a key below it: values generated for the user yield to these.
   [[nodiscard]] bool gives(const std::string& path) const;
+  // Every key with its final value (defaults included), as to_yaml prints config now. Printed on
+  // demand: a world of 1,891 municipalities never needs its cities' text.
+  [[nodiscard]] std::string resolved_yaml() const;
 };
 
 [[nodiscard]] Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});

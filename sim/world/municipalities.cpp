@@ -92,7 +92,6 @@ void put_on_world_calendar(Scenario& scenario, const WorldScenario& world, const
   scenario.config.start_date = config.start_date;
   scenario.config.days = config.days;
   scenario.config.seed = seed;
-  scenario.resolved_yaml = to_yaml(scenario.config);
 }
 
 class Expander {

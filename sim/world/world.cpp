@@ -236,9 +236,7 @@ void World::run(const std::atomic<bool>* stop, const ProgressFn& progress) {
 WorldContent World::output() const {
   std::vector<std::pair<std::size_t, CityResult>> mine;
   for (std::size_t k = 0; k < local_.size(); ++k) {
-    CityResult result{series_data(cities_[k]->metrics(), days_run_), {}};
-    for (Table& table : cities_[k]->output().meta_tables) result.tables.push_back(std::move(table));
-    mine.emplace_back(local_[k], std::move(result));
+    mine.emplace_back(local_[k], CityResult{series_data(cities_[k]->metrics(), days_run_), cities_[k]->meta_tables()});
   }
   std::vector<CityResult> results(labels_.size());
   if (cluster_ != nullptr && cluster_->size() > 1) {

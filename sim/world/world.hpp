@@ -56,6 +56,7 @@ class World {
   // Every municipality's report of the last day run, in municipality order (on every rank).
   [[nodiscard]] const std::vector<nation::MunicipalityReport>& reports() const noexcept { return reports_; }
   [[nodiscard]] std::size_t citizen_agents() const;  // over every rank's cities
+  [[nodiscard]] Parallelism& parallelism() noexcept { return parallel_; }
   // The national agent's series (null without a nation).
   [[nodiscard]] const MetricsRegistry* nation_series() const noexcept { return nation_series_.get(); }
 

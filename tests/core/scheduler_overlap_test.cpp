@@ -103,7 +103,7 @@ TEST(SchedulerOverlap, OneThreadAndTimedRunsKeepTheDeclaredOrder) {
     scheduler.add(
         "travel", Cycle::daily(), [&](const StepContext&) { log.push_back("travel"); }, Reach::own_state);
     scheduler.add("record", Cycle::daily(), [&](const StepContext&) { log.push_back("record"); });
-    if (timed) scheduler.run_one_at_a_time();
+    if (timed) scheduler.time_systems();
     Parallelism parallel(timed ? 2 : 1);
     scheduler.run_day(0, parallel, 1);
     EXPECT_EQ(log, (std::vector<std::string>{"waste", "travel", "record"})) << (timed ? "timed" : "one thread");

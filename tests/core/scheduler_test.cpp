@@ -67,6 +67,7 @@ TEST(Scheduler, TimesEachSystemOnTheDaysItWasDue) {
     }
   });
   scheduler.add("fridays", Cycle::weekly(Weekday::friday), [](const StepContext&) {});
+  scheduler.time_systems();
   Parallelism parallel(1);
   for (int day = 0; day < 3; ++day) scheduler.run_day(day, parallel, 1);
   const std::vector<SystemTiming> timings = scheduler.timings();
@@ -78,6 +79,25 @@ TEST(Scheduler, TimesEachSystemOnTheDaysItWasDue) {
   EXPECT_EQ(timings[1].name, "fridays");
   EXPECT_EQ(timings[1].runs, 1);
   EXPECT_GE(timings[1].wall_s, 0.0);
+}
+
+TEST(Scheduler, CountsRunsButReadsNoClockUntilAskedToTime) {
+  Scheduler scheduler(Calendar(Date{2025, 1, 1}));
+  constexpr double kSpin_s = 0.005;
+  scheduler.add("spins", Cycle::daily(), [&](const StepContext&) {
+    const double start = monotonic_seconds();
+    while (monotonic_seconds() - start < kSpin_s) {
+    }
+  });
+  Parallelism parallel(1);
+  for (int day = 0; day < 2; ++day) scheduler.run_day(day, parallel, 1);
+  EXPECT_EQ(scheduler.timings()[0].runs, 2);
+  EXPECT_EQ(scheduler.timings()[0].wall_s, 0.0);
+  EXPECT_EQ(scheduler.timings()[0].cpu_s, 0.0);
+  scheduler.time_systems();
+  scheduler.run_day(2, parallel, 1);
+  EXPECT_EQ(scheduler.timings()[0].runs, 3);
+  EXPECT_GE(scheduler.timings()[0].wall_s, kSpin_s);
 }
 
 }  // namespace

@@ -58,8 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // The resolved YAML is the scenario written in full: it must load, and to the same text.
   try {
     const munisim::Scenario again =
-        munisim::load_scenario_text(scenario.resolved_yaml, "resolved.yaml", "", {}, files);
-    munisim::fuzz::expect(again.resolved_yaml == scenario.resolved_yaml, "the resolved YAML loads again to itself");
+        munisim::load_scenario_text(scenario.resolved_yaml(), "resolved.yaml", "", {}, files);
+    munisim::fuzz::expect(again.resolved_yaml() == scenario.resolved_yaml(), "the resolved YAML loads again to itself");
   } catch (const std::exception& error) {
     munisim::fuzz::expect(false, std::string("the resolved YAML loads again, but: ") + error.what());
   }

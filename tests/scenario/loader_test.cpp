@@ -102,17 +102,17 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(Loader, ResolvedYamlRoundTrips) {
   const Scenario first = load_scenario(good("variant_of_variant.yaml"), {"city.population.female_share=0.123456789"});
-  const Scenario second = load_scenario_text(first.resolved_yaml, "resolved.yaml", ".");
-  EXPECT_EQ(second.resolved_yaml, first.resolved_yaml);
+  const Scenario second = load_scenario_text(first.resolved_yaml(), "resolved.yaml", ".");
+  EXPECT_EQ(second.resolved_yaml(), first.resolved_yaml());
   EXPECT_DOUBLE_EQ(second.config.city.population.female_share, 0.123456789);
-  EXPECT_EQ(to_yaml(second.config), first.resolved_yaml);
+  EXPECT_EQ(to_yaml(second.config), first.resolved_yaml());
 }
 
 TEST(Loader, FileAndTextInputGiveTheSameResult) {
   const std::vector<std::string> overrides{"seed=9"};
   const Scenario from_file = load_scenario(good("variant.yaml"), overrides);
   const Scenario from_text = load_scenario_text(from_file.text, "variant", good("").parent_path(), overrides);
-  EXPECT_EQ(from_text.resolved_yaml, from_file.resolved_yaml);
+  EXPECT_EQ(from_text.resolved_yaml(), from_file.resolved_yaml());
   EXPECT_EQ(from_text.text, from_file.text);
 }
 

@@ -1,9 +1,14 @@
 // Worlds of several cities (sim/world/world.hpp): the municipalities a world lists, their
 // independence when no nation acts, determinism over threads, and the errors of bad world files.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
+#include "sim/core/parallel.hpp"
+#include "sim/io/world_output.hpp"
 #include "sim/world/world.hpp"
 #include "tests/support/input_error.hpp"
 #include "tests/support/shared_data.hpp"
@@ -82,6 +87,26 @@ TEST(World, OneAndTwoThreadsGiveTheSameSeries) {
   const std::unique_ptr<World> one = run_world(tiny_world(), 1);
   const std::unique_ptr<World> two = run_world(tiny_world(), 2);
   for (std::size_t i = 0; i < one->labels().size(); ++i) expect_same_series(one->city(i)->metrics(), two->city(i)->metrics());
+}
+
+std::string file_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The world's series are compressed on the run's threads: the file is the same bytes on any number.
+TEST(World, OutputIsTheSameBytesWrittenOnOneOrThreeThreads) {
+  const std::unique_ptr<World> world = run_world(tiny_world(), 1);  // the content points into it
+  const WorldContent content = world->output();
+  const std::filesystem::path folder = std::filesystem::temp_directory_path() / ("munisim-world-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(folder);
+  Parallelism three(3);
+  write_world_output(folder / "serial.h5", content, nullptr);
+  write_world_output(folder / "three.h5", content, &three);
+  const std::string serial = file_bytes(folder / "serial.h5");
+  EXPECT_GT(serial.size(), 1000u);
+  EXPECT_TRUE(serial == file_bytes(folder / "three.h5"));
+  std::filesystem::remove_all(folder);
 }
 
 TEST(World, PartitionPutsTheLargestFirstOnTheLeastLoadedRank) {

@@ -114,9 +114,9 @@ using Describe = std::function<void(std::size_t index, hid_t dataset)>;
 // thread), and stored as they are (H5Dwrite_chunk): the same bytes as HDF5's own filters, for any
 // thread count.
 void write_doubles(hid_t parent, std::span<const Doubles> datasets, Parallelism* parallel, const Describe& describe);
-// One dataset, on this thread.
+// One dataset.
 void write_doubles(hid_t parent, const std::string& name, const std::vector<hsize_t>& shape, const double* values,
-                   const std::function<void(hid_t)>& describe);
+                   Parallelism* parallel, const std::function<void(hid_t)>& describe);
 // A one-dimensional dataset of `values` stored as `type`; empty columns are created and left unwritten.
 template <class T>
 Handle write_column(hid_t parent, const std::string& name, hid_t type, const std::vector<T>& values, Layout layout) {
