@@ -77,7 +77,7 @@ class World {
   std::vector<std::int64_t> seeds_;
   std::vector<int> owners_;
   std::vector<std::size_t> local_;  // this rank's municipalities, ascending
-  Parallelism parallel_;
+  mutable Parallelism parallel_;  // the run's threads, which output() uses too: not part of the state
   std::vector<std::unique_ptr<WorldPorts>> ports_;        // per local city
   std::vector<std::unique_ptr<Simulation>> cities_;       // per local city
   std::unique_ptr<nation::NationalAgent> agent_;
