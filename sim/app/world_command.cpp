@@ -44,7 +44,7 @@ std::vector<Kpi> national_kpis(const WorldContent& content) {
   std::vector<Kpi> totals;
   std::vector<int> counts;
   for (const WorldMunicipalityOutput& city : content.municipalities) {
-    for (const Kpi& kpi : kpis(city.series)) {
+    for (const Kpi& kpi : kpis(*city.series, content.meta.days_run)) {
       auto found = std::find_if(totals.begin(), totals.end(), [&](const Kpi& k) { return k.name == kpi.name; });
       if (found == totals.end()) {
         totals.push_back(kpi);
@@ -61,11 +61,11 @@ std::vector<Kpi> national_kpis(const WorldContent& content) {
   return totals;
 }
 
-double series_total(const std::vector<SeriesData>& series, const std::string& name) {
-  for (const SeriesData& data : series) {
-    if (data.name == name) return std::accumulate(data.values.begin(), data.values.end(), 0.0);
-  }
-  return 0;
+double series_total(const MetricsRegistry& series, const std::string& name, int days_run) {
+  const Series* found = series.find(name);
+  if (found == nullptr) return 0;
+  const auto values = found->values().first(found->cells() * static_cast<std::size_t>(days_run));
+  return std::accumulate(values.begin(), values.end(), 0.0);
 }
 
 // Municipalities, population and waste by department (the first two digits of the ubigeo; cities
@@ -81,8 +81,9 @@ void print_departments(std::FILE* stream, const World& world, const WorldContent
     Row& row = rows[profile.ubigeo.size() == 6 ? profile.ubigeo.substr(0, 2) : "-"];
     ++row.municipalities;
     row.population += profile.population;
-    row.generated_t += series_total(content.municipalities[i].series, "waste_generated_t");
-    row.collected_t += series_total(content.municipalities[i].series, "waste_collected_t");
+    const MetricsRegistry& series = *content.municipalities[i].series;
+    row.generated_t += series_total(series, "waste_generated_t", content.meta.days_run);
+    row.collected_t += series_total(series, "waste_collected_t", content.meta.days_run);
   }
   fmt::print(stream, "{:<10}  {:>14}  {:>12}  {:>14}  {:>9}\n", "department", "municipalities", "population",
              "generated_t", "collected");

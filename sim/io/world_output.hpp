@@ -5,9 +5,11 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "sim/core/metrics.hpp"
 #include "sim/io/output.hpp"
 
 namespace munisim {
@@ -15,8 +17,8 @@ namespace munisim {
 inline constexpr const char* kWorldOutputKind = "world";
 
 struct WorldMunicipalityOutput {
-  std::string label;               // ubigeo or city name: the labels of the `municipality` dimension
-  std::vector<SeriesData> series;  // "day" first in dims, as read_output gives them
+  std::string label;                        // ubigeo or city name: the labels of the `municipality` dimension
+  const MetricsRegistry* series = nullptr;  // its series; days [0, meta.days_run) are written
 };
 
 struct WorldContent {
@@ -25,6 +27,9 @@ struct WorldContent {
   std::string resolved_yaml;
   std::vector<Table> meta_tables;  // under /meta: municipalities, provisioning
   std::vector<WorldMunicipalityOutput> municipalities;
+  // The series other MPI ranks sent, which `municipalities` point to; a local city's series are
+  // read where the city keeps them, never copied.
+  std::vector<std::unique_ptr<MetricsRegistry>> received;
   const MetricsRegistry* nation = nullptr;  // none: no /nation
 };
 

@@ -15,34 +15,49 @@ namespace {
 
 using namespace io_detail;
 
-void write_attributes(hid_t dataset, const SeriesData& series, const std::vector<std::string>& dims,
-                      const std::vector<std::vector<std::string>>& labels) {
-  write_text_attribute(dataset, "unit", series.unit);
-  write_text_attribute(dataset, "description", series.description);
-  write_text_attribute(dataset, "summary", series.summary);
-  write_text_list_attribute(dataset, "dims", dims);
-  for (std::size_t i = 1; i < dims.size(); ++i) write_text_list_attribute(dataset, "labels_" + dims[i], labels[i - 1]);
+// A dataset's dims after "day" and "municipality" (when stacked): names, labels and sizes.
+struct Cells {
+  std::vector<std::string> dims;
+  std::vector<std::vector<std::string>> labels;
+  std::vector<hsize_t> shape;
+
+  void add(const Dimension& dim) {
+    dims.push_back(dim.name);
+    labels.push_back(dim.labels);
+    shape.push_back(dim.labels.size());
+  }
+};
+
+void write_attributes(hid_t dataset, const SeriesSpec& spec, const Cells& cells) {
+  write_text_attribute(dataset, "unit", spec.unit);
+  write_text_attribute(dataset, "description", spec.description);
+  write_text_attribute(dataset, "summary", summary_name(spec.summary));
+  write_text_list_attribute(dataset, "dims", cells.dims);
+  for (std::size_t i = 1; i < cells.dims.size(); ++i) {
+    write_text_list_attribute(dataset, "labels_" + cells.dims[i], cells.labels[i - 1]);
+  }
 }
 
-// The dims (after "day") a stacked dataset keeps: every municipality has the series with the same
-// dims and shape, and each dim has the same labels everywhere or one cell (a municipality's own single
+// The dims a stacked dataset keeps: every municipality has the series with the same dims and
+// sizes, and each dim has the same labels everywhere or one cell (a municipality's own single
 // district, say), which is squeezed out. Empty optional: the series stays per municipality.
-std::optional<std::vector<std::size_t>> stacked_dims(const std::vector<const SeriesData*>& slots) {
-  const SeriesData* first = slots.front();
-  if (first == nullptr) return std::nullopt;
-  std::vector<bool> same(first->labels.size(), true);
-  for (const SeriesData* series : slots) {
-    if (series == nullptr || series->dims != first->dims || series->shape.size() != first->shape.size() ||
-        !std::equal(series->shape.begin() + 1, series->shape.end(), first->shape.begin() + 1)) {
-      return std::nullopt;
+std::optional<std::vector<std::size_t>> stacked_dims(const std::vector<const Series*>& slots) {
+  if (slots.front() == nullptr) return std::nullopt;
+  const std::vector<Dimension>& dims = slots.front()->spec().dims;
+  std::vector<bool> same(dims.size(), true);
+  for (const Series* series : slots) {
+    if (series == nullptr || series->spec().dims.size() != dims.size()) return std::nullopt;
+    for (std::size_t d = 0; d < dims.size(); ++d) {
+      const Dimension& dim = series->spec().dims[d];
+      if (dim.name != dims[d].name || dim.labels.size() != dims[d].labels.size()) return std::nullopt;
+      same[d] = same[d] && dim.labels == dims[d].labels;
     }
-    for (std::size_t d = 0; d < same.size(); ++d) same[d] = same[d] && series->labels[d] == first->labels[d];
   }
   std::vector<std::size_t> kept;
   for (std::size_t d = 0; d < same.size(); ++d) {
     if (same[d]) {
       kept.push_back(d);
-    } else if (first->labels[d].size() != 1) {
+    } else if (dims[d].labels.size() != 1) {
       return std::nullopt;
     }
   }
@@ -50,12 +65,14 @@ std::optional<std::vector<std::size_t>> stacked_dims(const std::vector<const Ser
 }
 
 // The series of each name: stacked when every municipality has it with one shape, else listed.
+// Values are read where each municipality keeps them, days [0, days_run).
 void write_series(hid_t file, const WorldContent& content, Parallelism* parallel) {
   const std::vector<WorldMunicipalityOutput>& cities = content.municipalities;
-  std::map<std::string, std::vector<const SeriesData*>> by_name;  // per municipality, null when absent
+  const auto days = static_cast<hsize_t>(content.meta.days_run);
+  std::map<std::string, std::vector<const Series*>> by_name;  // per municipality, null when absent
   for (std::size_t m = 0; m < cities.size(); ++m) {
-    for (const SeriesData& series : cities[m].series) {
-      auto& slots = by_name[series.name];
+    for (const Series& series : cities[m].series->all()) {
+      auto& slots = by_name[series.spec().name];
       slots.resize(cities.size(), nullptr);
       slots[m] = &series;
     }
@@ -67,26 +84,20 @@ void write_series(hid_t file, const WorldContent& content, Parallelism* parallel
   std::map<std::string, Handle> own_groups;  // /municipalities/<label>/series, made when needed
   const Handle municipalities = create_group(file, "municipalities");
   for (const auto& [name, slots] : by_name) {
-    const SeriesData* first = slots.front();
+    const Series& first = *slots.front();
     if (const auto kept = stacked_dims(slots)) {
-      const std::size_t days = first->shape.front(), cells = first->values.size() / std::max<std::size_t>(1, days);
+      const std::size_t cells = first.cells();
       std::vector<double> values(days * cities.size() * cells);
       for (std::size_t m = 0; m < cities.size(); ++m) {
         for (std::size_t day = 0; day < days; ++day) {
-          std::copy_n(slots[m]->values.begin() + static_cast<std::ptrdiff_t>(day * cells), cells,
+          std::copy_n(slots[m]->day(static_cast<int>(day)).begin(), cells,
                       values.begin() + static_cast<std::ptrdiff_t>((day * cities.size() + m) * cells));
         }
       }
-      std::vector<hsize_t> shape{days, cities.size()};
-      std::vector<std::string> dims{"day", "municipality"};
-      std::vector<std::vector<std::string>> dim_labels{labels};
-      for (const std::size_t d : *kept) {
-        shape.push_back(first->shape[d + 1]);
-        dims.push_back(first->dims[d + 1]);
-        dim_labels.push_back(first->labels[d]);
-      }
-      write_doubles(group, name, shape, values.data(), parallel,
-                    [&](hid_t dataset) { write_attributes(dataset, *first, dims, dim_labels); });
+      Cells stacked{{"day", "municipality"}, {labels}, {days, cities.size()}};
+      for (const std::size_t d : *kept) stacked.add(first.spec().dims[d]);
+      write_doubles(group, name, stacked.shape, values.data(), parallel,
+                    [&](hid_t dataset) { write_attributes(dataset, first.spec(), stacked); });
       continue;
     }
     for (std::size_t m = 0; m < cities.size(); ++m) {
@@ -96,10 +107,11 @@ void write_series(hid_t file, const WorldContent& content, Parallelism* parallel
         const Handle city = create_group(municipalities, cities[m].label);
         own->second = create_group(city, "series");
       }
-      const SeriesData& series = *slots[m];
-      const std::vector<hsize_t> shape(series.shape.begin(), series.shape.end());
-      write_doubles(own->second, name, shape, series.values.data(), parallel,
-                    [&](hid_t dataset) { write_attributes(dataset, series, series.dims, series.labels); });
+      const Series& series = *slots[m];
+      Cells own_cells{{"day"}, {}, {days}};
+      for (const Dimension& dim : series.spec().dims) own_cells.add(dim);
+      write_doubles(own->second, name, own_cells.shape, series.values().data(), parallel,
+                    [&](hid_t dataset) { write_attributes(dataset, series.spec(), own_cells); });
     }
   }
 }

@@ -36,6 +36,20 @@ std::vector<SeriesData> series_data(const MetricsRegistry& metrics, int days_run
   return all;
 }
 
+// What another rank sent of a city, as the registry it came from, over the days run.
+std::unique_ptr<MetricsRegistry> registry_of(const std::vector<SeriesData>& sent, int days_run) {
+  auto registry = std::make_unique<MetricsRegistry>(days_run);
+  for (const SeriesData& data : sent) {
+    SeriesSpec spec{data.name, data.unit, data.description, {}, summary_from_name(data.summary).value_or(Summary::none)};
+    for (std::size_t d = 1; d < data.dims.size(); ++d) spec.dims.push_back({data.dims[d], data.labels[d - 1]});
+    Series& series = registry->series(registry->add(std::move(spec)));
+    for (int day = 0; day < days_run; ++day) {
+      series.set_day(day, std::span(data.values).subspan(static_cast<std::size_t>(day) * series.cells(), series.cells()));
+    }
+  }
+  return registry;
+}
+
 template <class T>
 std::vector<unsigned char> to_bytes(T value) {
   StateWriter writer;
@@ -234,25 +248,34 @@ void World::run(const std::atomic<bool>* stop, const ProgressFn& progress) {
 }
 
 WorldContent World::output() const {
-  // Copied on the run's threads: the copies are fresh memory, hundreds of megabytes of pages for the
-  // kernel to clear.
-  std::vector<std::pair<std::size_t, CityResult>> mine(local_.size());
-  for_each_chunk(parallel_, local_.size(), 1, [&](std::size_t k, std::size_t, std::size_t) {
-    mine[k] = {local_[k], CityResult{series_data(cities_[k]->metrics(), days_run_), cities_[k]->meta_tables()}};
-  });
-  std::vector<CityResult> results(labels_.size());
+  WorldContent content;
+  std::vector<const MetricsRegistry*> series(labels_.size(), nullptr);
+  std::vector<std::vector<Table>> tables(labels_.size());
+  for (std::size_t k = 0; k < local_.size(); ++k) {
+    series[local_[k]] = &cities_[k]->metrics();
+    tables[local_[k]] = cities_[k]->meta_tables();
+  }
   if (cluster_ != nullptr && cluster_->size() > 1) {
-    for (const auto& bytes : cluster_->gather(to_bytes(std::move(mine)))) {
+    // The other ranks send rank 0 copies of their cities' series (made on the run's threads: fresh
+    // memory, whose pages the kernel clears); rank 0 reads its own where they are.
+    std::vector<std::pair<std::size_t, CityResult>> mine;
+    if (cluster_->rank() != 0) {
+      mine.resize(local_.size());
+      for_each_chunk(parallel_, local_.size(), 1, [&](std::size_t k, std::size_t, std::size_t) {
+        mine[k] = {local_[k], CityResult{series_data(cities_[k]->metrics(), days_run_), std::move(tables[local_[k]])}};
+      });
+    }
+    const std::vector<std::vector<unsigned char>> sent = cluster_->gather(to_bytes(std::move(mine)));
+    if (cluster_->rank() != 0) return {};
+    for (const std::vector<unsigned char>& bytes : sent) {
       for (auto& [index, result] : from_bytes<std::vector<std::pair<std::size_t, CityResult>>>(bytes, "cities")) {
-        results[index] = std::move(result);
+        content.received.push_back(registry_of(result.series, days_run_));
+        series[index] = content.received.back().get();
+        tables[index] = std::move(result.tables);
       }
     }
-    if (cluster_->rank() != 0) return {};
-  } else {
-    for (auto& [index, result] : mine) results[index] = std::move(result);
   }
 
-  WorldContent content;
   RunMeta& meta = content.meta;
   meta = run_meta(scenario_, threads(), days_planned(), days_run_, wall_start_);
   meta.ranks = cluster_ != nullptr ? cluster_->size() : 1;
@@ -263,8 +286,8 @@ WorldContent World::output() const {
   content.meta_tables.push_back(municipalities_table(profiles_, labels_, entries_, seeds_, owners_));
   std::vector<std::pair<std::string, std::vector<Table>>> city_tables;
   for (std::size_t i = 0; i < labels_.size(); ++i) {
-    city_tables.emplace_back(labels_[i], std::move(results[i].tables));
-    content.municipalities.push_back({labels_[i], std::move(results[i].series)});
+    city_tables.emplace_back(labels_[i], std::move(tables[i]));
+    content.municipalities.push_back({labels_[i], series[i]});
   }
   for (Table& table : stacked_tables(city_tables)) content.meta_tables.push_back(std::move(table));
   content.nation = nation_series_.get();

@@ -109,6 +109,19 @@ TEST(World, OutputIsTheSameBytesWrittenOnOneOrThreeThreads) {
   std::filesystem::remove_all(folder);
 }
 
+// In one process the output reads each city's series where the city keeps them: no copy of a
+// world's series (hundreds of megabytes for Peru) is made to write them.
+TEST(World, OutputReadsEachCitysOwnSeries) {
+  const std::unique_ptr<World> world = run_world(tiny_world(), 2);
+  const WorldContent content = world->output();
+  ASSERT_EQ(content.municipalities.size(), world->labels().size());
+  for (std::size_t i = 0; i < content.municipalities.size(); ++i) {
+    EXPECT_EQ(content.municipalities[i].label, world->labels()[i]);
+    EXPECT_EQ(content.municipalities[i].series, &world->city(i)->metrics());
+  }
+  EXPECT_TRUE(content.received.empty());
+}
+
 TEST(World, PartitionPutsTheLargestFirstOnTheLeastLoadedRank) {
   EXPECT_EQ(partition_by_agents({5, 1, 4, 3}, 2), (std::vector<int>{0, 0, 1, 1}));  // 5+1 against 4+3
   EXPECT_EQ(partition_by_agents({2, 2, 2}, 1), (std::vector<int>{0, 0, 0}));
