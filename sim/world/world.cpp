@@ -218,9 +218,11 @@ void World::step(int days, const std::atomic<bool>* stop, const ProgressFn& prog
   while (days_run_ < last) {
     const bool stopping = stop != nullptr && stop->load();
     if (shared ? cluster_->broadcast({stopping ? 1u : 0u}).front() != 0 : stopping) throw Interrupted();
-    for_each_chunk(parallel_, local_.size(), 1,
-                   [&](std::size_t begin, std::size_t, std::size_t) { cities_[begin]->step(1); });
-    for (std::size_t k = 0; k < local_.size(); ++k) reports_[local_[k]] = ports_[k]->reports.value();
+    // Each city files its day's report in its own slot, on the thread that ran it.
+    for_each_chunk(parallel_, local_.size(), 1, [&](std::size_t k, std::size_t, std::size_t) {
+      cities_[k]->step(1);
+      reports_[local_[k]] = ports_[k]->reports.value();
+    });
     if (shared) {
       std::vector<nation::MunicipalityReport> mine;
       for (const std::size_t index : local_) mine.push_back(reports_[index]);
