@@ -83,8 +83,7 @@ bool Calendar::is_first_of_year(int day_index) const {
   return today.month == 1 && today.day == 1;
 }
 
-bool Cycle::due(const Calendar& calendar, int day_index) const {
-  const Date today = calendar.date(day_index);
+bool Cycle::due(Date today) const {
   switch (kind) {
     case Kind::daily:
       return true;

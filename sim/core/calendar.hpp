@@ -52,7 +52,10 @@ struct Cycle {
   [[nodiscard]] static Cycle annual(int month, int day) { return {Kind::annual, Weekday::monday, day, month}; }
 
   // Monthly cycles on day 29-31 fall on the month's last day in shorter months.
-  [[nodiscard]] bool due(const Calendar& calendar, int day_index) const;
+  [[nodiscard]] bool due(Date today) const;
+  [[nodiscard]] bool due(const Calendar& calendar, int day_index) const {
+    return kind == Kind::daily || due(calendar.date(day_index));
+  }
 };
 
 }  // namespace munisim

@@ -86,7 +86,7 @@ void Scheduler::plan_days(const std::vector<SameDayRead>& same_day) {
 }
 
 void Scheduler::run_due(Entry& entry, const StepContext& context) {
-  if (!entry.cycle.due(calendar_, context.day)) return;
+  if (!entry.cycle.due(context.date)) return;
   ++entry.runs;
   if (!timed_) {
     entry.system(context);
