@@ -108,7 +108,8 @@ class Nation final : public NationalAgent {
                   std::to_string(reports.size()) + " reports and " + std::to_string(letters.size()) + " letters");
     }
     for (Letter& letter : letters) letter = Letter{};
-    const std::vector<MunicipalityReport> unfunded = without_funded(reports);
+    std::vector<MunicipalityReport> copies;
+    const std::span<const MunicipalityReport> unfunded = without_funded(reports, copies);
     std::vector<double> transfers, credited, paid(n);
     for (std::size_t k = 0; k < mechanisms_.size(); ++k) {
       const double credit = mechanisms_[k]->credit(day);
@@ -150,14 +151,21 @@ class Nation final : public NationalAgent {
   }
 
   // The reports with the proposals some mechanism already co-financed taken out: an entry is funded
-  // once, even while its municipality still cannot pay its share.
-  [[nodiscard]] std::vector<MunicipalityReport> without_funded(std::span<const MunicipalityReport> reports) const {
-    std::vector<MunicipalityReport> unfunded(reports.begin(), reports.end());
-    for (std::size_t i = 0; i < unfunded.size(); ++i) {
-      std::erase_if(unfunded[i].proposals,
-                    [&](const Proposal& proposal) { return funded_.contains({i, proposal.plan_entry}); });
+  // once, even while its municipality still cannot pay its share. The reports themselves when none
+  // proposes a funded entry; else copies, kept in `copies`.
+  [[nodiscard]] std::span<const MunicipalityReport> without_funded(std::span<const MunicipalityReport> reports,
+                                                                   std::vector<MunicipalityReport>& copies) const {
+    const auto funded = [&](std::size_t i) {
+      return [this, i](const Proposal& proposal) { return funded_.contains({i, proposal.plan_entry}); };
+    };
+    bool any = false;
+    for (std::size_t i = 0; i < reports.size() && !any && !funded_.empty(); ++i) {
+      any = std::any_of(reports[i].proposals.begin(), reports[i].proposals.end(), funded(i));
     }
-    return unfunded;
+    if (!any) return reports;
+    copies.assign(reports.begin(), reports.end());
+    for (std::size_t i = 0; i < copies.size(); ++i) std::erase_if(copies[i].proposals, funded(i));
+    return copies;
   }
 
   void learn(int day, std::span<const MunicipalityReport> reports, std::span<Letter> letters) {
