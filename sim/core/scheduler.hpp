@@ -58,7 +58,7 @@ class Scheduler {
   // From now on every system is clocked (wall and process CPU time) and runs in the declared order,
   // never alongside another, so that each one's timings are its own (CPU time is the whole
   // process's). Untimed runs read no clock: the process CPU clock is a system call that sums every
-  // thread's time, and a world of 1,891 cities would read it 27 million times a year.
+  // thread's time, and a world of 1,891 cities would read it 12.6 million times a year.
   void time_systems() noexcept { timed_ = true; }
   [[nodiscard]] std::vector<std::string> order() const;
   // How often each system ran over the days run by this scheduler, in the order they run, and,
